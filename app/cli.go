@@ -1,0 +1,274 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/assets"
+	"staffplan/data/model"
+	"staffplan/data/store"
+	"staffplan/data/template"
+)
+
+// errUsage marks bad command lines (exit 2).
+var errUsage = errors.New("usage")
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, lang.X("cli.usage", `Usage:
+  staffplan [--db PATH] [--lang zh|en]          open the window
+  staffplan version                             print the version
+  staffplan templates                           list plan templates
+  staffplan new --template NAME --db PATH       create a plan from a template
+  staffplan show --db PATH [--plan NAME] --json print a plan's figures
+`))
+}
+
+// RunCommand runs a subcommand and returns its exit code: 0 on success, 1
+// on a user error (message on stderr, translated), 2 on bad usage.
+func RunCommand(args []string, stdout, stderr io.Writer) int {
+	var err error
+	switch args[0] {
+	case "version":
+		fmt.Fprintf(stdout, "staffplan %s (build %d)\n", assets.Version, assets.Build)
+		return ExitOK
+	case "templates":
+		err = cmdTemplates(args[1:], stdout, stderr)
+	case "new":
+		err = cmdNew(args[1:], stdout, stderr)
+	case "show":
+		err = cmdShow(args[1:], stdout, stderr)
+	case "help":
+		usage(stdout)
+		return ExitOK
+	default:
+		fmt.Fprintln(stderr, lang.X("cli.unknown", "Unknown command {{.cmd}}.", map[string]any{"cmd": args[0]}))
+		usage(stderr)
+		return ExitUsage
+	}
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errUsage):
+		return ExitUsage
+	default:
+		fmt.Fprintln(stderr, ErrText(err))
+		return ExitUser
+	}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses flags and rejects stray arguments and missing required ones.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer, required ...string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, lang.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
+		return errUsage
+	}
+	for _, r := range required {
+		if f := fs.Lookup(r); f == nil || f.Value.String() == "" {
+			fmt.Fprintln(stderr, lang.X("cli.missing", "--{{.flag}} is required.", map[string]any{"flag": r}))
+			fs.Usage()
+			return errUsage
+		}
+	}
+	return nil
+}
+
+func cmdTemplates(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("templates", stderr)
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	infos, err := template.List(assets.Templates())
+	if err != nil {
+		return err
+	}
+	for _, in := range infos {
+		fmt.Fprintf(stdout, "%s\t%s — %s\n", in.Name, template.Text(in.Title, Lang()), template.Text(in.Description, Lang()))
+	}
+	return nil
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("new", stderr)
+	name := fs.String("template", "", lang.X("cli.flag.template", "template name (see `staffplan templates`)"))
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	if err := parse(fs, args, stderr, "template", "db"); err != nil {
+		return err
+	}
+	d, err := template.Load(assets.Templates(), *name)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(*db, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	id, _, err := st.CreatePlan(d, "newplan")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, lang.X("cli.created", "Created plan “{{.name}}” (id {{.id}}) in {{.path}}.",
+		map[string]any{"name": d.Plan.Name, "id": id, "path": st.Path()}))
+	return nil
+}
+
+// ShowJSON is what `staffplan show --json` prints.
+type ShowJSON struct {
+	Plan         string         `json:"plan"`
+	PlanID       uint64         `json:"plan_id"`
+	Organisation string         `json:"organisation"`
+	People       int            `json:"people"`
+	PeopleLeft   int            `json:"people_left"`
+	Units        []UnitJSON     `json:"units"`
+	Positions    []PositionJSON `json:"positions"`
+}
+
+// UnitJSON is one unit in ShowJSON, with its direct and total figures.
+type UnitJSON struct {
+	Name          string  `json:"name"`
+	Path          string  `json:"path"`
+	PlannedDirect float64 `json:"planned_direct"`
+	PlannedTotal  float64 `json:"planned_total"`
+	ActualDirect  float64 `json:"actual_direct"`
+	ActualTotal   float64 `json:"actual_total"`
+}
+
+// PositionJSON is one post in ShowJSON.
+type PositionJSON struct {
+	Title     string   `json:"title"`
+	Unit      string   `json:"unit"`
+	Planned   float64  `json:"planned"`
+	Actual    float64  `json:"actual"`
+	Vacancy   float64  `json:"vacancy"`
+	Status    string   `json:"status"`
+	ReportsTo string   `json:"reports_to,omitempty"`
+	Holders   []string `json:"holders,omitempty"`
+}
+
+var statusKeys = map[model.PositionStatus]string{
+	model.StatusActive: "active", model.StatusNotSetUp: "not_set_up", model.StatusFrozen: "frozen"}
+
+// findPlan picks the plan named name (or with that id); with no name, the
+// only plan or else the first.
+func findPlan(st *store.Store, name string) (model.Plan, error) {
+	plans, err := st.Plans()
+	if err != nil {
+		return model.Plan{}, err
+	}
+	for _, p := range plans {
+		if name == "" || p.Name == name || fmt.Sprint(p.ID) == name {
+			return p, nil
+		}
+	}
+	if name == "" {
+		return model.Plan{}, errors.New(lang.X("err.no_plans", "The database holds no plan."))
+	}
+	var names []string
+	for _, p := range plans {
+		names = append(names, p.Name)
+	}
+	return model.Plan{}, errors.New(lang.X("err.unknown_plan", "There is no plan named {{.name}}. Plans: {{.plans}}",
+		map[string]any{"name": name, "plans": strings.Join(names, ", ")}))
+}
+
+// BuildShow derives the figures printed by `staffplan show`.
+func BuildShow(d *model.PlanData) ShowJSON {
+	f := model.Compute(d)
+	units := make(map[model.ID]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		units[d.Units[i].ID] = &d.Units[i]
+	}
+	posts := make(map[model.ID]*model.Position, len(d.Positions))
+	for i := range d.Positions {
+		posts[d.Positions[i].ID] = &d.Positions[i]
+	}
+	out := ShowJSON{Plan: d.Plan.Name, PlanID: uint64(d.Plan.ID), Organisation: d.Plan.Organisation,
+		Units: []UnitJSON{}, Positions: []PositionJSON{}}
+	for i := range d.People {
+		if d.People[i].InPost() {
+			out.People++
+		} else {
+			out.PeopleLeft++
+		}
+	}
+	round := func(v float64) float64 { r, _ := ParseFTE(FormatFTE(v)); return r }
+	var walk func(parent model.ID)
+	walk = func(parent model.ID) {
+		for _, id := range f.Children[parent] {
+			uf := f.Units[id]
+			out.Units = append(out.Units, UnitJSON{Name: units[id].Name,
+				Path:          strings.Join(model.UnitPathIn(units, id), "/"),
+				PlannedDirect: round(uf.PlannedDirect), PlannedTotal: round(uf.PlannedTotal),
+				ActualDirect: round(uf.ActualDirect), ActualTotal: round(uf.ActualTotal)})
+			for _, pid := range f.PostsIn[id] {
+				p, pf := posts[pid], f.Positions[pid]
+				pj := PositionJSON{Title: p.Title, Unit: units[id].Name, Planned: round(p.Planned),
+					Actual: round(pf.Actual), Vacancy: round(pf.Vacancy), Status: statusKeys[p.Status]}
+				if m := posts[p.ReportsTo]; m != nil {
+					pj.ReportsTo = m.Title
+				}
+				for _, h := range pf.Holders {
+					pj.Holders = append(pj.Holders, h.Name)
+				}
+				out.Positions = append(out.Positions, pj)
+			}
+			walk(id)
+		}
+	}
+	walk(0)
+	return out
+}
+
+func cmdShow(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("show", stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	if err := parse(fs, args, stderr, "db"); err != nil {
+		return err
+	}
+	// Showing must not create an empty database where there was none.
+	if _, err := os.Stat(*db); err != nil {
+		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+	}
+	st, err := store.Open(*db, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := findPlan(st, *plan)
+	if err != nil {
+		return err
+	}
+	d, err := st.LoadPlan(p.ID)
+	if err != nil {
+		return err
+	}
+	out := BuildShow(d)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(stdout, "%s — %s\n", out.Plan, lang.X("cli.people", "{{.n}} people in post", map[string]any{"n": out.People}))
+	for _, u := range out.Units {
+		fmt.Fprintf(stdout, "%s\t%s\n", u.Path, figureText(u.PlannedTotal, u.ActualTotal))
+	}
+	return nil
+}

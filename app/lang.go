@@ -1,0 +1,119 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/assets"
+	"staffplan/data/model"
+)
+
+// InitLang loads the translations. force is "", "zh" or "en" (from --lang or
+// STAFFPLAN_LANG); empty follows the OS locale. Fyne picks the language
+// from the OS only, so forcing one registers its file under both locales.
+func InitLang(force string) {
+	if force == "" {
+		force = os.Getenv("STAFFPLAN_LANG")
+	}
+	force = strings.ToLower(force)
+	quietCLocale(force)
+	fsys := assets.Translations()
+	zh, _ := fs.ReadFile(fsys, "translations/zh_Hans.json")
+	en, _ := fs.ReadFile(fsys, "translations/en.json")
+	switch {
+	case strings.HasPrefix(force, "zh"):
+		_ = lang.AddTranslationsForLocale(zh, "en")
+		_ = lang.AddTranslationsForLocale(zh, "zh_Hans")
+		uiLang = "zh"
+	case strings.HasPrefix(force, "en"):
+		_ = lang.AddTranslationsForLocale(en, "zh_Hans")
+		_ = lang.AddTranslationsForLocale(en, "en")
+		uiLang = "en"
+	default:
+		_ = lang.AddTranslationsFS(fsys, "translations")
+		uiLang = "en"
+		if strings.HasPrefix(string(lang.SystemLocale()), "zh") {
+			uiLang = "zh"
+		}
+	}
+}
+
+// uiLang is "zh" or "en": the language chosen for texts that come with the
+// data (template titles).
+var uiLang = "en"
+
+// Lang returns "zh" or "en", the language of the interface.
+func Lang() string { return uiLang }
+
+// translations returns the keys of a translation file, for tests.
+func translationKeys(name string) (map[string]string, error) {
+	b, err := fs.ReadFile(assets.Translations(), "translations/"+name)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	return m, json.Unmarshal(b, &m)
+}
+
+// ErrText renders an error for the user in the interface language. Model
+// problems are translated by key with their arguments; joined errors are
+// rendered one per line.
+func ErrText(err error) string {
+	if err == nil {
+		return ""
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, ErrText(e))
+		}
+		return strings.Join(lines, "\n")
+	}
+	var p *model.Problem
+	if errors.As(err, &p) && p.Text != "" {
+		return lang.X(p.Key, p.Text, p.Args)
+	}
+	for _, k := range knownErrors {
+		if errors.Is(err, k.err) {
+			return lang.X(k.key, k.fallback, map[string]any{"detail": err.Error()})
+		}
+	}
+	return err.Error()
+}
+
+type knownError struct {
+	err           error
+	key, fallback string
+}
+
+// knownErrors is filled in by files that own the sentinel errors.
+var knownErrors []knownError
+
+// quietCLocale stops Fyne logging "Error parsing user locale C" on every
+// lookup under the C.UTF-8 locale of containers and CI, and makes a forced
+// language apply to Fyne's own dialog buttons too where the OS allows:
+// on Linux and BSD the locale library reads LANGUAGE.
+func quietCLocale(force string) {
+	switch {
+	case strings.HasPrefix(force, "zh"):
+		os.Setenv("LANGUAGE", "zh_CN")
+		return
+	case strings.HasPrefix(force, "en"):
+		os.Setenv("LANGUAGE", "en_US")
+		return
+	}
+	loc := ""
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if loc = os.Getenv(k); loc != "" {
+			break
+		}
+	}
+	if (strings.HasPrefix(loc, "C.") || strings.HasPrefix(loc, "POSIX.")) && os.Getenv("LANGUAGE") == "" {
+		os.Setenv("LANGUAGE", "en_US")
+	}
+}

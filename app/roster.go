@@ -1,0 +1,115 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/model"
+	"staffplan/widgets"
+)
+
+// rosterView lists people with their posts: one line per assignment, and
+// one line for a person with no post. Tapping a line opens the post.
+type rosterView struct {
+	u        *UI
+	table    *widgets.SortTable
+	filter   *widget.Entry
+	showLeft *widget.Check
+	count    *widget.Label
+	content  *fyne.Container
+}
+
+// Roster columns.
+const (
+	colEmpNo = iota
+	colName
+	colUnit
+	colPost
+	colFTE
+	colStatus
+	colEmployment
+	colGrade
+)
+
+func newRosterView(u *UI) *rosterView {
+	r := &rosterView{u: u}
+	r.table = widgets.NewSortTable([]widgets.Column{
+		{Title: lang.X("roster.empno", "Emp. no."), Width: 80},
+		{Title: lang.X("roster.name", "Name"), Width: 90},
+		{Title: lang.X("roster.unit", "Unit"), Width: 180},
+		{Title: lang.X("roster.post", "Post"), Width: 140},
+		{Title: lang.X("roster.fte", "FTE"), Width: 60, Numeric: true},
+		{Title: lang.X("roster.status", "Status"), Width: 80},
+		{Title: lang.X("roster.employment", "Employment"), Width: 90},
+		{Title: lang.X("roster.grade", "Grade"), Width: 60},
+	})
+	r.table.OnSelected = func(key any) {
+		if id, ok := key.(model.ID); ok && id != 0 {
+			u.editor.confirmLeave(func() {
+				u.editor.load(id)
+				u.tabs.Select(u.posTab)
+			})
+		}
+	}
+	r.filter = widget.NewEntry()
+	r.filter.SetPlaceHolder(lang.X("roster.filter", "Filter: name, emp. no., unit or post"))
+	r.filter.OnChanged = r.table.SetFilter
+	r.showLeft = widget.NewCheck(lang.X("roster.show_left", "Show people who left"), func(bool) { r.refresh() })
+	r.count = widget.NewLabel("")
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.showLeft, r.count), r.filter)
+	r.content = container.NewBorder(top, nil, nil, nil, r.table)
+	return r
+}
+
+func (r *rosterView) refresh() {
+	u := r.u
+	d := u.data
+	byPerson := make(map[model.ID][]model.Assignment, len(d.People))
+	for _, a := range d.Assignments {
+		byPerson[a.Person] = append(byPerson[a.Person], a)
+	}
+	// With a single top unit (the company) its name on every line is noise.
+	paths := make(map[model.ID]string, len(d.Units))
+	unitPath := func(id model.ID) string {
+		if s, ok := paths[id]; ok {
+			return s
+		}
+		path := model.UnitPathIn(u.units, id)
+		if len(u.fig.Children[0]) == 1 && len(path) > 1 {
+			path = path[1:]
+		}
+		s := strings.Join(path, " / ")
+		paths[id] = s
+		return s
+	}
+	rows := make([]widgets.Row, 0, len(d.Assignments)+len(d.People)/4)
+	people := 0
+	for i := range d.People {
+		p := &d.People[i]
+		if !p.InPost() && !r.showLeft.Checked {
+			continue
+		}
+		people++
+		base := []string{p.EmpNo, p.Name, "", "", "", PersonStatusText(p.Status), EmploymentText(p.Employment), p.Grade}
+		as := byPerson[p.ID]
+		if len(as) == 0 {
+			rows = append(rows, widgets.Row{Key: model.ID(0), Cells: base})
+			continue
+		}
+		for _, a := range as {
+			cells := append([]string(nil), base...)
+			if pos := u.posts[a.Position]; pos != nil {
+				cells[colUnit] = unitPath(pos.Unit)
+				cells[colPost] = pos.Title
+			}
+			cells[colFTE] = FormatFTE(a.FTE)
+			rows = append(rows, widgets.Row{Key: a.Position, Cells: cells})
+		}
+	}
+	r.table.SetRows(rows)
+	r.count.SetText(lang.X("roster.count", "{{.n}} people", map[string]any{"n": people}))
+}

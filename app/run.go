@@ -1,0 +1,140 @@
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/assets"
+	"staffplan/data/model"
+	"staffplan/data/store"
+	"staffplan/data/template"
+)
+
+// Exit codes shared by the GUI and the commands.
+const (
+	ExitOK    = 0
+	ExitUser  = 1 // a problem the user can fix: locked, corrupt, unknown plan
+	ExitUsage = 2
+)
+
+// Main runs the program with the command-line arguments (without the
+// program name). A subcommand runs and returns; otherwise newApp makes the
+// Fyne app and the window runs until quit.
+func Main(args []string, newApp func() fyne.App, stdout, stderr io.Writer) int {
+	langFlag := ""
+	// --lang may come before a subcommand; pull it out first.
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				langFlag = args[i+1]
+				i++
+			}
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			langFlag = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	InitLang(langFlag)
+	if len(rest) > 0 && len(rest[0]) > 0 && rest[0][0] != '-' {
+		return RunCommand(rest, stdout, stderr)
+	}
+	fs := flag.NewFlagSet("staffplan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout)
+			return ExitOK
+		}
+		usage(stderr)
+		return ExitUsage
+	}
+	return runGUI(newApp, *db, stderr)
+}
+
+func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
+	var err error
+	if dbPath == "" {
+		if dbPath, err = store.DefaultPath(); err != nil {
+			fmt.Fprintln(stderr, ErrText(err))
+			return ExitUser
+		}
+	}
+	_, statErr := os.Stat(dbPath)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	st, err := store.Open(dbPath, nil)
+	a := newApp()
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if err != nil {
+		msg := ErrText(err)
+		fmt.Fprintln(stderr, dbPath+": "+msg)
+		showFatal(a, dbPath, msg)
+		return ExitUser
+	}
+	var planID model.ID
+	if fresh {
+		planID, err = seedSample(st)
+		if err != nil {
+			fmt.Fprintln(stderr, ErrText(err))
+		}
+	}
+	if planID == 0 {
+		planID = model.ID(a.Preferences().Int(prefPlanKey(st.Path())))
+	}
+	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
+	w.Resize(fyne.NewSize(1180, 760))
+	u := New(a, w, st, planID)
+	u.outline.openAll()
+	w.SetMaster()
+	w.ShowAndRun()
+	if err := u.st.Close(); err != nil {
+		fmt.Fprintln(stderr, ErrText(err))
+		return ExitUser
+	}
+	return ExitOK
+}
+
+// seedSample gives a new database the default sample plan so the first
+// start shows something real.
+func seedSample(st *store.Store) (model.ID, error) {
+	infos, err := template.List(assets.Templates())
+	if err != nil || len(infos) == 0 {
+		return 0, err
+	}
+	d, err := template.Load(assets.Templates(), infos[0].Name)
+	if err != nil {
+		return 0, err
+	}
+	id, _, err := st.CreatePlan(d, "newplan")
+	return id, err
+}
+
+// showFatal shows why the program cannot start and waits for OK, so a user
+// who double-clicked the icon sees the reason rather than nothing.
+func showFatal(a fyne.App, path, msg string) {
+	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
+	text := widget.NewLabel(msg + "\n\n" + path)
+	text.Wrapping = fyne.TextWrapWord
+	ok := widget.NewButton(lang.X("btn.ok", "OK"), a.Quit)
+	ok.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(nil, container.NewCenter(ok), nil, nil, text))
+	w.Resize(fyne.NewSize(460, 180))
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter || k.Name == fyne.KeyEscape {
+			a.Quit()
+		}
+	})
+	w.ShowAndRun()
+}

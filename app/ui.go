@@ -1,0 +1,324 @@
+// Package app wires the panes, menus, dialogs and commands of the staffing
+// planner. It never imports fyne.io/fyne/v2/app, so it runs headless in
+// tests with fyne.io/fyne/v2/test; cmd/staffplan supplies the real app.
+package app
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/model"
+	"staffplan/data/store"
+)
+
+// UI is the main window's state: the open database, the plan shown, the
+// derived figures and the panes that show them.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	st    *store.Store
+	hist  History
+	opens func(path string) (*store.Store, error)
+
+	planID model.ID
+	plans  []model.Plan
+	data   *model.PlanData
+	fig    *model.Figures
+	units  map[model.ID]*model.Unit
+	posts  map[model.ID]*model.Position
+	people map[model.ID]*model.Person
+
+	selUnit model.ID
+
+	planSelect *widget.Select
+	outline    *outline
+	editor     *positionEditor
+	roster     *rosterView
+	tabs       *container.AppTabs
+	posTab     *container.TabItem
+	rosterTab  *container.TabItem
+	status     *widget.Label
+	undoItem   *fyne.MenuItem
+	redoItem   *fyne.MenuItem
+	mainMenu   *fyne.MainMenu
+
+	// background runs long work off the UI goroutine; tests replace it with
+	// a synchronous call.
+	background func(work func())
+}
+
+// New builds the main window over an open store and shows planID (or the
+// first plan when planID is zero). It does not show the window.
+func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
+	u := &UI{app: a, win: w, st: st, planID: planID, hist: History{limit: 200},
+		background: func(work func()) { go work() },
+		opens:      func(path string) (*store.Store, error) { return store.Open(path, nil) },
+	}
+	u.planSelect = widget.NewSelect(nil, u.onPlanSelected)
+	u.planSelect.PlaceHolder = lang.X("plan.choose", "Choose a plan")
+	u.outline = newOutline(u)
+	u.editor = newPositionEditor(u)
+	u.roster = newRosterView(u)
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+
+	u.posTab = container.NewTabItem(lang.X("tab.position", "Position"), u.editor.content)
+	u.rosterTab = container.NewTabItem(lang.X("tab.roster", "Roster"), u.roster.content)
+	u.tabs = container.NewAppTabs(u.posTab, u.rosterTab)
+
+	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
+	split := container.NewHSplit(left, u.tabs)
+	split.Offset = 0.38
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("plan.label", "Plan:")), nil, u.planSelect)
+	w.SetContent(container.NewBorder(top, u.status, nil, nil, split))
+	u.buildMenus()
+	w.SetCloseIntercept(func() { u.editor.confirmLeave(u.app.Quit) })
+	u.reload()
+	return u
+}
+
+// Store returns the database the window shows.
+func (u *UI) Store() *store.Store { return u.st }
+
+// PlanID returns the plan shown.
+func (u *UI) PlanID() model.ID { return u.planID }
+
+// reload reads the current plan from the store and refreshes every pane.
+func (u *UI) reload() {
+	plans, err := u.st.Plans()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.plans = plans
+	found := false
+	for _, p := range plans {
+		found = found || p.ID == u.planID
+	}
+	if !found {
+		u.planID = 0
+		if len(plans) > 0 {
+			u.planID = plans[0].ID
+		}
+	}
+	if u.planID == 0 {
+		u.data = &model.PlanData{}
+	} else if u.data, err = u.st.LoadPlan(u.planID); err != nil {
+		u.showError(err)
+		u.data = &model.PlanData{}
+	}
+	u.index()
+	u.refresh()
+}
+
+func (u *UI) index() {
+	d := u.data
+	u.fig = model.Compute(d)
+	u.units = make(map[model.ID]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		u.units[d.Units[i].ID] = &d.Units[i]
+	}
+	u.posts = make(map[model.ID]*model.Position, len(d.Positions))
+	for i := range d.Positions {
+		u.posts[d.Positions[i].ID] = &d.Positions[i]
+	}
+	u.people = make(map[model.ID]*model.Person, len(d.People))
+	for i := range d.People {
+		u.people[d.People[i].ID] = &d.People[i]
+	}
+}
+
+func (u *UI) refresh() {
+	names := make([]string, len(u.plans))
+	sel := ""
+	for i, p := range u.plans {
+		names[i] = planLabel(p, u.plans)
+		if p.ID == u.planID {
+			sel = names[i]
+		}
+	}
+	u.planSelect.Options = names
+	u.planSelect.Selected = sel
+	u.planSelect.Refresh()
+
+	title := lang.X("app.title", "Staffing Planner")
+	if u.data.Plan.Name != "" {
+		title += " — " + u.data.Plan.Name
+	}
+	u.win.SetTitle(title)
+	u.outline.refresh()
+	u.editor.refresh()
+	u.roster.refresh()
+	u.refreshStatus()
+	u.refreshUndo()
+}
+
+func (u *UI) refreshStatus() {
+	var planned, actual float64
+	for _, id := range u.fig.Children[0] {
+		planned += u.fig.Units[id].PlannedTotal
+		actual += u.fig.Units[id].ActualTotal
+	}
+	u.status.SetText(lang.X("status.line",
+		"Planned {{.planned}} · in post {{.actual}} · {{.gap}} · {{.people}} people · {{.path}}",
+		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual),
+			"gap": GapText(planned - actual), "people": u.fig.PeopleInPost, "path": u.st.Path()}))
+}
+
+func planLabel(p model.Plan, all []model.Plan) string {
+	n := 0
+	for _, q := range all {
+		if q.Name == p.Name {
+			n++
+		}
+	}
+	if n > 1 {
+		return fmt.Sprintf("%s (#%d)", p.Name, p.ID)
+	}
+	return p.Name
+}
+
+func (u *UI) onPlanSelected(label string) {
+	for _, p := range u.plans {
+		if planLabel(p, u.plans) == label && p.ID != u.planID {
+			id := p.ID
+			u.editor.confirmLeave(func() { u.ShowPlan(id) })
+			return
+		}
+	}
+}
+
+// ShowPlan switches the window to another plan of the same database.
+func (u *UI) ShowPlan(id model.ID) {
+	u.planID = id
+	u.selUnit = 0
+	u.editor.clear()
+	u.reload()
+	u.app.Preferences().SetInt(prefPlanKey(u.st.Path()), int(id))
+}
+
+func prefPlanKey(dbPath string) string { return "plan:" + dbPath }
+
+// apply runs one edit as one transaction and records it for undo. Nothing is
+// written on error; callers show the error where it belongs.
+func (u *UI) apply(label string, fn func(tx *store.Tx) error) error {
+	if u.planID == 0 {
+		return fmt.Errorf("%s", lang.X("err.no_plan", "There is no plan to change. Create one with File › New plan."))
+	}
+	ch, err := u.st.Update(u.planID, label, fn)
+	if err != nil {
+		return err
+	}
+	u.hist.Push(ch)
+	u.reload()
+	return nil
+}
+
+// Undo reverts the last change.
+func (u *UI) Undo() {
+	u.editor.discard()
+	ch, err := u.hist.Undo(u.st)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.afterHistory(ch)
+}
+
+// Redo reapplies the last undone change.
+func (u *UI) Redo() {
+	u.editor.discard()
+	ch, err := u.hist.Redo(u.st)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.afterHistory(ch)
+}
+
+func (u *UI) afterHistory(ch *store.Change) {
+	if ch != nil && ch.PlanID != u.planID {
+		u.planID = ch.PlanID // reload falls back to the first plan if it is gone
+	}
+	u.reload()
+}
+
+func (u *UI) refreshUndo() {
+	if u.undoItem == nil {
+		return
+	}
+	u.undoItem.Disabled = !u.hist.CanUndo()
+	u.redoItem.Disabled = !u.hist.CanRedo()
+	u.undoItem.Label = lang.X("menu.undo", "Undo")
+	if l := u.hist.UndoLabel(); l != "" {
+		u.undoItem.Label += " " + l
+	}
+	u.redoItem.Label = lang.X("menu.redo", "Redo")
+	if l := u.hist.RedoLabel(); l != "" {
+		u.redoItem.Label += " " + l
+	}
+	if u.mainMenu != nil {
+		u.mainMenu.Refresh()
+	}
+}
+
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(fmt.Errorf("%s", ErrText(err)), u.win)
+}
+
+// FormatFTE prints a headcount with at most two decimals and no trailing
+// zeros: 1, 0.5, 8.25.
+func FormatFTE(f float64) string {
+	r := math.Round(f*100) / 100
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// GapText says "vacant 2", "over 1" or "full" for planned − actual.
+func GapText(gap float64) string {
+	switch r := math.Round(gap*100) / 100; {
+	case r > 0:
+		return lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": FormatFTE(r)})
+	case r < 0:
+		return lang.X("fig.over", "over {{.n}}", map[string]any{"n": FormatFTE(-r)})
+	}
+	return lang.X("fig.full", "full")
+}
+
+// ParseFTE reads a headcount typed by the user, accepting full-width digits
+// and a comma as decimal point.
+func ParseFTE(s string) (float64, bool) {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．' || r == ',' || r == '，':
+			return '.'
+		case r == '　':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || !model.Finite(f) || f < 0 {
+		return 0, false
+	}
+	return f, true
+}

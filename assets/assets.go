@@ -1,0 +1,40 @@
+// Package assets embeds what the program ships with: the icon, the
+// translations and the plan templates. It has no Fyne dependency so the data
+// layer can read templates too.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// Version and Build mirror [Details] in the root FyneApp.toml; a test keeps
+// them in step, so plain `go build` binaries report the same version as
+// packaged ones.
+const (
+	Version = "0.1.0"
+	Build   = 1
+	AppID   = "cn.staffplan.planner"
+)
+
+//go:embed icon.png
+var Icon []byte
+
+//go:embed translations/*.json
+var translations embed.FS
+
+//go:embed templates/*.json
+var templates embed.FS
+
+// Translations returns the folder of translation files (en.json,
+// zh_Hans.json) for lang.AddTranslationsFS.
+func Translations() embed.FS { return translations }
+
+// Templates returns the plan templates as a flat folder of JSON files.
+func Templates() fs.FS {
+	sub, err := fs.Sub(templates, "templates")
+	if err != nil {
+		panic(err) // the folder is embedded above, so this cannot happen
+	}
+	return sub
+}
