@@ -1,0 +1,41 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"staffplan/data/model/modeltest"
+	"staffplan/data/store"
+)
+
+// BenchmarkEditLargePlan is one saved edit of a post in a plan of 10,000
+// posts and 100,000 people: the transaction, reloading the plan and
+// refreshing the outline, editor, roster and status line.
+func BenchmarkEditLargePlan(b *testing.B) {
+	InitLang("en")
+	a := test.NewTempApp(b)
+	st, err := store.Open(filepath.Join(b.TempDir(), "big.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	id, _, err := st.CreatePlan(modeltest.BigPlan(500, 10_000, 100_000), "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	u := New(a, w, st, id)
+	post := u.data.Positions[42].ID
+	u.editor.load(post)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.editor.planned.SetText(FormatFTE(float64(i%7 + 1)))
+		if !u.editor.Save() {
+			b.Fatal(u.editor.message.Text)
+		}
+	}
+}
