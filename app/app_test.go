@@ -316,31 +316,62 @@ func TestDeletePostAsksAndRepointsReports(t *testing.T) {
 	}
 }
 
+// typeShortcut delivers a shortcut the way the desktop driver does: a
+// main-menu item with that shortcut first, then the focused widget, then
+// the canvas.
+func typeShortcut(u *UI, sc fyne.Shortcut) {
+	for _, m := range u.mainMenu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+				it.Action()
+				return
+			}
+		}
+	}
+	if f, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+}
+
 func TestShortcutsUndoAndRedo(t *testing.T) {
 	u := newTestUI(t)
 	p := u.postByTitle(t, "出纳")
 	u.editor.load(p.ID)
+	u.win.Canvas().Focus(u.editor.planned)
 	u.editor.planned.SetText("2")
-	sc := u.win.Canvas().(fyne.Shortcutable)
-	sc.TypedShortcut(shortcutSave)
+	typeShortcut(u, shortcutSave)
 	if got, _ := storedPost(t, u, p.ID); got.Planned != 2 {
 		t.Fatalf("Ctrl+S did not save: %v", got.Planned)
 	}
-	sc.TypedShortcut(shortcutUndo)
+	// Ctrl+Z while the cursor is still in the entry undoes the saved change.
+	typeShortcut(u, &fyne.ShortcutUndo{})
 	if got, _ := storedPost(t, u, p.ID); got.Planned != 1 {
 		t.Fatalf("Ctrl+Z did not undo: %v", got.Planned)
 	}
-	sc.TypedShortcut(shortcutRedoY)
+	typeShortcut(u, &fyne.ShortcutRedo{})
 	if got, _ := storedPost(t, u, p.ID); got.Planned != 2 {
 		t.Fatalf("Ctrl+Y did not redo: %v", got.Planned)
 	}
-	sc.TypedShortcut(shortcutUndo)
-	sc.TypedShortcut(shortcutRedo)
+	typeShortcut(u, &fyne.ShortcutUndo{})
+	u.win.Canvas().Focus(u.editor.title)
+	typeShortcut(u, shortcutRedo)
 	if got, _ := storedPost(t, u, p.ID); got.Planned != 2 {
-		t.Fatalf("Ctrl+Shift+Z did not redo: %v", got.Planned)
+		t.Fatalf("Ctrl+Shift+Z in an entry did not redo: %v", got.Planned)
 	}
 	if u.undoItem.Disabled || !u.redoItem.Disabled {
 		t.Error("menu items do not follow the history")
+	}
+	// With unsaved typing, the first Ctrl+Z drops the typing only.
+	u.editor.planned.SetText("7")
+	typeShortcut(u, &fyne.ShortcutUndo{})
+	if got, _ := storedPost(t, u, p.ID); got.Planned != 2 || u.editor.planned.Text != "2" || u.editor.dirty {
+		t.Fatalf("first Ctrl+Z should revert the form only: stored %v, form %q", got.Planned, u.editor.planned.Text)
+	}
+	typeShortcut(u, &fyne.ShortcutUndo{})
+	if got, _ := storedPost(t, u, p.ID); got.Planned != 1 {
+		t.Fatalf("second Ctrl+Z should undo the save: %v", got.Planned)
 	}
 }
 

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -21,11 +20,14 @@ import (
 	"staffplan/data/template"
 )
 
-// Shortcuts use the platform's primary modifier: Cmd on macOS, Ctrl elsewhere.
+// Shortcuts use the platform's primary modifier: Cmd on macOS, Ctrl
+// elsewhere. The desktop driver reports Ctrl+Z and Ctrl+Y as the standard
+// undo and redo shortcuts and matches main-menu shortcuts before the focused
+// widget sees them, so undo works even while typing in a form.
 var (
-	shortcutUndo  = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo  = &fyne.ShortcutUndo{}
+	shortcutRedoY = &fyne.ShortcutRedo{}
 	shortcutRedo  = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutRedoY = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutQuit  = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNew   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutOpen  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
@@ -51,7 +53,7 @@ func (u *UI) buildMenus() {
 		quit,
 	)
 	u.undoItem = item(lang.X("menu.undo", "Undo"), shortcutUndo, u.Undo)
-	u.redoItem = item(lang.X("menu.redo", "Redo"), shortcutRedo, u.Redo)
+	u.redoItem = item(lang.X("menu.redo", "Redo"), shortcutRedoY, u.Redo)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"),
 		u.undoItem, u.redoItem,
 		fyne.NewMenuItemSeparator(),
@@ -65,19 +67,8 @@ func (u *UI) buildMenus() {
 	u.mainMenu = fyne.NewMainMenu(file, edit, help)
 	u.win.SetMainMenu(u.mainMenu)
 
-	// The macOS menu bar delivers its own key equivalents; elsewhere the
-	// canvas must know the shortcuts.
-	if runtime.GOOS != "darwin" {
-		c := u.win.Canvas()
-		for sc, fn := range map[*desktop.CustomShortcut]func(){
-			shortcutUndo: u.Undo, shortcutRedo: u.Redo, shortcutRedoY: u.Redo, shortcutQuit: u.Quit,
-			shortcutNew: u.newPlanDialog, shortcutOpen: u.openDatabaseDialog,
-			shortcutSave: func() { u.editor.Save() },
-		} {
-			fn := fn
-			c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
-		}
-	}
+	// A menu item has one shortcut; Ctrl+Shift+Z is the other common redo.
+	u.win.Canvas().AddShortcut(shortcutRedo, func(fyne.Shortcut) { u.Redo() })
 }
 
 // Quit leaves the program once unsaved edits are saved or discarded.

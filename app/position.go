@@ -22,10 +22,10 @@ type positionEditor struct {
 	id model.ID // the post being edited; 0 when none
 
 	heading *widget.Label
-	title   *widget.Entry
+	title   *formEntry
 	unit    *widget.Select
 	reports *widget.Select
-	planned *widget.Entry
+	planned *formEntry
 	status  *widget.Select
 	figures *widget.Label
 	holders *widget.Label
@@ -48,10 +48,10 @@ type positionEditor struct {
 func newPositionEditor(u *UI) *positionEditor {
 	e := &positionEditor{u: u}
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.title = widget.NewEntry()
+	e.title = newFormEntry(u.Redo)
 	e.unit = widget.NewSelect(nil, nil)
 	e.reports = widget.NewSelect(nil, nil)
-	e.planned = widget.NewEntry()
+	e.planned = newFormEntry(u.Redo)
 	e.status = widget.NewSelect(nil, nil)
 	for _, s := range model.PositionStatuses {
 		e.status.Options = append(e.status.Options, StatusText(s))

@@ -222,9 +222,13 @@ func (u *UI) apply(label string, fn func(tx *store.Tx) error) error {
 	return nil
 }
 
-// Undo reverts the last change.
+// Undo first drops unsaved edits in the form, if any; otherwise it reverts
+// the last stored change.
 func (u *UI) Undo() {
-	u.editor.discard()
+	if u.editor.dirty {
+		u.editor.discard()
+		return
+	}
 	ch, err := u.hist.Undo(u.st)
 	if err != nil {
 		u.showError(err)
