@@ -180,10 +180,11 @@ func TestEditorSaveUndoRedo(t *testing.T) {
 	e.planned.SetText("")
 	test.Type(e.planned, "４.5") // a full-width digit, as Chinese IMEs type
 	e.status.SetSelectedIndex(int(model.StatusFrozen))
+	test.Type(e.note, "随业务量调整")
 	test.Tap(e.save)
 
 	got, _ := storedPost(t, u, id)
-	if got.Title != "外贸销售员" || got.Planned != 4.5 || got.Status != model.StatusFrozen {
+	if got.Title != "外贸销售员" || got.Planned != 4.5 || got.Status != model.StatusFrozen || !strings.Contains(got.Note, "随业务量调整") {
 		t.Fatalf("stored %+v", got)
 	}
 	if e.dirty {

@@ -27,6 +27,7 @@ type positionEditor struct {
 	reports *widget.Select
 	planned *formEntry
 	status  *widget.Select
+	note    *formEntry
 	figures *widget.Label
 	holders *widget.Label
 	message *widget.Label
@@ -56,6 +57,10 @@ func newPositionEditor(u *UI) *positionEditor {
 	for _, s := range model.PositionStatuses {
 		e.status.Options = append(e.status.Options, StatusText(s))
 	}
+	e.note = newFormEntry(u.Redo)
+	e.note.MultiLine = true
+	e.note.Wrapping = fyne.TextWrapWord
+	e.note.SetMinRowsVisible(2)
 	e.figures = widget.NewLabel("")
 	e.holders = widget.NewLabel("")
 	e.holders.Wrapping = fyne.TextWrapWord
@@ -74,6 +79,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.unit.OnChanged = func(string) { changed() }
 	e.reports.OnChanged = func(string) { changed() }
 	e.status.OnChanged = func(string) { changed() }
+	e.note.OnChanged = func(string) { changed() }
 
 	e.form = widget.NewForm(
 		widget.NewFormItem(lang.X("pos.title", "Title"), e.title),
@@ -81,6 +87,7 @@ func newPositionEditor(u *UI) *positionEditor {
 		widget.NewFormItem(lang.X("pos.reports_to", "Reports to"), e.reports),
 		widget.NewFormItem(lang.X("pos.planned", "Planned (FTE)"), e.planned),
 		widget.NewFormItem(lang.X("pos.status", "Status"), e.status),
+		widget.NewFormItem(lang.X("pos.note", "Note"), e.note),
 		widget.NewFormItem(lang.X("pos.figures", "In post"), e.figures),
 		widget.NewFormItem(lang.X("pos.holders", "Holders"), e.holders),
 	)
@@ -205,6 +212,7 @@ func (e *positionEditor) fill(p *model.Position) {
 		}
 	}
 	e.status.SetSelectedIndex(int(p.Status))
+	e.note.SetText(p.Note)
 	pf := e.u.fig.Positions[p.ID]
 	if pf != nil {
 		e.figures.SetText(figureText(pf.Planned, pf.Actual))
@@ -212,7 +220,7 @@ func (e *positionEditor) fill(p *model.Position) {
 		e.figures.Refresh()
 		var names []string
 		for _, h := range pf.Holders {
-			s := h.Name + " " + FormatFTE(h.FTE)
+			s := h.Name + " (" + FormatFTE(h.FTE) + ")"
 			if h.Concurrent {
 				s += " " + lang.X("pos.concurrent", "(concurrent)")
 			}
@@ -263,6 +271,7 @@ func (e *positionEditor) Save() bool {
 		reports = e.postIDs[i]
 	}
 	status := model.PositionStatuses[max(0, e.status.SelectedIndex())]
+	note := strings.TrimSpace(e.note.Text)
 	id := e.id
 	label := lang.X("change.edit_post", "edit “{{.name}}”", map[string]any{"name": title})
 	err := e.u.apply(label, func(tx *store.Tx) error {
@@ -270,7 +279,7 @@ func (e *positionEditor) Save() bool {
 		if err != nil {
 			return err
 		}
-		p.Title, p.Unit, p.ReportsTo, p.Planned, p.Status = title, unit, reports, planned, status
+		p.Title, p.Unit, p.ReportsTo, p.Planned, p.Status, p.Note = title, unit, reports, planned, status, note
 		return tx.PutPosition(&p)
 	})
 	if err != nil {
