@@ -161,8 +161,8 @@ func TestSelectingAPostOpensTheEditor(t *testing.T) {
 	if e.unit.Selected != "康飞塑业 / 生产部" {
 		t.Errorf("unit %q", e.unit.Selected)
 	}
-	if !strings.HasPrefix(e.reports.Selected, "生产部经理") {
-		t.Errorf("reports to %q", e.reports.Selected)
+	if !strings.HasPrefix(e.reports.Selected(), "生产部经理") {
+		t.Errorf("reports to %q", e.reports.Selected())
 	}
 	if u.tabs.Selected() != u.posTab {
 		t.Error("the Position tab should be in front")
@@ -232,7 +232,7 @@ func TestManagerChoicesExcludeSubordinates(t *testing.T) {
 	u := newTestUI(t)
 	mgr := u.postByTitle(t, "生产部经理")
 	u.editor.load(mgr.ID)
-	for _, o := range u.editor.reports.Options {
+	for _, o := range u.editor.reports.Options() {
 		for _, sub := range []string{"生产部主管", "班组长", "仓管", "生产部经理"} {
 			if strings.HasPrefix(o, sub+" ·") {
 				t.Errorf("生产部经理 may not report to %q", o)
@@ -513,5 +513,132 @@ func TestSwitchStoreShowsTheOtherDatabase(t *testing.T) {
 	}
 	if _, err := old.Plans(); err == nil {
 		t.Error("the old database should be closed")
+	}
+}
+
+func TestPositionFormDescriptionFields(t *testing.T) {
+	u := newTestUI(t)
+	p := u.postByTitle(t, "行政人事部经理")
+	u.editor.load(p.ID)
+	e := u.editor
+	if len(e.dutyTexts) != 10 || !strings.HasPrefix(e.mission.Text, "负责为公司管理层") {
+		t.Fatalf("form shows %d duties, mission %q", len(e.dutyTexts), e.mission.Text)
+	}
+	// Move duty 2 up, delete the last, add one.
+	second := e.dutyTexts[1].Text
+	rowButton := func(row, b int) *widget.Button {
+		for _, o := range e.duties.Objects[row].(*fyne.Container).Objects {
+			if c, ok := o.(*fyne.Container); ok {
+				return c.Objects[b].(*widget.Button)
+			}
+		}
+		t.Fatalf("duty row %d has no buttons", row)
+		return nil
+	}
+	up := rowButton(1, 0)
+	test.Tap(up)
+	if e.dutyTexts[0].Text != second {
+		t.Fatalf("moving duty 2 up: first is now %q", e.dutyTexts[0].Text)
+	}
+	last := rowButton(9, 2)
+	test.Tap(last)
+	e.setDuties(append(e.dutyValues(), "负责档案管理"))
+	e.grade.SetText("M4")
+	e.shift.SetText("常白班")
+	e.salaryMin.SetText("8000")
+	e.salaryMax.SetText("12000")
+	e.education.SetText("本科")
+	e.years.SetText("5")
+	e.certs.SetText("人力资源管理师")
+	e.employment.SetSelectedIndex(int(model.EmployAgency))
+	e.dottedIDs = append(e.dottedIDs, u.postByTitle(t, "财务部经理").ID)
+	e.dirty = true
+	if !e.Save() {
+		t.Fatalf("save refused: %s", e.message.Text)
+	}
+	got, _ := storedPost(t, u, p.ID)
+	if len(got.Duties) != 10 || got.Duties[0] != second || got.Duties[9] != "负责档案管理" {
+		t.Errorf("duties %q", got.Duties)
+	}
+	if got.Grade != "M4" || got.Shift != "常白班" || got.SalaryMin != 8000 || got.SalaryMax != 12000 ||
+		got.Req.Education != "本科" || got.Req.Years != 5 || got.Req.Certificates != "人力资源管理师" ||
+		got.Employment != model.EmployAgency || len(got.Dotted) != 1 {
+		t.Errorf("stored %+v", got)
+	}
+	// One save is one undo step.
+	u.Undo()
+	if got, _ = storedPost(t, u, p.ID); len(got.Duties) != 10 || got.Grade != "M3" || got.SalaryMax != 0 {
+		t.Errorf("after undo %+v", got)
+	}
+}
+
+func TestPositionFormRejectsBadSalaryAndYears(t *testing.T) {
+	u := newTestUI(t)
+	u.editor.load(u.postByTitle(t, "出纳").ID)
+	e := u.editor
+	e.salaryMin.SetText("9000")
+	e.salaryMax.SetText("5000")
+	if !e.save.Disabled() || !strings.Contains(e.message.Text, "salary") {
+		t.Errorf("salary 9000–5000: %q", e.message.Text)
+	}
+	e.salaryMax.SetText("")
+	e.years.SetText("三年")
+	if !e.save.Disabled() || !strings.Contains(e.message.Text, "Years") {
+		t.Errorf("years 三年: %q", e.message.Text)
+	}
+}
+
+func TestHoldersAssignChangeAndRemove(t *testing.T) {
+	u := newTestUI(t)
+	fm := u.postByTitle(t, "财务部经理")
+	u.editor.load(fm.ID)
+	e := u.editor
+	// 吴丽 (会计, 1.0) takes the vacant manager post as well.
+	idx := -1
+	for i, o := range e.assign.Options() {
+		if strings.HasPrefix(o, "吴丽") {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("吴丽 not offered")
+	}
+	e.assign.Pick(idx)
+	pf := u.fig.Positions[fm.ID]
+	if len(pf.Holders) != 1 || pf.Holders[0].Name != "吴丽" || !pf.Holders[0].Concurrent {
+		t.Fatalf("holders %+v", pf.Holders)
+	}
+	if pf.Holders[0].FTE != 0.5 {
+		t.Errorf("someone already full-time is assigned at 0.5, got %v", pf.Holders[0].FTE)
+	}
+	e.setFTE(pf.Holders[0].Assignment, "0.3")
+	if got := u.fig.Positions[fm.ID].Actual; got != 0.3 {
+		t.Errorf("actual after FTE change %v", got)
+	}
+	e.unassign(u.fig.Positions[fm.ID].Holders[0].Assignment, "吴丽")
+	if n := len(u.fig.Positions[fm.ID].Holders); n != 0 {
+		t.Errorf("%d holders after removal", n)
+	}
+	u.Undo()
+	u.Undo()
+	if got := u.fig.Positions[fm.ID].Actual; got != 0.5 {
+		t.Errorf("two undos should bring back 吴丽 at 0.5, actual %v", got)
+	}
+	u.Undo()
+	if n := len(u.fig.Positions[fm.ID].Holders); n != 0 {
+		t.Errorf("third undo should remove the assignment, %d holders", n)
+	}
+}
+
+func TestDirectReportsOpenThePost(t *testing.T) {
+	u := newTestUI(t)
+	u.editor.load(u.postByTitle(t, "生产部主管").ID)
+	b := u.editor.reportsList.Objects[0].(*widget.Button)
+	if !strings.HasPrefix(b.Text, "班组长") {
+		t.Fatalf("first direct report %q", b.Text)
+	}
+	test.Tap(b)
+	if u.editor.title.Text != "班组长" {
+		t.Errorf("tapping a direct report opened %q", u.editor.title.Text)
 	}
 }

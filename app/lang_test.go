@@ -97,3 +97,23 @@ func TestProblemsAreTranslated(t *testing.T) {
 		t.Errorf("translated problem: %q", got)
 	}
 }
+
+// Keys must be literals, or the scan above (and translators) cannot see them.
+// ErrText is the exception: it translates problem and error keys, which the
+// scan finds as "err.…" literals where they are defined.
+func TestTranslationKeysAreLiterals(t *testing.T) {
+	re := regexp.MustCompile(`lang\.X\(\s*[^"\s]`)
+	allowed := regexp.MustCompile(`lang\.X\((p\.Key|k\.key),`)
+	files, _ := filepath.Glob("*.go")
+	more, _ := filepath.Glob("../widgets/*.go")
+	for _, f := range append(files, more...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		b = allowed.ReplaceAll(b, nil)
+		if loc := re.FindIndex(b); loc != nil {
+			t.Errorf("%s: lang.X with a non-literal key near %q", f, b[loc[0]:min(len(b), loc[1]+30)])
+		}
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,23 +14,42 @@ import (
 
 	"staffplan/data/model"
 	"staffplan/data/store"
+	"staffplan/widgets"
 )
 
-// positionEditor edits the core fields of one post. It holds the edited
-// values until Save, which writes them as one undoable change.
+// positionEditor is the 岗位说明书 form of one post. It holds the edited
+// values until Save, which writes them as one undoable change. Holders are
+// changed at once, each as its own undoable change.
 type positionEditor struct {
 	u  *UI
 	id model.ID // the post being edited; 0 when none
 
-	heading *widget.Label
-	title   *formEntry
-	unit    *widget.Select
-	reports *widget.Select
-	planned *formEntry
-	status  *widget.Select
-	note    *formEntry
-	figures *widget.Label
-	holders *widget.Label
+	heading    *widget.Label
+	title      *formEntry
+	unit       *widget.Select
+	reports    *widgets.Picker
+	dotted     *fyne.Container // one button per dotted-line manager
+	dottedAdd  *widgets.Picker
+	grade      *formEntry
+	planned    *formEntry
+	status     *widget.Select
+	employment *widget.Select
+	shift      *formEntry
+	salaryMin  *formEntry
+	salaryMax  *formEntry
+	mission    *formEntry
+	duties     *fyne.Container // one row per duty
+	education  *formEntry
+	years      *formEntry
+	certs      *formEntry
+	other      *formEntry
+	note       *formEntry
+
+	figures     *widget.Label
+	reportsList *fyne.Container // direct reports as buttons
+	holders     *fyne.Container // one row per holder
+	assign      *widgets.Picker
+
 	message *widget.Label
 	save    *widget.Button
 	revert  *widget.Button
@@ -39,8 +59,11 @@ type positionEditor struct {
 	body    *fyne.Container
 	content *fyne.Container
 
-	unitIDs []model.ID // parallel to unit.Options
-	postIDs []model.ID // parallel to reports.Options; 0 first for "none"
+	unitIDs   []model.ID // parallel to unit.Options
+	postIDs   []model.ID // parallel to reports options; 0 first for "none"
+	dottedIDs []model.ID // the dotted-line managers being edited
+	dutyTexts []*formEntry
+	assignIDs []model.ID // parallel to assign options
 
 	loading bool // true while fields are set from the store
 	dirty   bool
@@ -49,47 +72,101 @@ type positionEditor struct {
 func newPositionEditor(u *UI) *positionEditor {
 	e := &positionEditor{u: u}
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.title = newFormEntry(u.Redo)
-	e.unit = widget.NewSelect(nil, nil)
-	e.reports = widget.NewSelect(nil, nil)
-	e.planned = newFormEntry(u.Redo)
-	e.status = widget.NewSelect(nil, nil)
-	for _, s := range model.PositionStatuses {
-		e.status.Options = append(e.status.Options, StatusText(s))
-	}
-	e.note = newFormEntry(u.Redo)
-	e.note.MultiLine = true
-	e.note.Wrapping = fyne.TextWrapWord
-	e.note.SetMinRowsVisible(2)
-	e.figures = widget.NewLabel("")
-	e.holders = widget.NewLabel("")
-	e.holders.Wrapping = fyne.TextWrapWord
-	e.message = widget.NewLabel("")
-	e.message.Importance = widget.DangerImportance
-	e.message.Wrapping = fyne.TextWrapWord
-
 	changed := func() {
 		if !e.loading {
 			e.dirty = true
 			e.validate()
 		}
 	}
-	e.title.OnChanged = func(string) { changed() }
-	e.planned.OnChanged = func(string) { changed() }
-	e.unit.OnChanged = func(string) { changed() }
-	e.reports.OnChanged = func(string) { changed() }
-	e.status.OnChanged = func(string) { changed() }
-	e.note.OnChanged = func(string) { changed() }
+	entry := func(multi bool) *formEntry {
+		f := newFormEntry(u.Redo)
+		if multi {
+			f.MultiLine = true
+			f.Wrapping = fyne.TextWrapWord
+			f.SetMinRowsVisible(3)
+		}
+		f.OnChanged = func(string) { changed() }
+		return f
+	}
+	e.title, e.grade, e.planned, e.shift = entry(false), entry(false), entry(false), entry(false)
+	e.salaryMin, e.salaryMax = entry(false), entry(false)
+	e.salaryMin.SetPlaceHolder(lang.X("pos.salary_min", "from"))
+	e.salaryMax.SetPlaceHolder(lang.X("pos.salary_max", "to"))
+	e.mission, e.other, e.note = entry(true), entry(true), entry(true)
+	e.note.SetMinRowsVisible(2)
+	e.education, e.years, e.certs = entry(false), entry(false), entry(false)
+	e.years.SetPlaceHolder(lang.X("pos.years_hint", "years, e.g. 3"))
 
+	e.unit = widget.NewSelect(nil, func(string) { changed() })
+	e.reports = widgets.NewPicker(nil, func(int) { changed() })
+	e.reports.SearchHint = lang.X("pos.search_post", "Type to search posts")
+	e.dotted = container.NewHBox()
+	e.dottedAdd = widgets.NewPicker(nil, func(i int) {
+		if i > 0 {
+			e.dottedIDs = append(e.dottedIDs, e.postIDs[i])
+			e.showDotted()
+			changed()
+		}
+		e.dottedAdd.SetSelectedIndex(-1)
+	})
+	e.dottedAdd.PlaceHolder = lang.X("pos.add_dotted", "Add…")
+	e.dottedAdd.SearchHint = lang.X("pos.search_post", "Type to search posts")
+	e.status = widget.NewSelect(nil, func(string) { changed() })
+	for _, s := range model.PositionStatuses {
+		e.status.Options = append(e.status.Options, StatusText(s))
+	}
+	e.employment = widget.NewSelect(nil, func(string) { changed() })
+	for _, t := range model.EmploymentTypes {
+		e.employment.Options = append(e.employment.Options, EmploymentText(t))
+	}
+	e.duties = container.NewVBox()
+	addDuty := widget.NewButtonWithIcon(lang.X("pos.add_duty", "Add duty"), theme.ContentAddIcon(), func() {
+		e.setDuties(append(e.dutyValues(), ""))
+		changed()
+		if n := len(e.dutyTexts); n > 0 {
+			e.u.win.Canvas().Focus(e.dutyTexts[n-1])
+		}
+	})
+
+	e.figures = widget.NewLabel("")
+	e.reportsList = container.NewHBox()
+	e.holders = container.NewVBox()
+	e.assign = widgets.NewPicker(nil, func(i int) {
+		e.assign.SetSelectedIndex(-1)
+		if i >= 0 && i < len(e.assignIDs) {
+			e.assignPerson(e.assignIDs[i])
+		}
+	})
+	e.assign.PlaceHolder = lang.X("pos.assign", "Assign someone…")
+	e.assign.SearchHint = lang.X("pos.search_person", "Type a name or emp. no.")
+
+	e.message = widget.NewLabel("")
+	e.message.Importance = widget.DangerImportance
+	e.message.Wrapping = fyne.TextWrapWord
+
+	item := widget.NewFormItem
+	salary := container.NewGridWithColumns(2, e.salaryMin, e.salaryMax)
 	e.form = widget.NewForm(
-		widget.NewFormItem(lang.X("pos.title", "Title"), e.title),
-		widget.NewFormItem(lang.X("pos.unit", "Unit"), e.unit),
-		widget.NewFormItem(lang.X("pos.reports_to", "Reports to"), e.reports),
-		widget.NewFormItem(lang.X("pos.planned", "Planned (FTE)"), e.planned),
-		widget.NewFormItem(lang.X("pos.status", "Status"), e.status),
-		widget.NewFormItem(lang.X("pos.note", "Note"), e.note),
-		widget.NewFormItem(lang.X("pos.figures", "In post"), e.figures),
-		widget.NewFormItem(lang.X("pos.holders", "Holders"), e.holders),
+		item(lang.X("pos.title", "Title"), e.title),
+		item(lang.X("pos.unit", "Unit"), e.unit),
+		item(lang.X("pos.reports_to", "Reports to"), e.reports),
+		item(lang.X("pos.dotted", "Dotted line to"), container.NewBorder(nil, nil, nil, e.dottedAdd, container.NewHScroll(e.dotted))),
+		item(lang.X("pos.grade", "Grade"), e.grade),
+		item(lang.X("pos.planned", "Planned (FTE)"), e.planned),
+		item(lang.X("pos.status", "Status"), e.status),
+		item(lang.X("pos.employment", "Employment"), e.employment),
+		item(lang.X("pos.shift", "Shift"), e.shift),
+		item(lang.X("pos.salary", "Monthly salary"), salary),
+		item(lang.X("pos.mission", "Mission"), e.mission),
+		item(lang.X("pos.duties", "Duties"), container.NewBorder(nil, addDuty, nil, nil, e.duties)),
+		item(lang.X("pos.education", "Education"), e.education),
+		item(lang.X("pos.years", "Years of experience"), e.years),
+		item(lang.X("pos.certificates", "Certificates"), e.certs),
+		item(lang.X("pos.other_req", "Other requirements"), e.other),
+		item(lang.X("pos.note", "Note"), e.note),
+		item(lang.X("pos.figures", "In post"), e.figures),
+		item(lang.X("pos.direct_reports", "Direct reports"), container.NewHScroll(e.reportsList)),
+		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holders)),
 	)
 	e.save = widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.DocumentSaveIcon(), func() { e.Save() })
 	e.save.Importance = widget.HighImportance
@@ -102,8 +179,9 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.empty = widget.NewLabel(lang.X("pos.none", "Choose a post in the outline, or add one with +."))
 	e.empty.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(e.save, e.revert, e.del)
-	e.body = container.NewVBox(e.heading, e.form, e.message, buttons)
-	e.content = container.NewStack(container.NewVScroll(e.body), container.NewVScroll(e.empty))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, e.heading), e.message)
+	e.body = container.NewBorder(top, nil, nil, nil, container.NewVScroll(e.form))
+	e.content = container.NewStack(e.body, container.NewVScroll(e.empty))
 	e.clear()
 	return e
 }
@@ -132,6 +210,7 @@ func (e *positionEditor) load(id model.ID) {
 }
 
 // refresh re-reads the post after the data changed underneath the editor.
+// Unsaved edits survive; only the choices and derived figures follow.
 func (e *positionEditor) refresh() {
 	if e.id == 0 {
 		e.empty.SetText(e.u.planSummary())
@@ -144,52 +223,113 @@ func (e *positionEditor) refresh() {
 	}
 	if !e.dirty {
 		e.fill(p)
-	} else {
-		e.fillChoices(p)
+		return
 	}
+	e.loading = true
+	defer func() { e.loading = false }()
+	unit, reports := e.selectedUnit(), e.selectedManager()
+	e.fillChoices(p)
+	e.selectUnit(unit)
+	e.selectManager(reports)
+	e.fillDerived(p)
+}
+
+func (e *positionEditor) selectedUnit() model.ID {
+	if i := e.unit.SelectedIndex(); i >= 0 && i < len(e.unitIDs) {
+		return e.unitIDs[i]
+	}
+	return 0
+}
+
+func (e *positionEditor) selectedManager() model.ID {
+	if i := e.reports.SelectedIndex(); i > 0 && i < len(e.postIDs) {
+		return e.postIDs[i]
+	}
+	return 0
+}
+
+func (e *positionEditor) selectUnit(id model.ID) {
+	e.unit.ClearSelected()
+	for i, u := range e.unitIDs {
+		if u == id {
+			e.unit.SetSelectedIndex(i)
+		}
+	}
+}
+
+func (e *positionEditor) selectManager(id model.ID) {
+	e.reports.SetSelectedIndex(0)
+	for i, p := range e.postIDs {
+		if p == id {
+			e.reports.SetSelectedIndex(i)
+		}
+	}
+}
+
+// postLabel is "title · unit", how posts are named in pickers.
+func (u *UI) postLabel(id model.ID) string {
+	p := u.posts[id]
+	if p == nil {
+		return "?"
+	}
+	if unit := u.units[p.Unit]; unit != nil {
+		return p.Title + " · " + unit.Name
+	}
+	return p.Title
 }
 
 func (e *positionEditor) fillChoices(p *model.Position) {
 	u := e.u
 	// Units in outline order, shown by path.
 	e.unitIDs = e.unitIDs[:0]
-	e.unit.Options = e.unit.Options[:0]
+	var unitNames []string
 	var walk func(parent model.ID)
 	walk = func(parent model.ID) {
 		for _, id := range u.fig.Children[parent] {
 			e.unitIDs = append(e.unitIDs, id)
-			e.unit.Options = append(e.unit.Options, u.unitPathText(id))
+			unitNames = append(unitNames, u.unitPathText(id))
 			walk(id)
 		}
 	}
 	walk(0)
+	e.unit.Options = unitNames
+	e.unit.Refresh()
 	// Any post but itself and those under it can be its manager.
 	under := map[model.ID]bool{p.ID: true}
-	var mark func(id model.ID)
-	mark = func(id model.ID) {
+	queue := []model.ID{p.ID}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
 		for _, c := range u.fig.Reports[id] {
 			if !under[c] {
 				under[c] = true
-				mark(c)
+				queue = append(queue, c)
 			}
 		}
-	}
-	if p.ID != 0 {
-		mark(p.ID)
 	}
 	e.postIDs = []model.ID{0}
-	e.reports.Options = []string{lang.X("pos.no_manager", "— none —")}
+	names := []string{lang.X("pos.no_manager", "— none —")}
 	for _, uid := range e.unitIDs {
 		for _, pid := range u.fig.PostsIn[uid] {
-			if under[pid] {
-				continue
+			if !under[pid] {
+				e.postIDs = append(e.postIDs, pid)
+				names = append(names, u.postLabel(pid))
 			}
-			e.postIDs = append(e.postIDs, pid)
-			e.reports.Options = append(e.reports.Options, u.posts[pid].Title+" · "+u.units[uid].Name)
 		}
 	}
-	e.unit.Refresh()
-	e.reports.Refresh()
+	e.reports.SetOptions(names)
+	e.dottedAdd.SetOptions(names)
+	// Anyone in post or on probation can be assigned.
+	e.assignIDs = e.assignIDs[:0]
+	var people []string
+	for i := range u.data.People {
+		person := &u.data.People[i]
+		if person.InPost() {
+			e.assignIDs = append(e.assignIDs, person.ID)
+			people = append(people, strings.TrimSpace(person.Name+" "+person.EmpNo))
+		}
+	}
+	e.assign.SetOptions(people)
 }
 
 func (e *positionEditor) fill(p *model.Position) {
@@ -198,57 +338,183 @@ func (e *positionEditor) fill(p *model.Position) {
 	e.fillChoices(p)
 	e.heading.SetText(p.Title)
 	e.title.SetText(p.Title)
+	e.selectUnit(p.Unit)
+	e.selectManager(p.ReportsTo)
+	e.dottedIDs = append([]model.ID(nil), p.Dotted...)
+	e.showDotted()
+	e.grade.SetText(p.Grade)
 	e.planned.SetText(FormatFTE(p.Planned))
-	e.unit.ClearSelected()
-	for i, id := range e.unitIDs {
-		if id == p.Unit {
-			e.unit.SetSelectedIndex(i)
-		}
-	}
-	e.reports.SetSelectedIndex(0)
-	for i, id := range e.postIDs {
-		if id == p.ReportsTo {
-			e.reports.SetSelectedIndex(i)
-		}
-	}
 	e.status.SetSelectedIndex(int(p.Status))
+	e.employment.SetSelectedIndex(int(p.Employment))
+	e.shift.SetText(p.Shift)
+	e.salaryMin.SetText(amountText(p.SalaryMin))
+	e.salaryMax.SetText(amountText(p.SalaryMax))
+	e.mission.SetText(p.Mission)
+	e.setDuties(p.Duties)
+	e.education.SetText(p.Req.Education)
+	e.years.SetText(amountText(p.Req.Years))
+	e.certs.SetText(p.Req.Certificates)
+	e.other.SetText(p.Req.Other)
 	e.note.SetText(p.Note)
-	pf := e.u.fig.Positions[p.ID]
-	if pf != nil {
-		e.figures.SetText(figureText(pf.Planned, pf.Actual))
-		e.figures.Importance = gapImportance(pf.Vacancy)
-		e.figures.Refresh()
-		var names []string
-		for _, h := range pf.Holders {
-			s := h.Name + " (" + FormatFTE(h.FTE) + ")"
-			if h.Concurrent {
-				s += " " + lang.X("pos.concurrent", "(concurrent)")
-			}
-			names = append(names, s)
-		}
-		if len(names) == 0 {
-			names = []string{lang.X("pos.no_holders", "nobody yet")}
-		}
-		e.holders.SetText(strings.Join(names, "、"))
-	}
-	e.message.SetText("")
+	e.fillDerived(p)
+	e.showMessage("")
 	e.dirty = false
 	e.empty.Hide()
 	e.body.Show()
 	e.save.Enable()
 }
 
+// amountText prints a number a user typed, leaving zero blank.
+func amountText(f float64) string {
+	if f == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// fillDerived shows what follows from the plan: figures, direct reports and
+// holders.
+func (e *positionEditor) fillDerived(p *model.Position) {
+	u := e.u
+	pf := u.fig.Positions[p.ID]
+	if pf == nil {
+		return
+	}
+	e.figures.SetText(figureText(pf.Planned, pf.Actual))
+	e.figures.Importance = gapImportance(pf.Vacancy)
+	e.figures.Refresh()
+
+	e.reportsList.RemoveAll()
+	for _, id := range u.fig.Reports[p.ID] {
+		id := id
+		e.reportsList.Add(widget.NewButton(u.postLabel(id), func() {
+			e.confirmLeave(func() { e.load(id) })
+		}))
+	}
+	if len(e.reportsList.Objects) == 0 {
+		e.reportsList.Add(widget.NewLabel(lang.X("pos.no_reports", "none")))
+	}
+
+	e.holders.RemoveAll()
+	for _, h := range pf.Holders {
+		e.holders.Add(e.holderRow(h))
+	}
+	if len(pf.Holders) == 0 {
+		e.holders.Add(widget.NewLabel(lang.X("pos.no_holders", "nobody yet")))
+	}
+}
+
+// holderRow shows one holder with an editable FTE and a remove button.
+func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
+	name := h.Name
+	if h.Concurrent {
+		name += " " + lang.X("pos.concurrent", "(concurrent)")
+	}
+	fte := widget.NewEntry()
+	fte.SetText(FormatFTE(h.FTE))
+	assignment := h.Assignment
+	fte.OnSubmitted = func(s string) { e.setFTE(assignment, s) }
+	set := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { e.setFTE(assignment, fte.Text) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.unassign(assignment, h.Name) })
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(70, fte.MinSize().Height), fte), set, remove)
+	return container.NewBorder(nil, nil, nil, right, widget.NewLabel(name))
+}
+
+func (e *positionEditor) showDotted() {
+	e.dotted.RemoveAll()
+	for i, id := range e.dottedIDs {
+		i := i
+		b := widget.NewButtonWithIcon(e.u.postLabel(id), theme.CancelIcon(), func() {
+			e.dottedIDs = append(e.dottedIDs[:i:i], e.dottedIDs[i+1:]...)
+			e.showDotted()
+			if !e.loading {
+				e.dirty = true
+				e.validate()
+			}
+		})
+		b.IconPlacement = widget.ButtonIconTrailingText
+		e.dotted.Add(b)
+	}
+}
+
+func (e *positionEditor) dutyValues() []string {
+	out := make([]string, len(e.dutyTexts))
+	for i, d := range e.dutyTexts {
+		out[i] = d.Text
+	}
+	return out
+}
+
+// setDuties shows the numbered duty rows, each with move and remove buttons.
+func (e *positionEditor) setDuties(duties []string) {
+	loading := e.loading
+	e.loading = true
+	defer func() { e.loading = loading }()
+	e.duties.RemoveAll()
+	e.dutyTexts = e.dutyTexts[:0]
+	for i, d := range duties {
+		i := i
+		t := newFormEntry(e.u.Redo)
+		t.MultiLine = true
+		t.Wrapping = fyne.TextWrapWord
+		t.SetMinRowsVisible(1)
+		t.SetText(d)
+		t.OnChanged = func(string) {
+			if !e.loading {
+				e.dirty = true
+				e.validate()
+			}
+		}
+		e.dutyTexts = append(e.dutyTexts, t)
+		move := func(to int) func() {
+			return func() {
+				v := e.dutyValues()
+				if to < 0 || to >= len(v) {
+					return
+				}
+				v[i], v[to] = v[to], v[i]
+				e.setDuties(v)
+				e.dirty = true
+				e.validate()
+			}
+		}
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), move(i-1))
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), move(i+1))
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			v := e.dutyValues()
+			e.setDuties(append(v[:i:i], v[i+1:]...))
+			e.dirty = true
+			e.validate()
+		})
+		num := widget.NewLabel(strconv.Itoa(i+1) + ".")
+		e.duties.Add(container.NewBorder(nil, nil, num, container.NewHBox(up, down, del), t))
+	}
+}
+
+// parseAmount reads a non-negative number; blank is zero.
+func parseAmount(s string) (float64, bool) { return ParseFTE(s) }
+
 // validate checks the fields as typed and shows the first problem.
 func (e *positionEditor) validate() bool {
 	msg := ""
-	if strings.TrimSpace(e.title.Text) == "" {
+	minS, okMin := parseAmount(e.salaryMin.Text)
+	maxS, okMax := parseAmount(e.salaryMax.Text)
+	_, okYears := parseAmount(e.years.Text)
+	switch {
+	case strings.TrimSpace(e.title.Text) == "":
 		msg = lang.X("err.title_required", "A post needs a title.")
-	} else if _, ok := ParseFTE(e.planned.Text); !ok {
-		msg = lang.X("err.planned_number", "Planned headcount must be a number of zero or more, such as 1 or 0.5.")
-	} else if e.unit.SelectedIndex() < 0 {
+	case e.unit.SelectedIndex() < 0:
 		msg = lang.X("err.unit_required", "Choose the unit the post belongs to.")
+	default:
+		if _, ok := ParseFTE(e.planned.Text); !ok {
+			msg = lang.X("err.planned_number", "Planned headcount must be a number of zero or more, such as 1 or 0.5.")
+		} else if !okMin || !okMax || (maxS > 0 && minS > maxS) {
+			msg = lang.X("err.salary_band", "The salary band must be two amounts, the first not above the second.")
+		} else if !okYears {
+			msg = lang.X("err.years", "Years of experience must be a number, such as 3.")
+		}
 	}
-	e.message.SetText(msg)
+	e.showMessage(msg)
 	if msg != "" {
 		e.save.Disable()
 		return false
@@ -263,32 +529,117 @@ func (e *positionEditor) Save() bool {
 	if e.id == 0 || !e.validate() {
 		return false
 	}
-	planned, _ := ParseFTE(e.planned.Text)
-	title := strings.TrimSpace(e.title.Text)
-	unit := e.unitIDs[e.unit.SelectedIndex()]
-	var reports model.ID
-	if i := e.reports.SelectedIndex(); i > 0 {
-		reports = e.postIDs[i]
-	}
-	status := model.PositionStatuses[max(0, e.status.SelectedIndex())]
-	note := strings.TrimSpace(e.note.Text)
 	id := e.id
-	label := lang.X("change.edit_post", "edit “{{.name}}”", map[string]any{"name": title})
+	var duties []string
+	for _, d := range e.dutyValues() {
+		if d = strings.TrimSpace(d); d != "" {
+			duties = append(duties, d)
+		}
+	}
+	planned, _ := ParseFTE(e.planned.Text)
+	minS, _ := parseAmount(e.salaryMin.Text)
+	maxS, _ := parseAmount(e.salaryMax.Text)
+	years, _ := parseAmount(e.years.Text)
+	edit := func(p *model.Position) {
+		p.Title = strings.TrimSpace(e.title.Text)
+		p.Unit = e.selectedUnit()
+		p.ReportsTo = e.selectedManager()
+		p.Dotted = append([]model.ID(nil), e.dottedIDs...)
+		p.Grade = strings.TrimSpace(e.grade.Text)
+		p.Planned = planned
+		p.Status = model.PositionStatuses[max(0, e.status.SelectedIndex())]
+		p.Employment = model.EmploymentTypes[max(0, e.employment.SelectedIndex())]
+		p.Shift = strings.TrimSpace(e.shift.Text)
+		p.SalaryMin, p.SalaryMax = minS, maxS
+		p.Mission = strings.TrimSpace(e.mission.Text)
+		p.Duties = duties
+		p.Req = model.Requirements{Education: strings.TrimSpace(e.education.Text), Years: years,
+			Certificates: strings.TrimSpace(e.certs.Text), Other: strings.TrimSpace(e.other.Text)}
+		p.Note = strings.TrimSpace(e.note.Text)
+	}
+	label := lang.X("change.edit_post", "edit “{{.name}}”", map[string]any{"name": strings.TrimSpace(e.title.Text)})
 	err := e.u.apply(label, func(tx *store.Tx) error {
 		p, err := tx.Position(id)
 		if err != nil {
 			return err
 		}
-		p.Title, p.Unit, p.ReportsTo, p.Planned, p.Status, p.Note = title, unit, reports, planned, status, note
+		edit(&p)
 		return tx.PutPosition(&p)
 	})
 	if err != nil {
-		e.message.SetText(ErrText(err))
+		e.showMessage(ErrText(err))
 		return false
 	}
 	e.dirty = false
 	e.refresh()
 	return true
+}
+
+// assignPerson puts a person in this post; the share defaults to what the
+// person has left of a full-time post.
+func (e *positionEditor) assignPerson(person model.ID) {
+	u := e.u
+	used := 0.0
+	for _, a := range u.data.Assignments {
+		if a.Person == person {
+			if a.Position == e.id {
+				u.showError(fmt.Errorf("%s", lang.X("err.already_holds", "{{.name}} already holds this post.",
+					map[string]any{"name": u.people[person].Name})))
+				return
+			}
+			used += a.FTE
+		}
+	}
+	fte := 1 - used
+	if fte <= 0.001 {
+		fte = 0.5
+	}
+	a := model.Assignment{Person: person, Position: e.id, FTE: fte}
+	name := u.people[person].Name
+	err := u.apply(lang.X("change.assign", "assign {{.name}}", map[string]any{"name": name}),
+		func(tx *store.Tx) error { return tx.PutAssignment(&a) })
+	if err != nil {
+		u.showError(err)
+	}
+}
+
+func (e *positionEditor) setFTE(assignment model.ID, text string) {
+	fte, ok := ParseFTE(text)
+	if !ok || fte <= 0 || fte > 1 {
+		e.u.showError(fmt.Errorf("%s", lang.X("err.fte", "An assignment's FTE must be more than 0 and at most 1.")))
+		e.refresh()
+		return
+	}
+	err := e.u.apply(lang.X("change.fte", "change FTE"), func(tx *store.Tx) error {
+		a, err := tx.Assignment(assignment)
+		if err != nil {
+			return err
+		}
+		a.FTE = fte
+		return tx.PutAssignment(&a)
+	})
+	if err != nil {
+		e.u.showError(err)
+	}
+}
+
+func (e *positionEditor) unassign(assignment model.ID, name string) {
+	err := e.u.apply(lang.X("change.unassign", "remove {{.name}} from the post", map[string]any{"name": name}),
+		func(tx *store.Tx) error { return tx.DeleteAssignment(assignment) })
+	if err != nil {
+		e.u.showError(err)
+	}
+}
+
+// showMessage shows a problem above the form, or hides the line when there
+// is none so the form does not jump down by an empty row.
+func (e *positionEditor) showMessage(msg string) {
+	e.message.SetText(msg)
+	if msg == "" {
+		e.message.Hide()
+	} else {
+		e.message.Show()
+	}
 }
 
 // discard drops unsaved edits.
