@@ -27,6 +27,8 @@ func usage(w io.Writer) {
   staffplan templates                           list plan templates
   staffplan new --template NAME --db PATH       create a plan from a template
   staffplan show --db PATH [--plan NAME] --json print a plan's figures
+  staffplan backups --db PATH                   list the automatic backups
+  staffplan restore --db PATH --backup FILE     replace the database by a backup
 `))
 }
 
@@ -44,6 +46,10 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "show":
 		err = cmdShow(args[1:], stdout, stderr)
+	case "backups":
+		err = cmdBackups(args[1:], stdout, stderr)
+	case "restore":
+		err = cmdRestore(args[1:], stdout, stderr)
 	case "help":
 		usage(stdout)
 		return ExitOK
@@ -270,5 +276,46 @@ func cmdShow(args []string, stdout, stderr io.Writer) error {
 	for _, u := range out.Units {
 		fmt.Fprintf(stdout, "%s\t%s\n", u.Path, figureText(u.PlannedTotal, u.ActualTotal))
 	}
+	return nil
+}
+
+func cmdBackups(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("backups", stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	if err := parse(fs, args, stderr, "db"); err != nil {
+		return err
+	}
+	list, err := store.ListBackups(*db)
+	if err != nil {
+		return err
+	}
+	for _, b := range list {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", b.Time.Local().Format("2006-01-02 15:04:05"), b.Reason, sizeText(b.Size), b.Path)
+	}
+	return nil
+}
+
+func cmdRestore(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("restore", stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	backup := fs.String("backup", "", lang.X("cli.flag.backup", "backup file to restore (see `staffplan backups`)"))
+	if err := parse(fs, args, stderr, "db", "backup"); err != nil {
+		return err
+	}
+	// Replacing the file under a running window would lose its later
+	// changes, so a database open elsewhere is refused. A damaged one may
+	// be restored over.
+	if cur, err := store.Open(*db, nil); err == nil {
+		cur.Close()
+	} else if errors.Is(err, store.ErrLocked) {
+		return err
+	}
+	st, err := store.Restore(*db, *backup, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintln(stdout, lang.X("cli.restored", "Restored {{.backup}} into {{.path}}; the replaced state was backed up first.",
+		map[string]any{"backup": *backup, "path": st.Path()}))
 	return nil
 }

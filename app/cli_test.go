@@ -142,3 +142,41 @@ func TestCLIRejectsCorruptFile(t *testing.T) {
 		t.Error("the corrupt file was changed")
 	}
 }
+
+func TestCLIBackupsAndRestore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	run(t, "new", "--template", "finance-two", "--db", db) // backs up the one-plan state
+	code, out, _ := run(t, "backups", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 1 || !strings.Contains(lines[0], "newplan") {
+		t.Fatalf("backups: %d %q", code, out)
+	}
+	backup := lines[0][strings.LastIndex(lines[0], "\t")+1:]
+	// A database open in a window is not replaced.
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "--lang", "en", "restore", "--db", db, "--backup", backup)
+	st.Close()
+	if code != ExitUser || !strings.Contains(errs, "already open") {
+		t.Fatalf("restore over an open database: %d %q", code, errs)
+	}
+	code, _, errs = run(t, "restore", "--db", db, "--backup", backup)
+	if code != 0 {
+		t.Fatalf("restore: %d %q", code, errs)
+	}
+	code, out, _ = run(t, "show", "--db", db, "--plan", "财务部 人员配置")
+	if code != ExitUser {
+		t.Errorf("the plan added after the backup is still there: %d %q", code, out)
+	}
+	if code, _, _ := run(t, "show", "--db", db); code != 0 {
+		t.Errorf("the restored plan cannot be shown")
+	}
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte("no database here, just some text that is long enough to not be empty"), 0o600)
+	if code, _, errs := run(t, "--lang", "en", "restore", "--db", db, "--backup", junk); code != ExitUser || !strings.Contains(errs, "not a plan database") {
+		t.Errorf("restoring junk: %d %q", code, errs)
+	}
+}
