@@ -1,0 +1,217 @@
+//go:build e2e
+
+// End-to-end tests of the real binary under Xvfb, driven with xdotool as a
+// user drives it. Run with `go test -tags e2e ./cmd/staffplan/`; they need
+// Xvfb, xdotool and imagemagick (see .ci/run).
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	binary    string // the program under test
+	display   string // the Xvfb display, e.g. ":93"
+	artefacts string // screenshots kept for CI
+)
+
+func TestMain(m *testing.M) {
+	code := func() int {
+		dir, err := os.MkdirTemp("", "staffplan-e2e-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		binary = filepath.Join(dir, "staffplan")
+		build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+		build.Stdout, build.Stderr = os.Stdout, os.Stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "build:", err)
+			return 1
+		}
+		artefacts = os.Getenv("ARTEFACTS")
+		if artefacts == "" {
+			artefacts = filepath.Join(os.TempDir(), "staffplan-e2e-artefacts")
+		}
+		_ = os.MkdirAll(artefacts, 0o755)
+		stop, err := startXvfb()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "Xvfb:", err)
+			return 1
+		}
+		defer stop()
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// startXvfb starts a virtual display on the first free number.
+func startXvfb() (func(), error) {
+	for n := 93; n < 140; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		display = fmt.Sprintf(":%d", n)
+		cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			return nil, err
+		}
+		stop := func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() }
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if exec.Command("xdpyinfo", "-display", display).Run() == nil {
+				return stop, nil
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		stop()
+		return nil, fmt.Errorf("Xvfb %s did not come up", display)
+	}
+	return nil, fmt.Errorf("no free display")
+}
+
+// instance is one running instance of the program.
+type instance struct {
+	cmd    *exec.Cmd
+	stderr bytes.Buffer
+	done   chan struct{}
+	err    error
+}
+
+func start(t *testing.T, home string, args ...string) *instance {
+	t.Helper()
+	a := &instance{cmd: exec.Command(binary, args...), done: make(chan struct{})}
+	a.cmd.Env = append(os.Environ(), "HOME="+home, "DISPLAY="+display, "LANG=zh_CN.UTF-8",
+		"XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "XDG_CACHE_HOME=")
+	a.cmd.Stderr = &a.stderr
+	if err := a.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { a.err = a.cmd.Wait(); close(a.done) }()
+	t.Cleanup(func() {
+		select {
+		case <-a.done:
+		default:
+			_ = a.cmd.Process.Kill()
+			<-a.done
+		}
+	})
+	return a
+}
+
+// exitCode waits up to d for the program to exit.
+func (a *instance) exitCode(t *testing.T, d time.Duration) int {
+	t.Helper()
+	select {
+	case <-a.done:
+		return a.cmd.ProcessState.ExitCode()
+	case <-time.After(d):
+		t.Fatalf("still running after %v; stderr:\n%s", d, a.stderr.String())
+		return -1
+	}
+}
+
+func xdo(args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// window waits for a visible window whose name matches the regular
+// expression and returns its id and name.
+func window(t *testing.T, a *instance, pattern string, d time.Duration) (string, string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if out, err := xdo("search", "--onlyvisible", "--name", pattern); err == nil && out != "" {
+			id := strings.Fields(out)[0]
+			name, _ := xdo("getwindowname", id)
+			return id, name
+		}
+		select {
+		case <-a.done:
+			t.Fatalf("exited (%v) before a window %q appeared; stderr:\n%s", a.err, pattern, a.stderr.String())
+		default:
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	t.Fatalf("no window %q within %v; stderr:\n%s", pattern, d, a.stderr.String())
+	return "", ""
+}
+
+func key(t *testing.T, win string, keys ...string) {
+	t.Helper()
+	_, _ = xdo("windowfocus", "--sync", win)
+	// A key that closes the window makes xdotool fail on the key release
+	// (BadWindow), so its exit status says nothing; callers check effects.
+	if _, err := xdo(append([]string{"key", "--window", win}, keys...)...); err != nil {
+		t.Logf("xdotool key %v: %v", keys, err)
+	}
+}
+
+func screenshot(t *testing.T, name string) {
+	t.Helper()
+	path := filepath.Join(artefacts, name)
+	cmd := exec.Command("import", "-display", display, "-window", "root", path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v %s", err, out)
+	}
+	t.Logf("screenshot %s", path)
+}
+
+func TestFirstStartOpensTheSampleAndQuits(t *testing.T) {
+	home := t.TempDir()
+	a := start(t, home)
+	win, name := window(t, a, "岗位编制规划", 30*time.Second)
+	if !strings.Contains(name, "康飞塑业") {
+		t.Errorf("first start shows %q, want the 康飞塑业 sample", name)
+	}
+	time.Sleep(1500 * time.Millisecond) // the first paint
+	screenshot(t, "first-start.png")
+	key(t, win, "ctrl+q")
+	if code := a.exitCode(t, 10*time.Second); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; stderr:\n%s", code, a.stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(home, ".config", "staffplan", "plans.db")); err != nil {
+		t.Errorf("no database in the default place: %v", err)
+	}
+}
+
+func TestSecondInstanceSaysAlreadyOpen(t *testing.T) {
+	home := t.TempDir()
+	db := filepath.Join(home, "plans.db")
+	first := start(t, home, "--db", db)
+	firstWin, _ := window(t, first, "康飞塑业", 30*time.Second)
+
+	began := time.Now()
+	second := start(t, home, "--db", db)
+	// The second instance's own window has the bare title.
+	win, _ := window(t, second, "^岗位编制规划$", 10*time.Second)
+	screenshot(t, "already-open.png")
+	key(t, win, "Return")
+	if code := second.exitCode(t, 5*time.Second); code != 1 {
+		t.Errorf("second instance exit code %d, want 1", code)
+	}
+	if took := time.Since(began); took > 3*time.Second {
+		t.Errorf("the second instance took %v to show the message and exit", took)
+	}
+	if !strings.Contains(second.stderr.String(), "已在另一个窗口中打开") {
+		t.Errorf("stderr %q lacks the message", second.stderr.String())
+	}
+	key(t, firstWin, "ctrl+q")
+	if code := first.exitCode(t, 10*time.Second); code != 0 {
+		t.Errorf("first instance exit code %d", code)
+	}
+}
