@@ -1,0 +1,134 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/data/model"
+	"staffplan/widgets/orgchart"
+)
+
+// Chart node ids: "p" or "u" and the record id, as in the outline.
+func chartPostID(id model.ID) string { return "p" + strconv.FormatUint(uint64(id), 10) }
+func chartUnitID(id model.ID) string { return "u" + strconv.FormatUint(uint64(id), 10) }
+
+// holdersLine names up to two holders, then "+N"; 兼任 holders are marked.
+func holdersLine(hs []model.Holder) string {
+	var names []string
+	for i, h := range hs {
+		if i == 2 {
+			names = append(names, "+"+strconv.Itoa(len(hs)-2))
+			break
+		}
+		n := h.Name
+		if h.Concurrent {
+			n += lang.X("chart.concurrent_mark", "(c)")
+		}
+		names = append(names, n)
+	}
+	return strings.Join(names, "、")
+}
+
+// positionNodes is the positions view: one box per post, linked by
+// reports-to, with dotted lines to dotted-line managers.
+func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []orgchart.Node {
+	posts := make(map[model.ID]*model.Position, len(d.Positions))
+	for i := range d.Positions {
+		posts[d.Positions[i].ID] = &d.Positions[i]
+	}
+	nodes := make([]orgchart.Node, 0, len(d.Positions))
+	// Depth first from the roots, siblings in outline order, so the chart
+	// reads like the outline. An explicit stack: chains can be deep.
+	stack := append([]model.ID(nil), f.Reports[0]...)
+	for i, j := 0, len(stack)-1; i < j; i, j = i+1, j-1 {
+		stack[i], stack[j] = stack[j], stack[i]
+	}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		nodes = append(nodes, positionNode(posts[id], f, units))
+		kids := f.Reports[id]
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
+	}
+	return nodes
+}
+
+func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit) orgchart.Node {
+	id := p.ID
+	pf := f.Positions[id]
+	n := orgchart.Node{ID: chartPostID(id), Title: p.Title}
+	if p.ReportsTo != 0 {
+		n.Parent = chartPostID(p.ReportsTo)
+	}
+	if u := units[p.Unit]; u != nil {
+		n.Subtitle = u.Name
+	}
+	for _, m := range p.Dotted {
+		n.Dotted = append(n.Dotted, chartPostID(m))
+	}
+	switch {
+	case !p.Counts():
+		n.Style = orgchart.Dashed
+		n.Lines = append(n.Lines, StatusText(p.Status)+" · "+lang.X("chart.planned", "planned {{.n}}", map[string]any{"n": FormatFTE(p.Planned)}))
+	default:
+		n.Lines = append(n.Lines, figureText(pf.Planned, pf.Actual))
+		switch {
+		case pf.Vacancy > 0.005:
+			n.Style = orgchart.Vacancy
+		case pf.Vacancy < -0.005:
+			n.Style = orgchart.Over
+		}
+	}
+	if line := holdersLine(pf.Holders); line != "" {
+		n.Lines = append(n.Lines, line)
+	}
+	for _, h := range pf.Holders {
+		if h.Concurrent {
+			n.Badge = lang.X("chart.concurrent_badge", "C")
+		}
+	}
+	return n
+}
+
+// unitNodes is the units view: departments with 编制 / 在岗, direct and
+// total.
+func unitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
+	byID := make(map[model.ID]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		byID[d.Units[i].ID] = &d.Units[i]
+	}
+	nodes := make([]orgchart.Node, 0, len(d.Units))
+	var visit func(parent model.ID)
+	visit = func(parent model.ID) {
+		for _, id := range f.Children[parent] {
+			u, uf := byID[id], f.Units[id]
+			n := orgchart.Node{ID: chartUnitID(id), Title: u.Name, Subtitle: UnitKindText(u.Kind)}
+			if u.Parent != 0 {
+				n.Parent = chartUnitID(u.Parent)
+			}
+			args := map[string]any{"pd": FormatFTE(uf.PlannedDirect), "pt": FormatFTE(uf.PlannedTotal),
+				"ad": FormatFTE(uf.ActualDirect), "at": FormatFTE(uf.ActualTotal)}
+			n.Lines = []string{
+				lang.X("chart.unit_planned", "planned {{.pd}} direct / {{.pt}} total", args),
+				lang.X("chart.unit_actual", "in post {{.ad}} direct / {{.at}} total", args),
+			}
+			if u.Note != "" {
+				n.Lines = append(n.Lines, u.Note)
+			}
+			switch gap := uf.Vacancy(); {
+			case gap > 0.005:
+				n.Style = orgchart.Vacancy
+			case gap < -0.005:
+				n.Style = orgchart.Over
+			}
+			nodes = append(nodes, n)
+			visit(id)
+		}
+	}
+	visit(0)
+	return nodes
+}
