@@ -642,3 +642,48 @@ func TestDirectReportsOpenThePost(t *testing.T) {
 		t.Errorf("tapping a direct report opened %q", u.editor.title.Text)
 	}
 }
+
+func TestPlanSettingsAndBasis(t *testing.T) {
+	u := newTestUI(t)
+	f := newPlanForm(u.data.Plan)
+	if f.basis.SelectedIndex() != int(model.Basis2025) || f.days.Text != "20.67" || !f.days.Disabled() {
+		t.Fatalf("default basis: %d %q", f.basis.SelectedIndex(), f.days.Text)
+	}
+	f.basis.SetSelectedIndex(int(model.BasisCustom))
+	f.days.SetText("22")
+	f.hours.SetText("0")
+	if _, err := f.result(u.data.Plan); err == nil {
+		t.Error("zero hours accepted")
+	}
+	f.hours.SetText("176")
+	f.effective.SetText("2027-01-01")
+	f.name.SetText("康飞 2027")
+	u.savePlanSettings(f)
+	if p := u.data.Plan; p.Name != "康飞 2027" || p.Basis.HoursPerMonth() != 176 || p.Effective.Year() != 2027 {
+		t.Fatalf("stored plan %+v", p)
+	}
+	if !strings.Contains(u.win.Title(), "康飞 2027") {
+		t.Errorf("title %q", u.win.Title())
+	}
+	u.Undo()
+	if p := u.data.Plan; p.Name != "康飞塑业 人员配置" || p.Basis.Kind != model.Basis2025 {
+		t.Errorf("after undo %+v", p)
+	}
+	if got := BasisText(model.WorkBasis{Kind: model.Basis2008}); !strings.Contains(got, "166.64") {
+		t.Errorf("2008 basis text %q", got)
+	}
+}
+
+func TestDeletePlanAsksAndUndoes(t *testing.T) {
+	u := newTestUI(t)
+	first := u.planID
+	u.deletePlanDialog()
+	tapButton(t, u.win.Canvas(), "Yes")
+	if len(u.plans) != 0 || u.planID != 0 {
+		t.Fatalf("plans after delete: %d", len(u.plans))
+	}
+	u.Undo()
+	if len(u.plans) != 1 || u.planID != first || len(u.data.Positions) == 0 {
+		t.Fatalf("undo did not bring the plan back")
+	}
+}
