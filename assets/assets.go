@@ -26,6 +26,19 @@ var translations embed.FS
 //go:embed templates/*.json
 var templates embed.FS
 
+//go:embed calc/*.json
+var calcRules embed.FS
+
+// CalcRules returns the ratio-calculator rule templates as a flat folder of
+// JSON files.
+func CalcRules() fs.FS {
+	sub, err := fs.Sub(calcRules, "calc")
+	if err != nil {
+		panic(err) // embedded above
+	}
+	return sub
+}
+
 // Translations returns the folder of translation files (en.json,
 // zh_Hans.json) for lang.AddTranslationsFS.
 func Translations() embed.FS { return translations }

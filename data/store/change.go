@@ -21,6 +21,7 @@ const (
 	kindPerson
 	kindAssignment
 	kindEmpNo
+	kindDoc // per-plan documents (doc.go); absent in plans that predate it
 	numKinds
 )
 
@@ -30,6 +31,7 @@ var subBucket = [numKinds][]byte{
 	kindPerson:     []byte("people"),
 	kindAssignment: []byte("assignments"),
 	kindEmpNo:      []byte("empno"),
+	kindDoc:        []byte("docs"),
 }
 
 // entry is one key written by a change. A nil before or after means the key

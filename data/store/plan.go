@@ -294,6 +294,9 @@ func (s *Store) DeletePlan(id model.ID) (*Change, error) {
 		key := itob(id)
 		entries = append(entries, entry{kind: kindPlan, key: key, before: clone(t.get(kindPlan, id))})
 		for k := kindUnit; k < numKinds; k++ {
+			if t.b[k] == nil {
+				continue // an optional sub-bucket the plan never had
+			}
 			c := t.b[k].Cursor()
 			for key, v := c.First(); key != nil; key, v = c.Next() {
 				entries = append(entries, entry{kind: k, key: clone(key), before: clone(v)})

@@ -16,6 +16,7 @@ import (
 type Tx struct {
 	plan model.ID
 	b    [numKinds]*bolt.Bucket // b[kindPlan] is the root "plans" bucket
+	pb   *bolt.Bucket           // the plan's own bucket, for lazily made sub-buckets
 	rec  recorder
 	done bool
 
@@ -81,8 +82,9 @@ func (t *Tx) bind(btx *bolt.Tx) error {
 		return fmt.Errorf("%w: the records of plan %d are missing", ErrCorrupt, t.plan)
 	}
 	t.b[kindPlan] = plans
+	t.pb = pb
 	for k := kindUnit; k < numKinds; k++ {
-		if t.b[k] = pb.Bucket(subBucket[k]); t.b[k] == nil {
+		if t.b[k] = pb.Bucket(subBucket[k]); t.b[k] == nil && !optionalKind(k) {
 			return fmt.Errorf("%w: the %s of plan %d are missing", ErrCorrupt, subBucket[k], t.plan)
 		}
 	}

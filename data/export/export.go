@@ -1,0 +1,301 @@
+// Package export writes a plan to the files admins hand on: the staffing
+// table (人员配置明细表), the roster (花名册) as xlsx and CSV, and the
+// position descriptions (岗位说明书). It knows nothing of the user interface.
+package export
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"staffplan/data/model"
+)
+
+// Options tune an export.
+type Options struct {
+	// Lang chooses the language of headings and labels: "zh" (the default)
+	// or "en". Data from the plan is written as it is.
+	Lang string
+	// Date is printed in titles. The zero value means today.
+	Date time.Time
+}
+
+func (o Options) date() time.Time {
+	if o.Date.IsZero() {
+		return time.Now()
+	}
+	return o.Date
+}
+
+func (o Options) dateText() string {
+	if o.Lang == "en" {
+		return o.date().Format("2 January 2006")
+	}
+	return o.date().Format("2006年1月2日")
+}
+
+// Kinds of export, as passed to KindLabel.
+const (
+	KindStaffing     = "staffing"
+	KindRoster       = "roster"
+	KindDescriptions = "descriptions"
+)
+
+// KindLabel returns the word for a kind of export used in file names and
+// titles, e.g. "人员配置明细" for KindStaffing in Chinese. Unknown kinds are
+// returned unchanged.
+func KindLabel(kind, lang string) string {
+	l := labelsFor(lang)
+	switch kind {
+	case KindStaffing:
+		return l.staffingKind
+	case KindRoster:
+		return l.rosterKind
+	case KindDescriptions:
+		return l.descKind
+	}
+	return kind
+}
+
+// labels holds every fixed text an export writes, per language.
+type labels struct {
+	staffingKind, rosterKind, descKind string
+
+	staffingSheet, staffingTitle, rosterSheet          string
+	no, unit, post, planned, actual, vacancy, note     string
+	subtotal                                           string // "%s (%s人)"
+	total                                              string
+	notSetUp, frozen                                   string
+	footerPage                                         string
+	empNo, name, unitPath, fte, grade, hire, status    string
+	employment                                         string
+	personStatus                                       [3]string
+	employ                                             [5]string
+	indexSheet, descTitle, backToIndex                 string
+	reportsTo, directReports, mission, duties, reqs    string
+	education, years, yearsFmt, certs, other, salary   string
+	shift, holders, descPlanned, salaryUnit, unitNames string
+}
+
+var labelsZh = labels{
+	staffingKind: "人员配置明细", rosterKind: "员工花名册", descKind: "岗位说明书",
+	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册",
+	no: "序号", unit: "部门", post: "岗位名称", planned: "编制", actual: "在岗", vacancy: "缺编/超编", note: "备注",
+	subtotal: "%s (%s人)", total: "合计", notSetUp: "暂不设置", frozen: "冻结",
+	footerPage: "第 &P 页,共 &N 页",
+	empNo:      "工号", name: "姓名", unitPath: "部门", fte: "FTE", grade: "职级", hire: "入职日期",
+	status: "在职状态", employment: "用工形式",
+	personStatus: [3]string{"在职", "试用", "离职"},
+	employ:       [5]string{"全职", "兼职", "劳务派遣", "实习", "退休返聘"},
+	indexSheet:   "目录", descTitle: "岗位说明书", backToIndex: "← 返回目录",
+	reportsTo: "直属上级", directReports: "直属下级", mission: "职位使命", duties: "工作职责", reqs: "任职要求",
+	education: "学历", years: "工作年限", yearsFmt: "%s年以上", certs: "证书", other: "其他", salary: "薪酬范围",
+	shift: "班次", holders: "在岗人员", descPlanned: "编制", salaryUnit: "元/月", unitNames: "所属部门",
+}
+
+var labelsEn = labels{
+	staffingKind: "staffing", rosterKind: "roster", descKind: "position descriptions",
+	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster",
+	no: "No.", unit: "Department", post: "Position", planned: "Planned", actual: "In post", vacancy: "Vacant/over", note: "Remarks",
+	subtotal: "%s (%s)", total: "Total", notSetUp: "not set up yet", frozen: "frozen",
+	footerPage: "Page &P of &N",
+	empNo:      "Emp. no.", name: "Name", unitPath: "Unit", fte: "FTE", grade: "Grade", hire: "Hire date",
+	status: "Status", employment: "Employment",
+	personStatus: [3]string{"active", "probation", "left"},
+	employ:       [5]string{"full-time", "part-time", "agency", "intern", "retiree"},
+	indexSheet:   "Index", descTitle: "Position description", backToIndex: "← Index",
+	reportsTo: "Reports to", directReports: "Direct reports", mission: "Mission", duties: "Duties", reqs: "Requirements",
+	education: "Education", years: "Experience", yearsFmt: "%s+ years", certs: "Certificates", other: "Other", salary: "Pay range",
+	shift: "Shift", holders: "Holders", descPlanned: "Planned", salaryUnit: "per month", unitNames: "Department",
+}
+
+func labelsFor(lang string) *labels {
+	if lang == "en" {
+		return &labelsEn
+	}
+	return &labelsZh
+}
+
+func (l *labels) personStatusText(s model.PersonStatus) string {
+	if int(s) < len(l.personStatus) {
+		return l.personStatus[s]
+	}
+	return ""
+}
+
+func (l *labels) employText(e model.EmploymentType) string {
+	if int(e) < len(l.employ) {
+		return l.employ[e]
+	}
+	return ""
+}
+
+func (l *labels) positionStatusText(s model.PositionStatus) string {
+	switch s {
+	case model.StatusNotSetUp:
+		return l.notSetUp
+	case model.StatusFrozen:
+		return l.frozen
+	}
+	return ""
+}
+
+// fmtNum writes a headcount the way people write it: "9", "8.5", "0.25".
+func fmtNum(f float64) string {
+	return strconv.FormatFloat(roundTo(f, 2), 'f', -1, 64)
+}
+
+// roundTo removes float noise such as 8.499999999 left by summing FTE.
+func roundTo(f float64, places int) float64 {
+	p := math.Pow10(places)
+	return math.Round(f*p) / p
+}
+
+// decimals is how many decimals a headcount needs: 0 for whole numbers,
+// 1 where one is enough, else 2. Spreadsheet formats like "0.##" print a
+// bare "9." for whole numbers, so the format is chosen per cell instead.
+func decimals(f float64) int {
+	f = math.Abs(roundTo(f, 2))
+	switch {
+	case f == math.Trunc(f):
+		return 0
+	case roundTo(f*10, 6) == math.Trunc(roundTo(f*10, 6)):
+		return 1
+	}
+	return 2
+}
+
+// textWidth estimates the width of s in spreadsheet column units, where a
+// digit is one unit and an East Asian wide character two.
+func textWidth(s string) float64 {
+	w, best := 0.0, 0.0
+	for _, r := range s {
+		if r == '\n' {
+			best, w = max(best, w), 0
+			continue
+		}
+		w += runeWidth(r)
+	}
+	return max(best, w)
+}
+
+func runeWidth(r rune) float64 {
+	switch {
+	case r < 0x1100:
+		return 1
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hangul, r),
+		unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r),
+		r >= 0x3000 && r <= 0x303F,                             // CJK punctuation
+		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, // full-width forms
+		r >= 0x2E80 && r <= 0x2FDF, r >= 0x3100 && r <= 0x33FF:
+		return 2
+	}
+	return 1
+}
+
+// lines estimates how many lines s takes when wrapped in a column width wide.
+func lines(s string, width float64) int {
+	n := 0
+	for _, part := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(textWidth(part)/width)))
+	}
+	return n
+}
+
+// neutralise guards a CSV cell against formula injection: spreadsheet
+// programs run text starting with these characters as a formula.
+func neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// DefaultFileName proposes a file name such as
+// "康飞塑业_人员配置明细_2026-11-27.xlsx". Characters Windows forbids in file
+// names are replaced, and a reserved device name (CON, NUL, …) is avoided.
+func DefaultFileName(kind, planOrg string, date time.Time, ext string) string {
+	var parts []string
+	for _, p := range []string{planOrg, kind} {
+		if p = cleanName(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if !date.IsZero() {
+		parts = append(parts, date.Format("2006-01-02"))
+	}
+	name := strings.Join(parts, "_")
+	if name == "" {
+		name = "export"
+	}
+	if upper := strings.ToUpper(name); reservedName(upper) {
+		name = "_" + name
+	}
+	ext = strings.TrimLeft(cleanName(ext), ".")
+	if ext != "" {
+		name += "." + ext
+	}
+	return name
+}
+
+// cleanName makes s safe as part of a Windows file name and keeps it short
+// enough that the whole name stays well under the 255-character limit.
+func cleanName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7F || strings.ContainsRune(`<>:"/\|?*`, r):
+			b.WriteRune('_')
+		case r == utf8.RuneError:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.TrimSpace(b.String())
+	if utf8.RuneCountInString(out) > 80 {
+		out = string([]rune(out)[:80])
+	}
+	// Windows drops trailing dots and spaces silently.
+	return strings.TrimRight(out, ". ")
+}
+
+func reservedName(upper string) bool {
+	switch upper {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if len(upper) == 4 && (strings.HasPrefix(upper, "COM") || strings.HasPrefix(upper, "LPT")) &&
+		upper[3] >= '0' && upper[3] <= '9' {
+		return true
+	}
+	return false
+}
+
+// excelDate is the spreadsheet serial number of t's calendar day (1900
+// date system). Writing the number with a date format is what makes a real
+// date cell, and it is much cheaper than excelize's time.Time path.
+func excelDate(t time.Time) float64 {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return float64(day.Sub(excelEpoch) / (24 * time.Hour))
+}
+
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// planTitle is the name to print for a plan.
+func planTitle(d *model.PlanData) string {
+	if d.Plan.Name != "" {
+		return d.Plan.Name
+	}
+	return d.Plan.Organisation
+}
+
+// footerText escapes s for an Excel header or footer, where & starts a code.
+func footerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

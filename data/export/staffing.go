@@ -1,0 +1,290 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"staffplan/data/model"
+)
+
+// block is one department of the staffing table: its posts and the figures
+// of its subtotal row.
+type block struct {
+	name    string
+	posts   []blockPost
+	planned float64
+	actual  float64
+}
+
+type blockPost struct {
+	pos   *model.Position
+	title string // with the sub-unit path for posts below the department
+}
+
+// blocks lays a plan out as the source documents do: the posts held at the
+// top of the company first, then each department with everything below it.
+// A top unit without sub-units is a department on its own.
+func blocks(d *model.PlanData, fig *model.Figures) []block {
+	units := make(map[model.ID]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		units[d.Units[i].ID] = &d.Units[i]
+	}
+	posts := make(map[model.ID]*model.Position, len(d.Positions))
+	for i := range d.Positions {
+		posts[d.Positions[i].ID] = &d.Positions[i]
+	}
+	subtree := func(root model.ID) block {
+		uf := fig.Units[root]
+		b := block{name: units[root].Name, planned: uf.PlannedTotal, actual: uf.ActualTotal}
+		type item struct {
+			id     model.ID
+			prefix string
+		}
+		stack := []item{{root, ""}}
+		for len(stack) > 0 {
+			it := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, pid := range fig.PostsIn[it.id] {
+				b.posts = append(b.posts, blockPost{pos: posts[pid], title: it.prefix + posts[pid].Title})
+			}
+			kids := fig.Children[it.id]
+			for i := len(kids) - 1; i >= 0; i-- {
+				stack = append(stack, item{kids[i], it.prefix + units[kids[i]].Name + "/"})
+			}
+		}
+		return b
+	}
+	var out []block
+	for _, root := range fig.Children[0] {
+		kids := fig.Children[root]
+		if len(kids) == 0 {
+			out = append(out, subtree(root))
+			continue
+		}
+		if direct := fig.PostsIn[root]; len(direct) > 0 {
+			uf := fig.Units[root]
+			b := block{name: units[root].Name, planned: uf.PlannedDirect, actual: uf.ActualDirect}
+			for _, pid := range direct {
+				b.posts = append(b.posts, blockPost{pos: posts[pid], title: posts[pid].Title})
+			}
+			out = append(out, b)
+		}
+		for _, k := range kids {
+			out = append(out, subtree(k))
+		}
+	}
+	return out
+}
+
+// Columns of the staffing table.
+const (
+	colNo = iota + 1
+	colUnit
+	colPost
+	colPlanned
+	colActual
+	colVacancy
+	colNote
+	staffingCols = colNote
+)
+
+// staffingTitleRows are the rows repeated on every printed page.
+const staffingTitleRows = 2
+
+// rowHeight is the height of a one-line row, in points.
+const rowHeight = 18
+
+// StaffingWorkbook writes the staffing table (人员配置明细表) in the layout
+// of the source documents: title, then 序号 · 部门 · 岗位名称 · 编制 · 在岗 ·
+// 缺编/超编 · 备注 with each department merged down its rows, a subtotal row
+// per department and a grand total. Posts that do not count (暂不设置,
+// frozen) show their 编制 greyed and stay out of every total.
+func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	l := labelsFor(opt.Lang)
+	sheet := l.staffingSheet
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	st := newStyles(f)
+	fig := model.Compute(d)
+	sw := &sheetWriter{f: f, sheet: sheet, st: st}
+
+	title := strings.TrimSpace(planTitle(d) + " " + l.staffingTitle)
+	sw.str(1, colNo, fmt.Sprintf("%s(%s)", title, opt.dateText()), styleKey{role: roleTitle})
+	sw.merge(1, colNo, 1, staffingCols)
+	sw.height(1, 30)
+	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
+		sw.str(2, colNo+i, h, styleKey{role: roleHeader})
+	}
+	sw.height(2, 22)
+
+	widths := [staffingCols + 1]float64{colNo: 6, colUnit: 10, colPost: 12, colPlanned: 8, colActual: 8, colVacancy: 8, colNote: 16}
+	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
+		widths[colNo+i] = max(widths[colNo+i], textWidth(h)+2)
+	}
+	const noteMax = 36 // wider notes wrap instead of pushing the page out
+	row, seq := 3, 0
+	var total, totalActual float64
+	for _, b := range blocks(d, fig) {
+		first := row
+		for _, bp := range b.posts {
+			p := bp.pos
+			pf := fig.Positions[p.ID]
+			seq++
+			sw.num(row, colNo, float64(seq), styleKey{role: roleCenter})
+			sw.str(row, colUnit, b.name, styleKey{role: roleCenter})
+			sw.str(row, colPost, bp.title, styleKey{role: roleText})
+			note := remark(p, l)
+			if p.Counts() {
+				sw.num(row, colPlanned, p.Planned, styleKey{role: roleNum, dec: decimals(p.Planned)})
+				sw.num(row, colActual, pf.Actual, styleKey{role: roleNum, dec: decimals(pf.Actual)})
+				sw.num(row, colVacancy, pf.Vacancy, styleKey{role: roleNum, dec: decimals(pf.Vacancy), tone: tone(pf.Vacancy)})
+			} else {
+				sw.num(row, colPlanned, p.Planned, styleKey{role: roleMuted, dec: decimals(p.Planned)})
+				sw.num(row, colActual, pf.Actual, styleKey{role: roleMuted, dec: decimals(pf.Actual)})
+				sw.str(row, colVacancy, "", styleKey{role: roleNum})
+			}
+			sw.str(row, colNote, note, styleKey{role: roleText})
+			widths[colUnit] = max(widths[colUnit], textWidth(b.name)+2)
+			widths[colPost] = max(widths[colPost], textWidth(bp.title)+2)
+			widths[colNote] = min(noteMax, max(widths[colNote], textWidth(note)+2))
+			// Rows a little taller than Excel's 15pt default: CJK glyphs
+			// touched the borders in the printed PDF.
+			n := max(lines(note, noteMax-1), lines(bp.title, widths[colPost]-1))
+			sw.height(row, max(rowHeight, float64(n)*16+6))
+			row++
+		}
+		if row > first+1 {
+			sw.merge(first, colUnit, row-1, colUnit)
+		}
+		label := fmt.Sprintf(l.subtotal, b.name, fmtNum(b.planned))
+		widths[colUnit] = max(widths[colUnit], textWidth(label)-widths[colNo]-widths[colPost]+2)
+		sw.str(row, colNo, label, styleKey{role: roleSubText})
+		sw.str(row, colUnit, "", styleKey{role: roleSubText})
+		sw.str(row, colPost, "", styleKey{role: roleSubText})
+		sw.merge(row, colNo, row, colPost)
+		sw.num(row, colPlanned, b.planned, styleKey{role: roleSubNum, dec: decimals(b.planned)})
+		sw.num(row, colActual, b.actual, styleKey{role: roleSubNum, dec: decimals(b.actual)})
+		vac := b.planned - b.actual
+		sw.num(row, colVacancy, vac, styleKey{role: roleSubNum, dec: decimals(vac), tone: tone(vac)})
+		sw.str(row, colNote, "", styleKey{role: roleSubText})
+		sw.height(row, rowHeight)
+		row++
+	}
+	for _, root := range fig.Children[0] {
+		total += fig.Units[root].PlannedTotal
+		totalActual += fig.Units[root].ActualTotal
+	}
+	sw.str(row, colNo, fmt.Sprintf(l.subtotal, l.total, fmtNum(total)), styleKey{role: roleTotText})
+	sw.str(row, colUnit, "", styleKey{role: roleTotText})
+	sw.str(row, colPost, "", styleKey{role: roleTotText})
+	sw.merge(row, colNo, row, colPost)
+	sw.num(row, colPlanned, total, styleKey{role: roleTotNum, dec: decimals(total)})
+	sw.num(row, colActual, totalActual, styleKey{role: roleTotNum, dec: decimals(totalActual)})
+	sw.num(row, colVacancy, total-totalActual, styleKey{role: roleTotNum, dec: decimals(total - totalActual), tone: tone(total - totalActual)})
+	sw.str(row, colNote, "", styleKey{role: roleTotText})
+	sw.height(row, rowHeight+2)
+
+	for c := colNo; c <= staffingCols; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		sw.err = firstErr(sw.err, f.SetColWidth(sheet, name, name, widths[c]))
+	}
+	if sw.err != nil {
+		return sw.err
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, YSplit: staffingTitleRows, TopLeftCell: "A3", ActivePane: "bottomLeft",
+	}); err != nil {
+		return err
+	}
+	if err := pageSetup(f, sheet, l, planTitle(d), false, false, staffingTitleRows); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// remark is the 备注 of a post: its status where that matters, then its note.
+func remark(p *model.Position, l *labels) string {
+	s := l.positionStatusText(p.Status)
+	switch {
+	case s == "" || strings.Contains(p.Note, s):
+		return p.Note
+	case p.Note == "":
+		return s
+	}
+	return s + ";" + p.Note
+}
+
+// sheetWriter sets cells through the ordinary excelize API and keeps the
+// first error, so layout code reads top to bottom.
+type sheetWriter struct {
+	f     *excelize.File
+	sheet string
+	st    *styles
+	err   error
+}
+
+func (s *sheetWriter) cell(row, col int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	s.err = firstErr(s.err, err)
+	return name
+}
+
+func (s *sheetWriter) style(row, col int, k styleKey) {
+	id, err := s.st.get(k)
+	if err == nil {
+		c := s.cell(row, col)
+		err = s.f.SetCellStyle(s.sheet, c, c, id)
+	}
+	s.err = firstErr(s.err, err)
+}
+
+// str writes text as a string cell: never parsed, never a formula.
+func (s *sheetWriter) str(row, col int, v string, k styleKey) {
+	if s.err != nil {
+		return
+	}
+	s.err = s.f.SetCellStr(s.sheet, s.cell(row, col), v)
+	s.style(row, col, k)
+}
+
+func (s *sheetWriter) num(row, col int, v float64, k styleKey) {
+	if s.err != nil {
+		return
+	}
+	s.err = s.f.SetCellFloat(s.sheet, s.cell(row, col), roundTo(v, 6), -1, 64)
+	s.style(row, col, k)
+}
+
+func (s *sheetWriter) merge(r1, c1, r2, c2 int) {
+	if s.err != nil {
+		return
+	}
+	s.err = s.f.MergeCell(s.sheet, s.cell(r1, c1), s.cell(r2, c2))
+}
+
+func (s *sheetWriter) height(row int, h float64) {
+	if s.err != nil {
+		return
+	}
+	s.err = s.f.SetRowHeight(s.sheet, row, min(h, 409))
+}
+
+func firstErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// quoteSheet doubles apostrophes for a sheet name inside '…' in a reference.
+func quoteSheet(s string) string { return strings.ReplaceAll(s, "'", "''") }
