@@ -27,6 +27,11 @@ func usage(w io.Writer) {
   staffplan templates                           list plan templates
   staffplan new --template NAME --db PATH       create a plan from a template
   staffplan show --db PATH [--plan NAME] --json print a plan's figures
+  staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
+                                                agents for a call queue (Erlang C; --patience for Erlang A)
+  staffplan erlang --traffic 10 --blocking 0.02 [--json]   lines by Erlang B
+  staffplan calc --db PATH [--plan NAME] [--driver KEY=VALUE ...] [--json] [--list-drivers]
+                                                headcount from the plan's rules
   staffplan backups --db PATH                   list the automatic backups
   staffplan restore --db PATH --backup FILE     replace the database by a backup
 `))
@@ -46,6 +51,10 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "show":
 		err = cmdShow(args[1:], stdout, stderr)
+	case "erlang":
+		err = cmdErlang(args[1:], stdout, stderr)
+	case "calc":
+		err = cmdCalc(args[1:], stdout, stderr)
 	case "backups":
 		err = cmdBackups(args[1:], stdout, stderr)
 	case "restore":
