@@ -104,13 +104,13 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
-	usageErr := func(key, fallback string) error {
-		fmt.Fprintln(stderr, lang.X(key, fallback))
+	usageErr := func(msg string) error {
+		fmt.Fprintln(stderr, msg)
 		return errUsage
 	}
 	if traffic.set || blocking.set {
 		if !traffic.set || !blocking.set || traffic.v < 0 || blocking.v <= 0 || blocking.v >= 1 {
-			return usageErr("cli.erlang_b_usage", "Erlang B needs --traffic (0 or more) and --blocking (between 0 and 1).")
+			return usageErr(lang.X("cli.erlang_b_usage", "Erlang B needs --traffic (0 or more) and --blocking (between 0 and 1)."))
 		}
 		lines, b, ok := calc.LinesFor(traffic.v, blocking.v)
 		if !ok {
@@ -123,7 +123,7 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if !calls.set || !interval.set || !aht.set {
-		return usageErr("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability.")
+		return usageErr(lang.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
 	}
 	q := calc.QueueSpec{Calls: calls.v, Interval: interval.seconds, AHT: aht.seconds,
 		MaxOccupancy: maxOcc.v, Shrinkage: shrink.v, Patience: patience.seconds}
@@ -141,7 +141,7 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 		q.Target, q.MaxWaitProb = calc.TargetWaitProb, maxWait.v
 	}
 	if *agents <= 0 && targets != 1 {
-		return usageErr("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability.")
+		return usageErr(lang.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
 	}
 	if bad := checkQueue(&q, maxOcc.set); bad != "" {
 		fmt.Fprintln(stderr, lang.X("cli.erlang_bad", "--{{.flag}} is out of range.", map[string]any{"flag": bad}))
