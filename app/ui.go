@@ -40,9 +40,11 @@ type UI struct {
 
 	planSelect *widget.Select
 	outline    *outline
+	org        *orgPane
 	editor     *positionEditor
 	roster     *rosterView
 	tabs       *container.AppTabs
+	orgTab     *container.TabItem
 	posTab     *container.TabItem
 	rosterTab  *container.TabItem
 	status     *widget.Label
@@ -67,12 +69,15 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.outline = newOutline(u)
 	u.editor = newPositionEditor(u)
 	u.roster = newRosterView(u)
+	u.org = newOrgPane(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
 	u.posTab = container.NewTabItem(lang.X("tab.position", "Position"), u.editor.content)
 	u.rosterTab = container.NewTabItem(lang.X("tab.roster", "Roster"), u.roster.content)
-	u.tabs = container.NewAppTabs(u.posTab, u.rosterTab)
+	u.orgTab = container.NewTabItem(lang.X("tab.org", "Org chart"), u.org.content)
+	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.rosterTab)
+
 
 	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
@@ -155,6 +160,7 @@ func (u *UI) refresh() {
 	}
 	u.win.SetTitle(title)
 	u.outline.refresh()
+	u.org.refresh()
 	u.editor.refresh()
 	u.roster.refresh()
 	u.refreshStatus()
@@ -200,6 +206,7 @@ func (u *UI) onPlanSelected(label string) {
 func (u *UI) ShowPlan(id model.ID) {
 	u.planID = id
 	u.selUnit = 0
+	u.org.shown = false
 	u.editor.clear()
 	u.reload()
 	u.app.Preferences().SetInt(prefPlanKey(u.st.Path()), int(id))

@@ -1,0 +1,349 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/export"
+	"staffplan/data/model"
+	"staffplan/data/store"
+	"staffplan/widgets/orgchart"
+)
+
+// orgPane shows the plan as an org chart: posts linked by reports-to, or
+// units with their figures. Editing happens where the user looks: drag a
+// box onto another to change whom it reports to, right-click for more.
+type orgPane struct {
+	u       *UI
+	chart   *orgchart.OrgChart
+	units   bool // the units view; otherwise positions
+	view    *widget.RadioGroup
+	compact *widget.Check
+	search  *widget.Entry
+	found   *widget.Label
+	span    *widget.Label
+	content fyne.CanvasObject
+	shown   bool // the chart has been fitted once
+}
+
+// spanThreshold is N in "managers with more than N direct reports".
+const spanThreshold = 6
+
+func newOrgPane(u *UI) *orgPane {
+	o := &orgPane{u: u}
+	m, _ := orgchart.NewModel(nil)
+	o.chart = orgchart.New(m)
+	o.chart.OnOpen = o.open
+	o.chart.OnSelected = func(id string) {
+		if kind, rid := parseUID(id); kind == 'p' {
+			if p := u.posts[rid]; p != nil {
+				u.selUnit = p.Unit
+			}
+		}
+	}
+	o.chart.OnReparent = o.reparent
+	o.chart.OnRefused = func(child, target string) {
+		u.showError(fmt.Errorf("%s", lang.X("chart.refused", "A box cannot be placed under itself or under one of its own reports.")))
+	}
+	o.chart.OnContextMenu = o.contextMenu
+
+	o.view = widget.NewRadioGroup([]string{lang.X("chart.view_posts", "Posts"), lang.X("chart.view_units", "Units")}, func(s string) {
+		o.units = s == lang.X("chart.view_units", "Units")
+		o.refresh()
+		o.chart.Fit()
+	})
+	o.view.Horizontal = true
+	o.view.Required = true
+	o.view.SetSelected(lang.X("chart.view_posts", "Posts"))
+	o.compact = widget.NewCheck(lang.X("chart.compact", "Compact"), func(on bool) {
+		opt := o.chart.Options()
+		opt.Compact = on
+		o.chart.SetOptions(opt)
+	})
+	o.compact.SetChecked(true)
+	o.search = widget.NewEntry()
+	o.search.SetPlaceHolder(lang.X("chart.search", "Find a post or a person"))
+	o.search.OnChanged = func(s string) { o.find(s) }
+	o.search.OnSubmitted = func(string) { o.next(1) }
+	o.found = widget.NewLabel("")
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { o.next(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { o.next(1) })
+	zoom := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), o.chart.ZoomOut),
+		widget.NewButtonWithIcon("", theme.ZoomInIcon(), o.chart.ZoomIn),
+		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), o.chart.Fit),
+		widget.NewButton("100%", o.chart.Actual100),
+		widget.NewButtonWithIcon(lang.X("chart.export", "Export…"), theme.DownloadIcon(), o.exportDialog),
+	)
+	bar := container.NewBorder(nil, nil, container.NewHBox(o.view, o.compact), zoom,
+		container.NewBorder(nil, nil, nil, container.NewHBox(o.found, prev, next), o.search))
+	o.span = widget.NewLabel("")
+	o.span.Wrapping = fyne.TextWrapWord
+	side := container.NewVScroll(o.span)
+	split := container.NewHSplit(container.New(&fitFirst{o: o}, o.chart), side)
+	split.Offset = 0.78
+	o.content = container.NewBorder(bar, nil, nil, nil, split)
+	return o
+}
+
+// refresh rebuilds the chart's boxes from the plan, keeping what the user
+// collapsed and where they looked.
+func (o *orgPane) refresh() {
+	u := o.u
+	if u.data == nil {
+		return // still building the window
+	}
+	var nodes []orgchart.Node
+	if o.units {
+		nodes = unitNodes(u.data, u.fig)
+	} else {
+		nodes = positionNodes(u.data, u.fig, u.units)
+	}
+	m, err := orgchart.NewModel(nodes)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	o.chart.SetModel(m)
+	o.fitOnce()
+	o.span.SetText(o.spanText())
+	if o.search.Text != "" {
+		o.find(o.search.Text)
+	}
+}
+
+// fitOnce fits the whole chart into view the first time there is both a
+// chart and room to show it, and again after another plan is shown.
+func (o *orgPane) fitOnce() {
+	sz := o.chart.Size()
+	if !o.shown && sz.Width > 1 && sz.Height > 1 && o.chart.Model().Len() > 0 {
+		o.shown = true
+		o.chart.Fit()
+	}
+}
+
+// spanText is the span-of-control panel: for the selected post, and for the
+// plan as a whole.
+func (o *orgPane) spanText() string {
+	u := o.u
+	f := u.fig
+	var lines []string
+	maxLayer := 0
+	var wide, orphans []string
+	for _, p := range u.data.Positions {
+		pf := f.Positions[p.ID]
+		maxLayer = max(maxLayer, pf.Layer)
+		if pf.DirectReports > spanThreshold {
+			wide = append(wide, fmt.Sprintf("%s (%d)", u.postLabel(p.ID), pf.DirectReports))
+		}
+		if p.ReportsTo == 0 {
+			orphans = append(orphans, u.postLabel(p.ID))
+		}
+	}
+	sort.Strings(wide)
+	lines = append(lines, lang.X("span.title", "Span of control"), "",
+		lang.X("span.layers", "Layers: {{.n}}", map[string]any{"n": maxLayer}),
+		lang.X("span.wide", "Managers with more than {{.n}} direct reports:", map[string]any{"n": spanThreshold}))
+	if len(wide) == 0 {
+		lines = append(lines, "  "+lang.X("span.none", "none"))
+	}
+	for _, w := range wide {
+		lines = append(lines, "  "+w)
+	}
+	lines = append(lines, lang.X("span.orphans", "Posts with no manager:"))
+	for _, p := range orphans {
+		lines = append(lines, "  "+p)
+	}
+	if kind, id := parseUID(o.chart.Selected()); kind == 'p' && u.posts[id] != nil {
+		pf := f.Positions[id]
+		lines = append(lines, "", u.postLabel(id),
+			lang.X("span.direct", "Direct reports: {{.n}}", map[string]any{"n": pf.DirectReports}),
+			lang.X("span.under", "Total under: {{.n}}", map[string]any{"n": pf.TotalUnder}),
+			lang.X("span.layer", "Layer: {{.n}}", map[string]any{"n": pf.Layer}))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (o *orgPane) find(q string) {
+	if strings.TrimSpace(q) == "" {
+		o.chart.ClearHighlight()
+		o.found.SetText("")
+		return
+	}
+	matches := o.chart.Search(q)
+	o.found.SetText(strconv.Itoa(len(matches)))
+	if len(matches) > 0 {
+		o.chart.Reveal(matches[0])
+	}
+}
+
+func (o *orgPane) next(step int) {
+	var id string
+	if step > 0 {
+		id = o.chart.NextMatch()
+	} else {
+		id = o.chart.PrevMatch()
+	}
+	if id != "" {
+		o.chart.Reveal(id)
+	}
+}
+
+// open shows a post in the form; a unit selects it in the outline.
+func (o *orgPane) open(id string) {
+	u := o.u
+	switch kind, rid := parseUID(id); kind {
+	case 'p':
+		u.editor.confirmLeave(func() {
+			u.editor.load(rid)
+			u.tabs.Select(u.posTab)
+		})
+	case 'u':
+		u.selUnit = rid
+		u.outline.tree.Select(unitUID(rid))
+	}
+}
+
+// reparent is a drop of one box onto another: one undoable change. A cycle
+// is refused by the store's validation with its message.
+func (o *orgPane) reparent(child, parent string) error {
+	u := o.u
+	ck, cid := parseUID(child)
+	_, pid := parseUID(parent)
+	var err error
+	switch ck {
+	case 'p':
+		name := u.posts[cid].Title
+		err = u.apply(lang.X("change.reports_to", "“{{.name}}” reports to another post", map[string]any{"name": name}),
+			func(tx *store.Tx) error {
+				p, err := tx.Position(cid)
+				if err != nil {
+					return err
+				}
+				p.ReportsTo = pid
+				return tx.PutPosition(&p)
+			})
+	case 'u':
+		name := u.units[cid].Name
+		err = u.apply(lang.X("change.move_unit", "move “{{.name}}”", map[string]any{"name": name}),
+			func(tx *store.Tx) error {
+				un, err := tx.Unit(cid)
+				if err != nil {
+					return err
+				}
+				un.Parent = pid
+				return tx.PutUnit(&un)
+			})
+	}
+	if err != nil {
+		u.showError(err)
+	}
+	return err
+}
+
+// contextMenu offers what can be done to a box where it is.
+func (o *orgPane) contextMenu(id string, at fyne.Position) {
+	u := o.u
+	kind, rid := parseUID(id)
+	collapse := fyne.NewMenuItem(lang.X("chart.collapse", "Collapse / expand"), func() { o.chart.Toggle(id) })
+	var items []*fyne.MenuItem
+	switch kind {
+	case 'p':
+		p := u.posts[rid]
+		if p == nil {
+			return
+		}
+		items = []*fyne.MenuItem{
+			fyne.NewMenuItem(lang.X("chart.add_sub", "Add a subordinate post"), func() { o.addPost(p.Unit, p.ID) }),
+			fyne.NewMenuItem(lang.X("chart.add_sibling", "Add a sibling post"), func() { o.addPost(p.Unit, p.ReportsTo) }),
+			fyne.NewMenuItem(lang.X("chart.edit", "Edit"), func() { o.open(id) }),
+			collapse,
+			fyne.NewMenuItem(lang.X("chart.delete", "Delete…"), func() { u.deletePosition(rid) }),
+		}
+	case 'u':
+		items = []*fyne.MenuItem{
+			fyne.NewMenuItem(lang.X("chart.add_post_here", "Add a post here"), func() { o.addPost(rid, 0) }),
+			collapse,
+			fyne.NewMenuItem(lang.X("chart.delete", "Delete…"), func() { u.deleteUnit(rid) }),
+		}
+	default:
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), at)
+}
+
+// addPost adds a post in unit reporting to manager (0 for the unit's
+// head) and opens it.
+func (o *orgPane) addPost(unit, manager model.ID) {
+	u := o.u
+	p := model.Position{Title: lang.X("pos.new_title", "New post"), Unit: unit, Planned: 1, ReportsTo: manager,
+		Order: len(u.fig.PostsIn[unit])}
+	if manager == 0 {
+		if heads := u.fig.PostsIn[unit]; len(heads) > 0 {
+			p.ReportsTo = heads[0]
+		}
+	}
+	err := u.apply(lang.X("change.add_post", "add post"), func(tx *store.Tx) error { return tx.PutPosition(&p) })
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	o.chart.Reveal(chartPostID(p.ID))
+	u.editor.load(p.ID)
+}
+
+// exportDialog saves the whole chart as PNG or SVG, rendered off-screen.
+func (o *orgPane) exportDialog() {
+	u := o.u
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		title := u.data.Plan.Name
+		date := time.Now().Format(time.DateOnly)
+		write := func(out io.Writer) error {
+			if strings.EqualFold(w.URI().Extension(), ".svg") {
+				return o.chart.ExportSVG(out, title, date)
+			}
+			return o.chart.ExportPNG(out, 2, title, date)
+		}
+		if err := export.WriteFileAtomic(path, write); err != nil {
+			u.showError(err)
+			return
+		}
+		dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
+			lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
+	}, u.win)
+	d.SetFileName(export.DefaultFileName("orgchart", u.data.Plan.Organisation, time.Now(), ".png"))
+	d.Show()
+}
+
+// fitFirst lays the chart out to fill its space and fits the whole chart
+// into view the first time it has a size: before that there is nothing to
+// fit into.
+type fitFirst struct{ o *orgPane }
+
+func (f *fitFirst) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, c := range objects {
+		c.Resize(size)
+		c.Move(fyne.NewPos(0, 0))
+	}
+	f.o.fitOnce()
+}
+
+func (f *fitFirst) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(100, 100)
+}
