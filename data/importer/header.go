@@ -1,0 +1,307 @@
+package importer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Field is what a column means. The empty Field ignores the column.
+type Field string
+
+// Fields a column can be mapped to. FieldPersonal marks personal data
+// (ID numbers, bank accounts, phone numbers...): it is never stored and is
+// listed in the preview as ignored personal data.
+const (
+	FieldIgnore     Field = ""
+	FieldSeq        Field = "seq" // 序号: recognised, not stored
+	FieldName       Field = "name"
+	FieldEmpNo      Field = "emp_no"
+	FieldDept       Field = "dept"      // one department name (or a path, if it has separators)
+	FieldDeptPath   Field = "dept_path" // "公司/销售部/华东区"
+	FieldDept1      Field = "dept1"     // 一级部门
+	FieldDept2      Field = "dept2"     // 二级部门
+	FieldDept3      Field = "dept3"     // 三级部门
+	FieldDept4      Field = "dept4"     // 四级部门 / 组别
+	FieldDeptID     Field = "dept_id"
+	FieldParentID   Field = "parent_dept_id"
+	FieldParentDept Field = "parent_dept" // 上级部门 by name
+	FieldPosition   Field = "position"
+	FieldReportsTo  Field = "reports_to" // by 工号 or by name
+	FieldHireDate   Field = "hire_date"
+	FieldStatus     Field = "status"
+	FieldEmployment Field = "employment"
+	FieldGrade      Field = "grade"
+	FieldPlanned    Field = "planned" // 编制 / 人数
+	FieldActual     Field = "actual"  // 在岗人数 in a staffing table: read, not stored
+	FieldNote       Field = "note"
+	FieldHead       Field = "head" // 负责人 of a unit
+	FieldPersonal   Field = "personal"
+)
+
+// synonyms lists the header words of each field, normalised (see
+// headerKey). An exact match is sure; a header that contains a synonym
+// (入职日期(yyyy-mm-dd), 员工工号) is less so, and the longest synonym
+// contained wins, so 上级部门 is a parent and not a department.
+var synonyms = []struct {
+	field Field
+	words []string
+}{
+	{FieldSeq, []string{"序号", "编号序号", "no", "no.", "#", "行号", "seq"}},
+	{FieldName, []string{"姓名", "员工姓名", "人员姓名", "职工姓名", "名字", "name", "fullname", "employeename", "staffname", "中文名"}},
+	{FieldEmpNo, []string{"工号", "员工编号", "员工工号", "人员编号", "职工编号", "员工号", "职工号", "emp_id", "empid", "employeeid", "employeeno", "employeenumber", "staffid", "staffno", "工卡号", "员工id"}},
+	{FieldDept, []string{"部门", "所属部门", "部门名称", "所在部门", "单位", "所属单位", "组织", "所属组织", "组织名称", "科室", "department", "dept", "departmentname", "deptname", "unit", "org", "organization"}},
+	{FieldDeptPath, []string{"部门路径", "组织路径", "部门全称", "部门全路径", "组织全称", "deptpath", "departmentpath", "orgpath"}},
+	{FieldDept1, []string{"一级部门", "一级组织", "中心", "事业部", "dept1", "level1", "division"}},
+	{FieldDept2, []string{"二级部门", "二级组织", "dept2", "level2"}},
+	{FieldDept3, []string{"三级部门", "三级组织", "dept3", "level3"}},
+	{FieldDept4, []string{"四级部门", "组别", "小组", "班组", "所属小组", "team", "group", "dept4", "level4"}},
+	{FieldDeptID, []string{"dept_id", "deptid", "部门id", "部门编号", "部门编码", "部门代码", "departmentid", "组织编码", "组织id", "orgid"}},
+	{FieldParentID, []string{"parent_dept_id", "parentdeptid", "parent_id", "parentid", "上级部门id", "上级部门编号", "上级部门编码", "上级组织编码", "上级id", "父部门id", "parent"}},
+	{FieldParentDept, []string{"上级部门", "上级组织", "上级单位", "父部门", "所属上级", "隶属", "parentdept", "parentdepartment"}},
+	{FieldPosition, []string{"岗位", "岗位名称", "职位", "职位名称", "职务", "岗位职务", "担任职务", "position", "title", "jobtitle", "job", "post", "role"}},
+	{FieldReportsTo, []string{"直属上级", "直接上级", "上级", "汇报对象", "汇报上级", "直属领导", "上级领导", "直线经理", "上级工号", "直属上级工号", "直属上级姓名", "reports_to", "reportsto", "manager", "managerid", "supervisor", "manager_id", "line manager"}},
+	{FieldHireDate, []string{"入职日期", "入职时间", "到岗日期", "进公司日期", "入司日期", "入职", "start_date", "startdate", "hiredate", "hired", "joindate", "dateofjoining", "入厂日期"}},
+	{FieldStatus, []string{"在职状态", "员工状态", "人员状态", "状态", "在职情况", "status", "employeestatus"}},
+	{FieldEmployment, []string{"用工形式", "员工类型", "用工类型", "人员类型", "雇佣类型", "合同类型", "员工性质", "employment", "employmenttype", "employeetype", "type", "contracttype"}},
+	{FieldGrade, []string{"职级", "职等", "级别", "职级职等", "等级", "grade", "level", "band", "joblevel"}},
+	{FieldPlanned, []string{"编制", "编制人数", "人数", "人员数量", "定编", "定编人数", "岗位编制", "计划人数", "配置人数", "headcount", "planned", "establishment", "fte"}},
+	{FieldActual, []string{"在岗人数", "现有人数", "实有人数", "在职人数", "actual"}},
+	{FieldNote, []string{"备注", "说明", "备注说明", "note", "notes", "remark", "remarks", "comment", "comments"}},
+	{FieldHead, []string{"负责人", "部门负责人", "部门主管", "主管", "部门经理", "head", "leader"}},
+	{FieldPersonal, []string{
+		"身份证", "身份证号", "身份证号码", "证件号", "证件号码", "证件类型", "护照", "idcard", "idno", "idnumber", "nationalid", "passport", "ssn",
+		"银行", "银行卡", "银行卡号", "银行账号", "银行帐号", "开户行", "开户银行", "工资卡", "卡号", "账号", "帐号", "bankaccount", "iban",
+		"手机", "手机号", "手机号码", "电话", "联系电话", "电话号码", "联系方式", "办公电话", "mobile", "phone", "tel", "telephone",
+		"邮箱", "电子邮箱", "email", "e-mail", "微信", "qq",
+		"地址", "住址", "家庭住址", "现住址", "通讯地址", "居住地址", "address", "homeaddress",
+		"紧急联系人", "紧急联系人电话", "紧急联系电话", "emergencycontact",
+		"民族", "政治面貌", "户籍", "户口", "户口所在地", "户口性质", "户籍地址", "籍贯", "婚姻", "婚姻状况", "婚否", "宗教", "宗教信仰",
+		"出生日期", "出生年月", "生日", "年龄", "性别", "血型", "健康状况", "birthday", "dateofbirth", "age", "gender", "sex", "ethnicity",
+		"社保", "社保账号", "公积金", "公积金账号", "工资", "薪资", "薪酬", "基本工资", "月薪", "年薪", "salary", "照片", "photo",
+	}},
+}
+
+var (
+	exactField = map[string]Field{}
+	// containWords are the synonyms of two or more runes, longest first.
+	containWords []struct {
+		word  string
+		field Field
+	}
+)
+
+func init() {
+	for _, s := range synonyms {
+		for _, w := range s.words {
+			k := headerKey(w)
+			if _, dup := exactField[k]; !dup {
+				exactField[k] = s.field
+			}
+			if utf8.RuneCountInString(k) >= 2 && (k[0] >= 0x80 || len(k) >= 4) {
+				containWords = append(containWords, struct {
+					word  string
+					field Field
+				}{k, s.field})
+			}
+		}
+	}
+	slices.SortStableFunc(containWords, func(a, b struct {
+		word  string
+		field Field
+	}) int {
+		if len(a.word) != len(b.word) {
+			return len(b.word) - len(a.word)
+		}
+		// On a tie personal data wins: storing it by mistake is worse
+		// than ignoring a column the user can map back.
+		if (a.field == FieldPersonal) != (b.field == FieldPersonal) {
+			if a.field == FieldPersonal {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+}
+
+// headerKey normalises a header for matching: full-width folded, lower
+// case, without spaces, underscores between letters kept, marks such as
+// "*" (required) and a trailing "(单位)" dropped.
+func headerKey(s string) string {
+	s = strings.ToLower(Normalize(s))
+	if i := strings.IndexAny(s, "(（"); i > 0 {
+		s = s[:i]
+	}
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '*', '：', ':', '　', '\n', '\r', '\t', '"', '\'':
+			return -1
+		}
+		return r
+	}, s)
+	return s
+}
+
+// MatchHeader returns the field a header means and how sure the match is
+// (1 for an exact synonym, less for a contained one, 0 for none).
+func MatchHeader(h string) (Field, float64) {
+	k := headerKey(h)
+	if k == "" {
+		return FieldIgnore, 0
+	}
+	if f, ok := exactField[k]; ok {
+		return f, 1
+	}
+	if strings.Contains(k, "_") {
+		if f, ok := exactField[strings.ReplaceAll(k, "_", "")]; ok {
+			return f, 1
+		}
+	}
+	if utf8.RuneCountInString(k) > 24 {
+		return FieldIgnore, 0 // a title or a sentence, not a header
+	}
+	for _, c := range containWords {
+		if strings.Contains(k, c.word) {
+			// The more of the header the synonym covers, the surer.
+			return c.field, 0.5 + 0.4*float64(len(c.word))/float64(len(k))
+		}
+	}
+	return FieldIgnore, 0
+}
+
+// Column is a column as detected: its header, the field it seems to mean
+// and how sure that is (0–1).
+type Column struct {
+	Index      int
+	Header     string
+	Field      Field
+	Confidence float64
+}
+
+// Personal reports whether the column holds personal data.
+func (c Column) Personal() bool { return c.Field == FieldPersonal }
+
+// maxHeaderScan is how many rows are searched for the header.
+const maxHeaderScan = 20
+
+// DetectHeader finds the header among the first rows: the row that
+// matches the most distinct fields (title rows, with one cell, and blank
+// rows score nothing). It returns the 0-based row index, or -1 when no row
+// names at least two known fields.
+func DetectHeader(rows [][]string) (int, []Column) {
+	best, bestScore := -1, 0.0
+	var bestCols []Column
+	for i := 0; i < len(rows) && i < maxHeaderScan; i++ {
+		cols := detectColumns(rows[i])
+		seen := map[Field]bool{}
+		score := 0.0
+		nonEmpty := 0
+		for _, c := range cols {
+			if c.Header != "" {
+				nonEmpty++
+			}
+			if c.Field == FieldIgnore || seen[c.Field] {
+				continue
+			}
+			seen[c.Field] = true
+			w := c.Confidence
+			if c.Field == FieldPersonal || c.Field == FieldSeq {
+				w /= 2
+			}
+			score += w
+		}
+		// A merged title spread over the row repeats one text; it names
+		// one field at most.
+		if len(seen) < 2 || nonEmpty < 2 {
+			continue
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore, bestCols = i, score, cols
+		}
+	}
+	return best, bestCols
+}
+
+func detectColumns(row []string) []Column {
+	cols := make([]Column, len(row))
+	used := map[Field]int{}
+	for i, h := range row {
+		h = collapseSpaces(Normalize(h))
+		f, conf := MatchHeader(h)
+		cols[i] = Column{Index: i, Header: h, Field: f, Confidence: conf}
+		if f != FieldIgnore && f != FieldPersonal {
+			used[f]++
+		}
+	}
+	// Two columns claiming one field: keep the surer one; a second
+	// 部门 column after a first reads as the next level.
+	for f, n := range used {
+		if n < 2 {
+			continue
+		}
+		keep := -1
+		for i, c := range cols {
+			if c.Field == f && (keep < 0 || c.Confidence > cols[keep].Confidence) {
+				keep = i
+			}
+		}
+		for i := range cols {
+			if i != keep && cols[i].Field == f {
+				cols[i].Field, cols[i].Confidence = FieldIgnore, 0
+			}
+		}
+	}
+	return cols
+}
+
+// Mapping assigns a field to each column by index; FieldIgnore (or an
+// index past the end) ignores the column. The caller may change it.
+type Mapping []Field
+
+// Field returns the field of column i.
+func (m Mapping) Field(i int) Field {
+	if i < 0 || i >= len(m) {
+		return FieldIgnore
+	}
+	return m[i]
+}
+
+// Col returns the first column mapped to f, or -1.
+func (m Mapping) Col(f Field) int {
+	for i, x := range m {
+		if x == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// Has reports whether any column is mapped to f.
+func (m Mapping) Has(f Field) bool { return m.Col(f) >= 0 }
+
+// MappingOf is the detected mapping of columns.
+func MappingOf(cols []Column) Mapping {
+	m := make(Mapping, len(cols))
+	for i, c := range cols {
+		m[i] = c.Field
+	}
+	return m
+}
+
+// MappingKey is a stable key for a set of headers: files whose header rows
+// read the same (after normalising) share a key, so the user interface can
+// remember a mapping the user corrected.
+func MappingKey(headers []string) string {
+	h := sha256.New()
+	for i := len(headers); i > 0 && headerKey(headers[i-1]) == ""; i-- {
+		headers = headers[:i-1] // trailing blank headers do not count
+	}
+	for _, s := range headers {
+		h.Write([]byte(headerKey(s)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}

@@ -1,0 +1,196 @@
+package importer
+
+import "strings"
+
+// Kind is what a workbook holds.
+type Kind string
+
+// Kinds of import.
+const (
+	KindUnknown     Kind = ""
+	KindRoster      Kind = "roster"       // people with department and post
+	KindStaffing    Kind = "staffing"     // 部门 · 岗位 · 人数/编制 · 备注
+	KindOrg         Kind = "org"          // units with parents or paths
+	KindPeopleDepts Kind = "people_depts" // a people sheet with dept_id and a departments sheet
+)
+
+// Role is what a sheet contributes to the import.
+type Role string
+
+// Roles of sheets. RoleSkip leaves a sheet out.
+const (
+	RoleSkip     Role = ""
+	RolePeople   Role = "people"
+	RoleDepts    Role = "departments" // dept_id + parent: the id table of KindPeopleDepts
+	RoleStaffing Role = "staffing"
+	RoleUnits    Role = "units"
+)
+
+// SheetMeaning is what a sheet's name says about the people on it.
+type SheetMeaning string
+
+// Sheet meanings, from names such as 离职员工, 实习生, 劳务派遣, 退休人员.
+const (
+	MeaningNone    SheetMeaning = ""
+	MeaningLeft    SheetMeaning = "left"
+	MeaningIntern  SheetMeaning = "intern"
+	MeaningAgency  SheetMeaning = "agency"
+	MeaningRetired SheetMeaning = "retired"
+)
+
+// MeaningOfName reads a sheet name: 离职 → people who left, 实习 →
+// interns, 劳务派遣/派遣/外包 → agency staff, 退休 → retired.
+func MeaningOfName(name string) SheetMeaning {
+	n := strings.ToLower(Normalize(name))
+	switch {
+	case strings.Contains(n, "离职") || strings.Contains(n, "leaver") || strings.Contains(n, "resigned") || strings.Contains(n, "left"):
+		return MeaningLeft
+	case strings.Contains(n, "退休") || strings.Contains(n, "retire"):
+		return MeaningRetired
+	case strings.Contains(n, "实习") || strings.Contains(n, "intern"):
+		return MeaningIntern
+	case strings.Contains(n, "派遣") || strings.Contains(n, "外包") || strings.Contains(n, "agency"):
+		return MeaningAgency
+	}
+	return MeaningNone
+}
+
+// Sheet is one sheet (or the whole of a text file). Rows[i] is row i+1
+// of the file, as text, with merged cells filled in; numbers and dates are
+// the cells' raw values (dates as Excel serials).
+type Sheet struct {
+	Name   string
+	Rows   [][]string
+	Merges []mergeRange
+
+	// Meaning is taken from the sheet's name.
+	Meaning SheetMeaning
+	// HeaderRow is the 0-based index of the header in Rows, -1 if none.
+	HeaderRow int
+	// Columns are the header's columns as detected.
+	Columns []Column
+	// Mapping starts as detected; the caller may change it.
+	Mapping Mapping
+	// Kind is what this sheet alone looks like.
+	Kind Kind
+	// Role is the sheet's part in the import; RoleSkip leaves it out.
+	Role Role
+}
+
+// Headers returns the header texts.
+func (s *Sheet) Headers() []string {
+	h := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		h[i] = c.Header
+	}
+	return h
+}
+
+// MappingKey is MappingKey of the sheet's headers.
+func (s *Sheet) MappingKey() string { return MappingKey(s.Headers()) }
+
+// SetHeaderRow makes row i (0-based) the header and detects its columns
+// and mapping again; i < 0 means the sheet has no header.
+func (s *Sheet) SetHeaderRow(i int) {
+	s.HeaderRow = -1
+	s.Columns, s.Mapping = nil, nil
+	if i < 0 || i >= len(s.Rows) {
+		s.Kind = KindUnknown
+		return
+	}
+	s.HeaderRow = i
+	s.Columns = detectColumns(s.Rows[i])
+	s.Mapping = MappingOf(s.Columns)
+	s.Kind = sheetKind(s.Mapping)
+}
+
+// detect finds the sheet's header, mapping and kind.
+func (s *Sheet) detect() {
+	s.Meaning = MeaningOfName(s.Name)
+	row, _ := DetectHeader(s.Rows)
+	s.SetHeaderRow(row)
+}
+
+// sheetKind says what a mapping looks like.
+func sheetKind(m Mapping) Kind {
+	person := m.Has(FieldName) || m.Has(FieldEmpNo)
+	dept := m.Has(FieldDept) || m.Has(FieldDeptPath) || m.Has(FieldDept1) || m.Has(FieldDept2) || m.Has(FieldDept4)
+	switch {
+	case person && m.Has(FieldDeptID) && !dept:
+		return KindPeopleDepts
+	case person && (dept || m.Has(FieldPosition) || m.Has(FieldDeptID)):
+		return KindRoster
+	case m.Has(FieldPosition) && m.Has(FieldPlanned):
+		return KindStaffing
+	case m.Has(FieldDeptID) && m.Has(FieldParentID):
+		return KindOrg
+	case dept && (m.Has(FieldParentDept) || m.Has(FieldDeptPath) || m.Has(FieldPlanned) || m.Has(FieldHead) ||
+		m.Has(FieldDept2) || m.Has(FieldParentID)):
+		return KindOrg
+	case person:
+		return KindRoster
+	}
+	return KindUnknown
+}
+
+// detectAll detects every sheet and the kind of the workbook.
+func detectAll(w *Workbook) {
+	for _, s := range w.Sheets {
+		s.detect()
+	}
+	w.DetectKind()
+}
+
+// DetectKind sets the workbook's Kind and every sheet's Role from the
+// sheets' own kinds: a people sheet keyed by dept_id together with a
+// sheet of dept_id and parent makes KindPeopleDepts; otherwise people
+// win over staffing tables, and staffing tables over org structures.
+func (w *Workbook) DetectKind() {
+	var has = map[Kind]bool{}
+	for _, s := range w.Sheets {
+		has[s.Kind] = true
+	}
+	switch {
+	case has[KindPeopleDepts] && has[KindOrg]:
+		w.Kind = KindPeopleDepts
+	case has[KindRoster] || has[KindPeopleDepts]:
+		w.Kind = KindRoster
+	case has[KindStaffing]:
+		w.Kind = KindStaffing
+	case has[KindOrg]:
+		w.Kind = KindOrg
+	default:
+		w.Kind = KindUnknown
+	}
+	w.SetKind(w.Kind)
+}
+
+// SetKind sets the kind the user confirmed and chooses each sheet's role
+// for it.
+func (w *Workbook) SetKind(k Kind) {
+	w.Kind = k
+	for _, s := range w.Sheets {
+		s.Role = RoleSkip
+		switch k {
+		case KindRoster:
+			if s.Kind == KindRoster || s.Kind == KindPeopleDepts {
+				s.Role = RolePeople
+			}
+		case KindPeopleDepts:
+			switch s.Kind {
+			case KindPeopleDepts, KindRoster:
+				s.Role = RolePeople
+			case KindOrg:
+				s.Role = RoleDepts
+			}
+		case KindStaffing:
+			if s.Kind == KindStaffing {
+				s.Role = RoleStaffing
+			}
+		case KindOrg:
+			if s.Kind == KindOrg {
+				s.Role = RoleUnits
+			}
+		}
+	}
+}

@@ -1,0 +1,586 @@
+package importer
+
+import (
+	"strings"
+	"time"
+
+	"staffplan/data/model"
+)
+
+// personRec is one person row as read.
+type personRec struct {
+	sheet     *Sheet
+	row       int // 1-based
+	empNo     string
+	name      string
+	path      []string
+	deptID    string
+	title     string
+	mgr       string
+	mgrCol    int
+	hire      time.Time
+	hasHire   bool
+	status    model.PersonStatus
+	hasStatus bool
+	employ    model.EmploymentType
+	hasEmploy bool
+	grade     string
+	unit      model.ID
+	person    model.ID
+	rowIdx    int // into Preview.People
+	mgrPerson int // index into recs, -1 none
+	mgrPost   model.ID
+	mgrName   string
+}
+
+// deptTable is a departments sheet: id → name and parent id.
+type deptTable struct {
+	name   map[string]string
+	parent map[string]string
+	order  []string
+}
+
+func (d *deptTable) path(id string) []string {
+	var out []string
+	for steps := 0; id != "" && steps < 64; steps++ {
+		n, ok := d.name[id]
+		if !ok {
+			return nil
+		}
+		out = append([]string{n}, out...)
+		id = d.parent[id]
+	}
+	return out
+}
+
+func readDeptTable(st *staged, s *Sheet) *deptTable {
+	m := s.Mapping
+	cID, cParent, cName := m.Col(FieldDeptID), m.Col(FieldParentID), m.Col(FieldDept)
+	if cName < 0 {
+		cName = m.Col(FieldDeptPath)
+	}
+	d := &deptTable{name: map[string]string{}, parent: map[string]string{}}
+	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
+		row := s.Rows[i]
+		if blankRow(row) {
+			continue
+		}
+		id := cleanCode(cell(row, cID))
+		if id == "" {
+			st.skipRow(s.Name, i+1, KeyBlankRow, "no dept_id")
+			continue
+		}
+		name := collapseSpaces(cell(row, cName))
+		if name == "" {
+			name = id
+		}
+		if _, dup := d.name[id]; !dup {
+			d.order = append(d.order, id)
+		}
+		d.name[id] = name
+		d.parent[id] = cleanCode(cell(row, cParent))
+	}
+	// A parent chain that loops would make a unit its own ancestor; cut it
+	// where it closes.
+	for _, id := range d.order {
+		seen := map[string]bool{}
+		for cur := id; cur != ""; cur = d.parent[cur] {
+			if seen[cur] {
+				st.fail(problem("err.import.dept_cycle", "Department {{.id}} ({{.name}}) is its own parent through parent_dept_id.",
+					"sheet", s.Name, "id", cur, "name", d.name[cur]))
+				d.parent[cur] = ""
+				break
+			}
+			seen[cur] = true
+		}
+	}
+	return d
+}
+
+// people imports rosters (and people + departments workbooks).
+func (st *staged) people(w *Workbook, sheets []*Sheet) error {
+	var depts *deptTable
+	for _, s := range sheets {
+		if s.Role == RoleDepts {
+			depts = readDeptTable(st, s)
+			for _, id := range depts.order {
+				st.unitFor(depts.path(id))
+			}
+		}
+	}
+	var recs []personRec
+	for _, s := range sheets {
+		if s.Role != RolePeople {
+			continue
+		}
+		var err error
+		if recs, err = st.readPeople(s, depts, recs); err != nil {
+			return err
+		}
+	}
+	st.placePeople(recs)
+	return nil
+}
+
+func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]personRec, error) {
+	m := s.Mapping
+	c := func(f Field) int { return m.Col(f) }
+	cName, cEmp, cTitle, cMgr := c(FieldName), c(FieldEmpNo), c(FieldPosition), c(FieldReportsTo)
+	cStatus, cEmploy, cGrade, cDeptID := c(FieldStatus), c(FieldEmployment), c(FieldGrade), c(FieldDeptID)
+	hire, ambiguous := newDateColumn(s, c(FieldHireDate))
+	if ambiguous {
+		st.warn(problem(KeyAmbiguousDates, "{{.sheet}}: the dates in column {{.column}} could be day-first or month-first; they were read day first (16/04/2009 = 16 April).",
+			"sheet", s.Name, "column", s.Columns[hire.col].Header))
+	}
+	// Department columns, each with the separator its cells use.
+	type deptCol struct {
+		col int
+		sep string
+	}
+	var deptCols []deptCol
+	for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
+		if col := c(f); col >= 0 {
+			deptCols = append(deptCols, deptCol{col, pathSep(columnValues(s, col), f == FieldDeptPath)})
+		}
+	}
+	if cEmp < 0 {
+		st.warn(problem(KeyNoEmpNo, "{{.sheet}} has no 工号 column; people are matched by name and department, which cannot tell namesakes apart.",
+			"sheet", s.Name))
+	}
+	header := func(col int) string {
+		if col >= 0 && col < len(s.Columns) {
+			return s.Columns[col].Header
+		}
+		return ""
+	}
+	headerKeyName := ""
+	if cName >= 0 {
+		headerKeyName = headerKey(s.Columns[cName].Header)
+	}
+	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
+		if err := st.tick(); err != nil {
+			return nil, err
+		}
+		row := s.Rows[i]
+		rowNo := i + 1
+		if blankRow(row) {
+			continue // blank rows carry no meaning; not worth a line
+		}
+		if isSubtotal(row) {
+			st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
+			continue
+		}
+		r := personRec{sheet: s, row: rowNo, mgrCol: cMgr, mgrPerson: -1}
+		r.name = cleanName(cell(row, cName))
+		if headerKeyName != "" && headerKey(r.name) == headerKeyName {
+			st.skipRow(s.Name, rowNo, KeyHeaderRepeat, "the header repeated")
+			continue
+		}
+		r.empNo = cleanCode(cell(row, cEmp))
+		if r.name == "" {
+			if _, ok := sectionName(firstNonEmpty(row)); ok {
+				st.skipRow(s.Name, rowNo, KeySubtotal, "department heading with a count")
+				continue
+			}
+			st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cName), Key: KeyNoName, Reason: "no name"})
+			st.warn(rowProblem(KeyNoName, s.Name, rowNo, "the row has no name and was not imported."))
+			continue
+		}
+		for _, d := range deptCols {
+			for _, part := range splitPath(collapseSpaces(cell(row, d.col)), d.sep) {
+				// 二级部门 often repeats 一级部门 where there is no sub-level.
+				if n := len(r.path); n == 0 || r.path[n-1] != part {
+					r.path = append(r.path, part)
+				}
+			}
+		}
+		if cDeptID >= 0 {
+			r.deptID = cleanCode(cell(row, cDeptID))
+			if r.deptID != "" && len(r.path) == 0 {
+				if depts != nil {
+					r.path = depts.path(r.deptID)
+				}
+				if len(r.path) == 0 {
+					st.warn(cellProblem(KeyUnknownDept, s.Name, rowNo, cDeptID, header(cDeptID), r.deptID,
+						"{{.column}} \"{{.value}}\" is not in the departments sheet."))
+				}
+			}
+		}
+		r.title = collapseSpaces(cell(row, cTitle))
+		r.mgr = cell(row, cMgr)
+		if v := cell(row, hire.col); v != "" {
+			if t, ok := hire.parse(v); ok {
+				r.hire, r.hasHire = t, true
+			} else {
+				st.warn(cellProblem(KeyBadDate, s.Name, rowNo, hire.col, header(hire.col), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a date"))
+				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(hire.col), Key: KeyBadDate, Reason: "not a date: " + truncate(v, 40)})
+			}
+		}
+		// The sheet's name sets the default; a cell that says otherwise wins.
+		switch s.Meaning {
+		case MeaningLeft:
+			r.status, r.hasStatus = model.PersonLeft, true
+		case MeaningRetired:
+			r.status, r.hasStatus = model.PersonLeft, true
+			r.employ, r.hasEmploy = model.EmployRetiree, true
+		case MeaningIntern:
+			r.employ, r.hasEmploy = model.EmployIntern, true
+		case MeaningAgency:
+			r.employ, r.hasEmploy = model.EmployAgency, true
+		}
+		if v := cell(row, cStatus); v != "" {
+			if x, ok := parseStatus(v); ok {
+				r.status, r.hasStatus = x, true
+			} else {
+				st.warn(cellProblem(KeyUnknownValue, s.Name, rowNo, cStatus, header(cStatus), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known status; read as 在职"))
+			}
+		}
+		if v := cell(row, cEmploy); v != "" {
+			if x, ok := parseEmployment(v); ok {
+				r.employ, r.hasEmploy = x, true
+			} else {
+				st.warn(cellProblem(KeyUnknownValue, s.Name, rowNo, cEmploy, header(cEmploy), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known employment type; read as 全职"))
+			}
+		}
+		r.grade = collapseSpaces(cell(row, cGrade))
+		recs = append(recs, r)
+	}
+	return recs, nil
+}
+
+func firstNonEmpty(row []string) string {
+	for _, c := range row {
+		if v := Normalize(c); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// placePeople matches people to the plan, places them in posts and sets
+// reporting lines.
+func (st *staged) placePeople(recs []personRec) {
+	// Duplicated 工号 in the file block the import: which row is right is
+	// for the user to say.
+	firstRow := map[string]int{}
+	for i := range recs {
+		r := &recs[i]
+		if r.empNo == "" {
+			continue
+		}
+		if j, dup := firstRow[r.empNo]; dup {
+			o := &recs[j]
+			st.fail(problem(KeyDuplicateEmpNo, "Employee number {{.empno}} appears twice: {{.sheet1}}!{{.row1}} ({{.name1}}) and {{.sheet}}!{{.row}} ({{.name}}).",
+				"empno", r.empNo, "sheet1", o.sheet.Name, "row1", o.row, "name1", o.name, "sheet", r.sheet.Name, "row", r.row, "name", r.name))
+			continue
+		}
+		firstRow[r.empNo] = i
+	}
+	// Units and posts first, so people can be matched by name + unit.
+	for i := range recs {
+		r := &recs[i]
+		r.unit = st.unitFor(r.path)
+	}
+	existingUnitsOf := func(person model.ID) map[model.ID]bool {
+		out := map[model.ID]bool{}
+		for _, ai := range st.assignOf[person] {
+			a := st.after.Assignments[ai]
+			if pi, ok := st.posIdx[a.Position]; ok {
+				out[st.after.Positions[pi].Unit] = true
+			}
+		}
+		return out
+	}
+	warnedNoEmp := map[*Sheet]bool{}
+	for i := range recs {
+		r := &recs[i]
+		var id model.ID
+		if r.empNo != "" {
+			id = st.byEmpNo[r.empNo]
+		}
+		if id == 0 {
+			// By name + unit, only among people the file has not already
+			// claimed and who have no other 工号.
+			var cands []model.ID
+			for _, c := range st.byName[r.name] {
+				if st.newPeople[c] || st.seen[c] {
+					continue
+				}
+				pp := &st.after.People[st.perIdx[c]]
+				if r.empNo != "" && pp.EmpNo != "" {
+					continue
+				}
+				if r.unit == 0 || existingUnitsOf(c)[r.unit] {
+					cands = append(cands, c)
+				}
+			}
+			if len(cands) == 1 {
+				id = cands[0]
+				if r.empNo == "" && !warnedNoEmp[r.sheet] && r.sheet.Mapping.Has(FieldEmpNo) {
+					warnedNoEmp[r.sheet] = true
+					st.warn(rowProblem(KeyNoEmpNo, r.sheet.Name, r.row, "{{.name}} has no 工号 and was matched by name and department.", "name", r.name))
+				}
+			}
+		}
+		row := PersonRow{Sheet: r.sheet.Name, Row: r.row}
+		if id != 0 && !st.seen[id] && !st.newPeople[id] {
+			st.seen[id] = true
+			pp := &st.after.People[st.perIdx[id]]
+			var ch []Change
+			if r.name != pp.Name {
+				ch = append(ch, Change{FieldName, pp.Name, r.name})
+				pp.Name = r.name
+			}
+			if r.empNo != "" && r.empNo != pp.EmpNo {
+				ch = append(ch, Change{FieldEmpNo, pp.EmpNo, r.empNo})
+				pp.EmpNo = r.empNo
+			}
+			if r.hasHire && !r.hire.Equal(pp.HireDate) {
+				ch = append(ch, Change{FieldHireDate, dateText(pp.HireDate), dateText(r.hire)})
+				pp.HireDate = r.hire
+			}
+			if r.hasStatus && r.status != pp.Status {
+				ch = append(ch, Change{FieldStatus, statusText(pp.Status), statusText(r.status)})
+				pp.Status = r.status
+			}
+			if r.hasEmploy && r.employ != pp.Employment {
+				ch = append(ch, Change{FieldEmployment, employmentText(pp.Employment), employmentText(r.employ)})
+				pp.Employment = r.employ
+			}
+			if r.grade != "" && r.grade != pp.Grade {
+				ch = append(ch, Change{FieldGrade, pp.Grade, r.grade})
+				pp.Grade = r.grade
+			}
+			if len(ch) > 0 {
+				st.touchPer[id] = true
+			}
+			row.Changes = ch
+			r.person = id
+		} else {
+			id = st.newID()
+			p := model.Person{ID: id, EmpNo: r.empNo, Name: r.name, HireDate: r.hire, Status: r.status, Employment: r.employ, Grade: r.grade}
+			st.after.People = append(st.after.People, p)
+			st.perIdx[id] = len(st.after.People) - 1
+			st.newPeople[id] = true
+			r.person = id
+			row.Action = ActionNew
+		}
+		row.Unit = st.unitPath(r.unit)
+		if r.unit == 0 {
+			st.warn(rowProblem(KeyNoUnit, r.sheet.Name, r.row, "{{.name}} has no department and is imported without a post.", "name", r.name))
+		} else {
+			title := r.title
+			if title == "" {
+				title = untitledPost
+			}
+			row.Position = title
+			post := st.postFor(r.unit, title)
+			if ch, ok := st.placeIn(id, post); ok {
+				row.Changes = append(row.Changes, ch...)
+			}
+		}
+		if row.Action == "" {
+			row.Action = ActionUnchanged
+			if len(row.Changes) > 0 {
+				row.Action = ActionUpdated
+			}
+		}
+		r.rowIdx = len(st.p.People)
+		st.p.People = append(st.p.People, row)
+	}
+	st.reportLines(recs)
+	// A new post's 編制 starts at the number of people placed in it, so
+	// the plan opens balanced and the user adjusts from there.
+	for i := range st.after.Assignments {
+		a := &st.after.Assignments[i]
+		if st.newPosts[a.Position] && !st.plannedBy[a.Position] {
+			if pp := st.after.People[st.perIdx[a.Person]]; pp.InPost() {
+				st.post(a.Position).Planned += a.FTE
+			}
+		}
+	}
+	for _, id := range sortedKeys(st.perIdx) {
+		pp := st.after.People[st.perIdx[id]]
+		if !st.newPeople[id] && !st.seen[id] && pp.Status != model.PersonLeft {
+			st.p.Missing = append(st.p.Missing, pp)
+		}
+	}
+}
+
+// placeIn puts a person in a post: an existing person with one post moves
+// (keeping their share), one with none gets a full-time assignment.
+func (st *staged) placeIn(person, post model.ID) ([]Change, bool) {
+	idxs := st.assignOf[person]
+	for _, ai := range idxs {
+		if st.after.Assignments[ai].Position == post {
+			return nil, false
+		}
+	}
+	if len(idxs) > 0 {
+		a := &st.after.Assignments[idxs[0]]
+		from := st.post(a.Position)
+		ch := []Change{{FieldPosition, strings.Join(append(st.unitPath(from.Unit), from.Title), "/"),
+			strings.Join(append(st.unitPath(st.post(post).Unit), st.post(post).Title), "/")}}
+		a.Position = post
+		st.touchAsg[a.ID] = true
+		return ch, true
+	}
+	id := st.newID()
+	st.after.Assignments = append(st.after.Assignments, model.Assignment{ID: id, Person: person, Position: post, FTE: 1})
+	st.assignOf[person] = append(st.assignOf[person], len(st.after.Assignments)-1)
+	st.newAssign[id] = true
+	if st.newPeople[person] {
+		return nil, false
+	}
+	return []Change{{FieldPosition, "", strings.Join(append(st.unitPath(st.post(post).Unit), st.post(post).Title), "/")}}, true
+}
+
+// reportLines turns "X reports to Y" (by 工号 or name) into post lines:
+// X's post reports to Y's post.
+func (st *staged) reportLines(recs []personRec) {
+	byEmp := map[string]int{}
+	byName := map[string][]int{}
+	for i := range recs {
+		if recs[i].empNo != "" {
+			if _, dup := byEmp[recs[i].empNo]; !dup {
+				byEmp[recs[i].empNo] = i
+			}
+		}
+		byName[recs[i].name] = append(byName[recs[i].name], i)
+	}
+	postOf := func(person model.ID) model.ID {
+		if idx := st.assignOf[person]; len(idx) > 0 {
+			return st.after.Assignments[idx[0]].Position
+		}
+		return 0
+	}
+	for i := range recs {
+		r := &recs[i]
+		if r.mgr == "" {
+			continue
+		}
+		code := cleanCode(r.mgr)
+		name := cleanName(r.mgr)
+		// "张三(E001)" names both.
+		if open := strings.IndexAny(r.mgr, "(（"); open > 0 {
+			name = cleanName(r.mgr[:open])
+			code = cleanCode(strings.TrimRight(r.mgr[open:], ")）"))
+			code = strings.TrimLeft(code, "(（")
+		}
+		if j, ok := byEmp[code]; ok {
+			r.mgrPerson = j
+		} else if c := byName[name]; len(c) == 1 {
+			r.mgrPerson = c[0]
+		} else if len(c) > 1 {
+			st.warn(cellProblem(KeyAmbiguousManager, r.sheet.Name, r.row, r.mgrCol, r.sheet.Columns[r.mgrCol].Header, r.mgr,
+				"{{.column}} \"{{.value}}\" names several people; give the 工号 instead"))
+			continue
+		} else if id := st.byEmpNo[code]; id != 0 {
+			r.mgrPost = postOf(id)
+		} else if c := st.byName[name]; len(c) == 1 {
+			r.mgrPost = postOf(c[0])
+		} else {
+			st.warn(cellProblem(KeyUnknownManager, r.sheet.Name, r.row, r.mgrCol, r.sheet.Columns[r.mgrCol].Header, r.mgr,
+				"{{.column}} \"{{.value}}\" is not anyone on the roster"))
+			continue
+		}
+		if r.mgrPerson >= 0 {
+			r.mgrName = recs[r.mgrPerson].name
+			st.p.People[r.rowIdx].ReportsTo = r.mgrName
+		}
+	}
+	// A person-level cycle (A reports to B, B to A) is an error.
+	state := make([]uint8, len(recs)) // 0 new, 1 on path, 2 done
+	for i := range recs {
+		if state[i] != 0 {
+			continue
+		}
+		var path []int
+		cur := i
+		for cur >= 0 && state[cur] == 0 {
+			state[cur] = 1
+			path = append(path, cur)
+			cur = recs[cur].mgrPerson
+		}
+		if cur >= 0 && state[cur] == 1 {
+			var names []string
+			start := 0
+			for k, x := range path {
+				if x == cur {
+					start = k
+				}
+			}
+			for _, x := range path[start:] {
+				names = append(names, recs[x].name)
+			}
+			r := &recs[cur]
+			st.fail(problem(KeyReportsCycle, "Reporting lines go round in a circle: {{.names}} (from {{.sheet}}!{{.row}}).",
+				"names", strings.Join(append(names, names[0]), " → "), "sheet", r.sheet.Name, "row", r.row))
+			for _, x := range path[start:] {
+				recs[x].mgrPerson = -1 // so the post lines below stay a tree
+			}
+		}
+		for _, x := range path {
+			state[x] = 2
+		}
+	}
+	// Post lines by majority of the people in each post.
+	votes := map[model.ID]map[model.ID]int{}
+	firstRec := map[model.ID]int{}
+	for i := range recs {
+		r := &recs[i]
+		mp := r.mgrPost
+		if r.mgrPerson >= 0 {
+			mp = postOf(recs[r.mgrPerson].person)
+		}
+		own := postOf(r.person)
+		if mp == 0 || own == 0 || mp == own {
+			continue
+		}
+		if votes[own] == nil {
+			votes[own] = map[model.ID]int{}
+			firstRec[own] = i
+		}
+		votes[own][mp]++
+	}
+	for _, post := range sortedKeys(votes) {
+		best, bestN := model.ID(0), 0
+		for _, m := range sortedKeys(votes[post]) {
+			if n := votes[post][m]; n > bestN {
+				best, bestN = m, n
+			}
+		}
+		if len(votes[post]) > 1 {
+			r := &recs[firstRec[post]]
+			st.warn(rowProblem(KeyManagerConflict, r.sheet.Name, r.row, "the people in post {{.post}} report to different posts; the post reports to {{.mgr}}, as most of them do.",
+				"post", st.post(post).Title, "mgr", st.post(best).Title))
+		}
+		// Lines between posts must stay a tree with the plan's own lines.
+		if st.wouldLoop(post, best) {
+			r := &recs[firstRec[post]]
+			st.warn(rowProblem(KeyManagerConflict, r.sheet.Name, r.row, "post {{.post}} cannot report to {{.mgr}}: that post is under it; the line was left out.",
+				"post", st.post(post).Title, "mgr", st.post(best).Title))
+			continue
+		}
+		p := st.post(post)
+		if p.ReportsTo != best {
+			p.ReportsTo = best
+			if !st.newPosts[post] {
+				st.touchPost[post] = true
+			}
+		}
+	}
+}
+
+func (st *staged) wouldLoop(post, mgr model.ID) bool {
+	for cur, n := mgr, 0; cur != 0 && n <= len(st.after.Positions); n++ {
+		if cur == post {
+			return true
+		}
+		if _, ok := st.posIdx[cur]; !ok {
+			return false
+		}
+		cur = st.post(cur).ReportsTo
+	}
+	return false
+}

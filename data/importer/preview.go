@@ -1,0 +1,552 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"staffplan/data/model"
+)
+
+// Action is what an import does to a record.
+type Action string
+
+// Actions.
+const (
+	ActionNew       Action = "new"
+	ActionUpdated   Action = "updated"
+	ActionUnchanged Action = "unchanged"
+)
+
+// Change is one field of an existing record that the import changes.
+type Change struct {
+	Field Field  `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// PersonRow is one person of the file as it will be stored.
+type PersonRow struct {
+	Sheet     string       `json:"sheet"`
+	Row       int          `json:"row"` // 1-based row in the file
+	Action    Action       `json:"action"`
+	Person    model.Person `json:"-"` // ID is 0 for a new person
+	Unit      []string     `json:"unit"`
+	Position  string       `json:"position"`
+	ReportsTo string       `json:"reports_to"` // the manager's name
+	Changes   []Change     `json:"changes,omitempty"`
+}
+
+// UnitRow is a unit the import creates.
+type UnitRow struct {
+	Path []string       `json:"path"`
+	Kind model.UnitKind `json:"kind"`
+	Note string         `json:"note,omitempty"`
+}
+
+// PositionRow is a post the import creates or changes.
+type PositionRow struct {
+	Unit    []string             `json:"unit"`
+	Title   string               `json:"title"`
+	Planned float64              `json:"planned"`
+	Status  model.PositionStatus `json:"status"`
+	Note    string               `json:"note,omitempty"`
+	Action  Action               `json:"action"`
+	Changes []Change             `json:"changes,omitempty"`
+}
+
+// Skip is a row or cell that was not imported, and why.
+type Skip struct {
+	Sheet  string `json:"sheet"`
+	Row    int    `json:"row"`
+	Column string `json:"column"` // letter, or "" for a whole row
+	Key    string `json:"key"`
+	Reason string `json:"reason"`
+}
+
+// IgnoredColumn is a column not imported. Personal data columns are
+// never stored whatever the mapping says.
+type IgnoredColumn struct {
+	Sheet    string `json:"sheet"`
+	Column   string `json:"column"` // letter
+	Header   string `json:"header"`
+	Personal bool   `json:"personal"`
+}
+
+// Preview is what an import will do, worked out without touching the
+// database. Errors block Commit; warnings and skips do not.
+type Preview struct {
+	File       string
+	Name       string // plan name for a new plan: the file name
+	Kind       Kind
+	Sheets     []string
+	HeaderRows map[string]int // sheet → 1-based header row
+
+	People           []PersonRow    // every person read, in file order
+	Missing          []model.Person // people in the plan but not in the file
+	NewUnits         []UnitRow
+	Positions        []PositionRow // posts created or changed
+	Created, Updated int
+	Unchanged        int
+
+	Errors   []*model.Problem
+	Warnings []*model.Problem
+	Skipped  []Skip
+	Ignored  []IgnoredColumn
+
+	// SampleHeader and Sample are the first rows as they will be stored.
+	SampleHeader []string
+	Sample       [][]string
+
+	st *staged
+}
+
+// OK reports whether the preview can be committed.
+func (p *Preview) OK() bool { return len(p.Errors) == 0 }
+
+// PreviewOptions tune Prepare.
+type PreviewOptions struct {
+	// Progress, if set, is told how many rows have been worked through.
+	Progress Progress
+	// SampleRows is how many rows Sample holds; default 20.
+	SampleRows int
+}
+
+// untitledPost is the post of a person whose row names a department but no
+// post, so the person still counts in that department.
+const untitledPost = "未定岗位"
+
+// localBase starts the IDs of records the import creates, far above any
+// ID the store hands out, so new and existing IDs never meet.
+const localBase model.ID = 1 << 62
+
+// Prepare works out what importing w into the plan existing (nil or empty
+// for a new plan) will do. It reads only the sheets whose Role is set and
+// uses their Mapping. It never changes existing. Cancelling ctx returns
+// ErrCancelled.
+func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (*Preview, error) {
+	var o PreviewOptions
+	if opt != nil {
+		o = *opt
+	}
+	if o.SampleRows <= 0 {
+		o.SampleRows = 20
+	}
+	if existing == nil {
+		existing = &model.PlanData{}
+	}
+	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}}
+	var used []*Sheet
+	total := 0
+	for _, s := range w.Sheets {
+		if s.Role == RoleSkip {
+			continue
+		}
+		if s.HeaderRow < 0 {
+			return nil, problem(KeyNoHeader, "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
+				"file", w.Name, "sheet", s.Name)
+		}
+		used = append(used, s)
+		total += len(s.Rows) - s.HeaderRow - 1
+		p.Sheets = append(p.Sheets, s.Name)
+		p.HeaderRows[s.Name] = s.HeaderRow + 1
+		for i, c := range s.Columns {
+			f := s.Mapping.Field(i)
+			if f == FieldIgnore || f == FieldPersonal || c.Personal() {
+				if c.Header == "" && f == FieldIgnore {
+					continue
+				}
+				p.Ignored = append(p.Ignored, IgnoredColumn{Sheet: s.Name, Column: ColumnName(i), Header: c.Header,
+					Personal: f == FieldPersonal || (c.Personal() && f == FieldIgnore)})
+			}
+		}
+	}
+	if len(used) == 0 {
+		if len(w.Sheets) > 0 && allNoHeader(w) {
+			return nil, problem(KeyNoHeader, "No sheet of {{.file}} has a header row with known column names (such as 姓名, 部门, 岗位).", "file", w.Name)
+		}
+		return nil, problem(KeyEmpty, "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
+	}
+	st := newStaged(existing)
+	st.ctx, st.progress, st.total = ctx, o.Progress, total
+	st.p = p
+	var err error
+	switch w.Kind {
+	case KindRoster, KindPeopleDepts:
+		err = st.people(w, used)
+	case KindStaffing:
+		err = st.staffing(used)
+	case KindOrg:
+		err = st.org(used)
+	default:
+		return nil, problem(KeyEmpty, "Choose what {{.file}} holds: a roster, a staffing table or an org structure.", "file", w.Name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, cancelled(err)
+	}
+	st.finish(o.SampleRows)
+	p.st = st
+	return p, nil
+}
+
+func allNoHeader(w *Workbook) bool {
+	for _, s := range w.Sheets {
+		if s.HeaderRow >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// staged is the plan after the import: existing records keep their IDs,
+// new ones get IDs from localBase on.
+type staged struct {
+	ctx      context.Context
+	progress Progress
+	total    int
+	done     int
+	p        *Preview
+
+	before *model.PlanData
+	after  *model.PlanData
+	next   model.ID
+
+	unitIdx  map[model.ID]*model.Unit
+	unitKey  map[string]model.ID // parent ID + "\x1f" + name → unit
+	rootUnit model.ID            // the plan's single company, which file paths go under
+	posIdx   map[model.ID]int    // index into after.Positions
+	postKey  map[string]model.ID // unit + "\x1f" + title → post
+	perIdx   map[model.ID]int    // index into after.People
+	byEmpNo  map[string]model.ID
+	byName   map[string][]model.ID
+	assignOf map[model.ID][]int // person → indexes into after.Assignments
+
+	newUnits  map[model.ID]bool
+	newPosts  map[model.ID]bool
+	touchPost map[model.ID]bool
+	newPeople map[model.ID]bool
+	touchPer  map[model.ID]bool
+	newAssign map[model.ID]bool
+	touchAsg  map[model.ID]bool
+	plannedBy map[model.ID]bool // new posts whose 编制 the file gave
+	seen      map[model.ID]bool // existing people the file names
+	pathCache map[model.ID][]string
+}
+
+func newStaged(d *model.PlanData) *staged {
+	after := &model.PlanData{Plan: d.Plan}
+	after.Units = append([]model.Unit(nil), d.Units...)
+	after.Positions = append([]model.Position(nil), d.Positions...)
+	after.People = append([]model.Person(nil), d.People...)
+	after.Assignments = append([]model.Assignment(nil), d.Assignments...)
+	st := &staged{before: d, after: after, next: localBase,
+		unitIdx: map[model.ID]*model.Unit{}, unitKey: map[string]model.ID{}, posIdx: map[model.ID]int{},
+		postKey: map[string]model.ID{}, perIdx: map[model.ID]int{}, byEmpNo: map[string]model.ID{},
+		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
+		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
+		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}}
+	roots := 0
+	for i := range after.Units {
+		u := &after.Units[i]
+		st.unitIdx[u.ID] = u
+		st.unitKey[unitKeyOf(u.Parent, u.Name)] = u.ID
+		if u.Parent == 0 {
+			roots++
+			st.rootUnit = u.ID
+		}
+	}
+	if roots != 1 || st.unitIdx[st.rootUnit].Kind != model.UnitCompany {
+		st.rootUnit = 0
+	}
+	for i := range after.Positions {
+		p := &after.Positions[i]
+		st.posIdx[p.ID] = i
+		st.postKey[postKeyOf(p.Unit, p.Title)] = p.ID
+	}
+	for i := range after.People {
+		p := &after.People[i]
+		st.perIdx[p.ID] = i
+		if p.EmpNo != "" {
+			st.byEmpNo[p.EmpNo] = p.ID
+		}
+		st.byName[p.Name] = append(st.byName[p.Name], p.ID)
+	}
+	for i, a := range after.Assignments {
+		st.assignOf[a.Person] = append(st.assignOf[a.Person], i)
+	}
+	return st
+}
+
+func unitKeyOf(parent model.ID, name string) string {
+	return fmt.Sprint(uint64(parent)) + "\x1f" + name
+}
+func postKeyOf(unit model.ID, title string) string { return fmt.Sprint(uint64(unit)) + "\x1f" + title }
+
+func (st *staged) newID() model.ID { st.next++; return st.next }
+
+// tick counts a row and checks for cancellation now and then.
+func (st *staged) tick() error {
+	st.done++
+	if st.done&4095 == 0 {
+		if err := st.ctx.Err(); err != nil {
+			return cancelled(err)
+		}
+		if st.progress != nil {
+			st.progress(st.done, st.total)
+		}
+	}
+	return nil
+}
+
+func (st *staged) warn(p *model.Problem) { st.p.Warnings = append(st.p.Warnings, p) }
+func (st *staged) fail(p *model.Problem) { st.p.Errors = append(st.p.Errors, p) }
+func (st *staged) skip(s Skip)           { st.p.Skipped = append(st.p.Skipped, s) }
+func (st *staged) skipRow(sheet string, row int, key, reason string) {
+	st.skip(Skip{Sheet: sheet, Row: row, Key: key, Reason: reason})
+}
+
+// unitFor finds or creates the unit at path (names from the top). A path
+// that does not start at the plan's single company goes under it.
+func (st *staged) unitFor(path []string) model.ID {
+	if len(path) == 0 {
+		return 0
+	}
+	parent := model.ID(0)
+	if st.rootUnit != 0 && path[0] != st.unitIdx[st.rootUnit].Name {
+		parent = st.rootUnit
+	}
+	for depth, name := range path {
+		key := unitKeyOf(parent, name)
+		id, ok := st.unitKey[key]
+		if !ok {
+			id = st.newID()
+			kind := model.UnitTeam
+			switch {
+			case parent == 0 && depth == 0 && isCompanyName(name):
+				kind = model.UnitCompany
+			case parent == 0 || st.unitIdx[parent].Kind == model.UnitCompany:
+				kind = model.UnitDepartment
+			}
+			order := 0
+			for _, u := range st.after.Units {
+				if u.Parent == parent {
+					order++
+				}
+			}
+			st.after.Units = append(st.after.Units, model.Unit{ID: id, Name: name, Kind: kind, Parent: parent, Order: order})
+			st.unitKey[key] = id
+			st.newUnits[id] = true
+			st.reindexUnits()
+		}
+		parent = id
+	}
+	return parent
+}
+
+// reindexUnits refreshes unitIdx after appending (the slice may move).
+func (st *staged) reindexUnits() {
+	for i := range st.after.Units {
+		st.unitIdx[st.after.Units[i].ID] = &st.after.Units[i]
+	}
+}
+
+func isCompanyName(n string) bool {
+	l := strings.ToLower(n)
+	for _, s := range []string{"公司", "集团", "总部", "有限", "company", "group", "inc", "ltd", "corp"} {
+		if strings.HasSuffix(l, s) || strings.HasSuffix(l, s+".") {
+			return true
+		}
+	}
+	return n == "公司"
+}
+
+// postFor finds or creates the post title in unit.
+func (st *staged) postFor(unit model.ID, title string) model.ID {
+	key := postKeyOf(unit, title)
+	if id, ok := st.postKey[key]; ok {
+		return id
+	}
+	id := st.newID()
+	order := len(st.after.Positions)
+	st.after.Positions = append(st.after.Positions, model.Position{ID: id, Title: title, Unit: unit, Order: order})
+	st.posIdx[id] = len(st.after.Positions) - 1
+	st.postKey[key] = id
+	st.newPosts[id] = true
+	return id
+}
+
+func (st *staged) post(id model.ID) *model.Position { return &st.after.Positions[st.posIdx[id]] }
+
+// unitPath returns the names from the top down to id. Paths are cached:
+// every person row shows one, and most rows share a handful of units.
+func (st *staged) unitPath(id model.ID) []string {
+	if p, ok := st.pathCache[id]; ok {
+		return p
+	}
+	// Clipped, so a caller's append copies instead of writing into the cache.
+	p := slices.Clip(model.UnitPathIn(st.unitIdx, id))
+	st.pathCache[id] = p
+	return p
+}
+
+// finish fills the preview's lists from the staged plan and checks it.
+func (st *staged) finish(sample int) {
+	p := st.p
+	for _, u := range st.after.Units {
+		if st.newUnits[u.ID] {
+			p.NewUnits = append(p.NewUnits, UnitRow{Path: st.unitPath(u.ID), Kind: u.Kind, Note: u.Note})
+		}
+	}
+	oldPost := map[model.ID]*model.Position{}
+	for i := range st.before.Positions {
+		oldPost[st.before.Positions[i].ID] = &st.before.Positions[i]
+	}
+	title := func(id model.ID) string {
+		if id == 0 {
+			return ""
+		}
+		return st.post(id).Title
+	}
+	for i := range st.after.Positions {
+		q := &st.after.Positions[i]
+		switch {
+		case st.newPosts[q.ID]:
+			p.Positions = append(p.Positions, PositionRow{Unit: st.unitPath(q.Unit), Title: q.Title, Planned: q.Planned,
+				Status: q.Status, Note: q.Note, Action: ActionNew})
+		case st.touchPost[q.ID]:
+			o := oldPost[q.ID]
+			var ch []Change
+			if o.Planned != q.Planned {
+				ch = append(ch, Change{FieldPlanned, fmtNum(o.Planned), fmtNum(q.Planned)})
+			}
+			if o.Note != q.Note {
+				ch = append(ch, Change{FieldNote, o.Note, q.Note})
+			}
+			if o.Status != q.Status {
+				ch = append(ch, Change{"status", fmt.Sprint(o.Status), fmt.Sprint(q.Status)})
+			}
+			if o.ReportsTo != q.ReportsTo {
+				ch = append(ch, Change{FieldReportsTo, title(o.ReportsTo), title(q.ReportsTo)})
+			}
+			if len(ch) == 0 {
+				delete(st.touchPost, q.ID)
+				continue
+			}
+			p.Positions = append(p.Positions, PositionRow{Unit: st.unitPath(q.Unit), Title: q.Title, Planned: q.Planned,
+				Status: q.Status, Note: q.Note, Action: ActionUpdated, Changes: ch})
+		}
+	}
+	for _, r := range p.People {
+		switch r.Action {
+		case ActionNew:
+			p.Created++
+		case ActionUpdated:
+			p.Updated++
+		default:
+			p.Unchanged++
+		}
+	}
+	if len(p.People) == 0 {
+		for _, r := range p.Positions {
+			if r.Action == ActionNew {
+				p.Created++
+			} else {
+				p.Updated++
+			}
+		}
+		p.Created += len(p.NewUnits)
+	}
+	if err := st.after.Validate(); err != nil {
+		for _, e := range splitJoined(err) {
+			msg := e.Error()
+			p.Errors = append(p.Errors, problem(KeyPlanInvalid, "The plan after the import would be invalid: {{.detail}}", "detail", msg))
+		}
+	}
+	if len(p.People) > 0 {
+		p.SampleHeader = []string{"工号", "姓名", "部门", "岗位", "直属上级", "入职日期", "在职状态", "用工形式", "职级", "action"}
+		for _, r := range p.People {
+			if len(p.Sample) >= sample {
+				break
+			}
+			hire := ""
+			if !r.Person.HireDate.IsZero() {
+				hire = r.Person.HireDate.Format("2006-01-02")
+			}
+			p.Sample = append(p.Sample, []string{r.Person.EmpNo, r.Person.Name, strings.Join(r.Unit, "/"), r.Position,
+				r.ReportsTo, hire, statusText(r.Person.Status), employmentText(r.Person.Employment), r.Person.Grade, string(r.Action)})
+		}
+	} else {
+		p.SampleHeader = []string{"部门", "岗位", "编制", "备注", "action"}
+		for _, r := range p.Positions {
+			if len(p.Sample) >= sample {
+				break
+			}
+			p.Sample = append(p.Sample, []string{strings.Join(r.Unit, "/"), r.Title, fmtNum(r.Planned), r.Note, string(r.Action)})
+		}
+		for _, u := range p.NewUnits {
+			if len(p.Sample) >= sample {
+				break
+			}
+			p.Sample = append(p.Sample, []string{strings.Join(u.Path, "/"), "", "", u.Note, string(ActionNew)})
+		}
+	}
+}
+
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func fmtNum(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
+}
+
+func statusText(s model.PersonStatus) string {
+	switch s {
+	case model.PersonProbation:
+		return "试用"
+	case model.PersonLeft:
+		return "离职"
+	}
+	return "在职"
+}
+
+func employmentText(e model.EmploymentType) string {
+	switch e {
+	case model.EmployPartTime:
+		return "兼职"
+	case model.EmployAgency:
+		return "劳务派遣"
+	case model.EmployIntern:
+		return "实习"
+	case model.EmployRetiree:
+		return "退休返聘"
+	}
+	return "全职"
+}
+
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// sortedKeys returns a map's keys in order, for deterministic output.
+func sortedKeys[V any](m map[model.ID]V) []model.ID {
+	out := make([]model.ID, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

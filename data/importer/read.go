@@ -1,0 +1,642 @@
+package importer
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Format is the kind of file read.
+type Format string
+
+// Formats this package reads.
+const (
+	FormatXLSX Format = "xlsx"
+	FormatCSV  Format = "csv"
+	FormatTSV  Format = "tsv"
+)
+
+// Default limits. A roster of 100,000 people in .xlsx is about 10 MB, so
+// these leave ample room and still stop a hostile file early.
+const (
+	DefaultMaxFileSize  = 200 << 20 // bytes on disk
+	DefaultMaxUnzipSize = 2 << 30   // bytes a workbook may unpack to
+	// defaultXMLInMemory is the largest part excelize keeps in memory; a
+	// larger worksheet is unpacked to a temporary file and streamed.
+	defaultXMLInMemory = 64 << 20
+)
+
+// Progress is told how far a long step has got; total is 0 when unknown.
+// It is called from the goroutine doing the work, at most every few
+// thousand rows.
+type Progress func(done, total int)
+
+// Options tune Read. The zero value and nil give the defaults.
+type Options struct {
+	// Password opens an encrypted workbook. Without it such a workbook
+	// fails with ErrPassword, so the caller can ask for one.
+	Password string
+	// Sheets limits reading to these sheets (by name); nil reads all.
+	Sheets []string
+	// MaxFileSize refuses larger files (ErrTooLarge). Default 200 MB.
+	MaxFileSize int64
+	// MaxUnzipSize refuses workbooks that unpack to more (ErrZipBomb).
+	// Default 2 GB.
+	MaxUnzipSize int64
+	// Progress, if set, is told how many rows have been read.
+	Progress Progress
+}
+
+func (o *Options) withDefaults() Options {
+	var r Options
+	if o != nil {
+		r = *o
+	}
+	if r.MaxFileSize <= 0 {
+		r.MaxFileSize = DefaultMaxFileSize
+	}
+	if r.MaxUnzipSize <= 0 {
+		r.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	return r
+}
+
+// Workbook is a file read into memory: every sheet as rows of text, with
+// merged cells filled in, and what was detected about it. Read detects the
+// header, mapping and role of each sheet and the kind of the workbook; the
+// caller may change Kind, each sheet's Role and Mapping, or call
+// SetHeaderRow, before Preview.
+type Workbook struct {
+	Path     string
+	Name     string // file name without folder and extension: the new plan's name
+	Format   Format
+	Encoding string // for text files: "UTF-8", "UTF-8 BOM" or "GB18030"
+	Sheets   []*Sheet
+	Kind     Kind
+}
+
+// Sheet returns the sheet named name, or nil.
+func (w *Workbook) Sheet(name string) *Sheet {
+	for _, s := range w.Sheets {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Read reads a spreadsheet or text file and detects what it holds. It
+// fails with a *model.Problem (see the Key constants) for a file it cannot
+// read. Cancelling ctx stops it with ErrCancelled.
+func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
+	o := opt.withDefaults()
+	base := filepath.Base(file)
+	fi, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > o.MaxFileSize {
+		return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+			"file", base, "sizeMB", fi.Size()>>20, "limitMB", o.MaxFileSize>>20)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	w := &Workbook{Path: file, Name: strings.TrimSuffix(base, filepath.Ext(base))}
+	ext := strings.ToLower(filepath.Ext(file))
+	switch {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		if err := oleKind(f, fi.Size(), base, o.Password); err != nil {
+			return nil, err
+		}
+		w.Format = FormatXLSX
+		err = readXLSX(ctx, w, f, fi.Size(), &o)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		w.Format = FormatXLSX
+		err = readXLSX(ctx, w, f, fi.Size(), &o)
+	case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xltx" || ext == ".xlsb":
+		return nil, problem(KeyNotSpreadsheet, "{{.file}} is named like an Excel workbook but is not one; it may have been renamed or damaged.", "file", base)
+	default:
+		var data []byte
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+		if data, err = io.ReadAll(f); err != nil {
+			return nil, err
+		}
+		err = readText(ctx, w, data, ext, &o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	detectAll(w)
+	return w, nil
+}
+
+// oleKind tells an old BIFF workbook from an encrypted new one: both are
+// OLE2 compound files, but an encrypted workbook holds an
+// "EncryptedPackage" stream. Directory entries are UTF-16 names.
+func oleKind(f *os.File, size int64, base, password string) error {
+	data := make([]byte, size)
+	if _, err := f.ReadAt(data, 0); err != nil && err != io.EOF {
+		return err
+	}
+	if bytes.Contains(data, utf16le("EncryptedPackage")) {
+		if password == "" {
+			return problem(KeyPassword, "{{.file}} is protected by a password. Enter the password to import it.", "file", base)
+		}
+		return nil
+	}
+	if bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")) {
+		return problem(KeyOldXLS, "{{.file}} is an old Excel 97–2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and use File › Save As › Excel Workbook (.xlsx), then import the .xlsx file.", "file", base)
+	}
+	return problem(KeyNotSpreadsheet, "{{.file}} is an Office file but not a workbook.", "file", base)
+}
+
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for _, c := range []byte(s) {
+		b = append(b, c, 0)
+	}
+	return b
+}
+
+// readXLSX reads a workbook with excelize's streaming row reader.
+func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Options) error {
+	base := filepath.Base(w.Path)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	xo := excelize.Options{
+		Password:          o.Password,
+		UnzipSizeLimit:    o.MaxUnzipSize,
+		UnzipXMLSizeLimit: min(int64(defaultXMLInMemory), o.MaxUnzipSize),
+	}
+	x, err := excelize.OpenReader(f, xo)
+	if err != nil {
+		return xlsxError(err, base, o.Password)
+	}
+	defer x.Close()
+	// An encrypted package was decrypted in memory, so the sheet parts
+	// cannot be found in the file on disk; excelize keeps merges for us.
+	var zr *zip.Reader
+	if o.Password == "" {
+		zr, _ = zip.NewReader(f, size)
+	}
+	parts := sheetParts(zr)
+	names := x.GetSheetList()
+	if len(names) == 0 {
+		return problem(KeyCorrupt, "{{.file}} has no sheets; it may be damaged.", "file", base)
+	}
+	want := names
+	if o.Sheets != nil {
+		want = nil
+		for _, s := range o.Sheets {
+			if i, _ := x.GetSheetIndex(s); i < 0 {
+				return problem(KeyNoSheet, "{{.file}} has no sheet named {{.sheet}}.", "file", base, "sheet", s)
+			}
+			want = append(want, s)
+		}
+	}
+	for _, name := range want {
+		if vis, _ := x.GetSheetVisible(name); !vis && o.Sheets == nil {
+			continue // hidden sheets hold lookups and macros, not people
+		}
+		s, err := readXLSXSheet(ctx, x, zr, parts[name], name, base, o)
+		if err != nil {
+			return err
+		}
+		w.Sheets = append(w.Sheets, s)
+	}
+	return nil
+}
+
+func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (*Sheet, error) {
+	total := 0
+	type mergeResult struct {
+		m   []mergeRange
+		err error
+	}
+	merges := make(chan mergeResult, 1)
+	if zr != nil && part != "" {
+		// Merged ranges sit after the rows in the sheet's XML. Scanning the
+		// part on the second core while excelize streams the rows costs
+		// almost no wall time; GetMergeCells would load the whole sheet
+		// into memory instead.
+		total = sheetDimension(zr, part)
+		go func() {
+			m, err := scanMerges(zr, part, o.MaxUnzipSize)
+			merges <- mergeResult{m, err}
+		}()
+	} else {
+		go func() {
+			mc, err := x.GetMergeCells(name, true)
+			var m []mergeRange
+			for _, c := range mc {
+				if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
+					m = append(m, r)
+				}
+			}
+			merges <- mergeResult{m, err}
+		}()
+	}
+	rows, err := x.Rows(name)
+	if err != nil {
+		<-merges
+		return nil, xlsxError(err, base, o.Password)
+	}
+	s := &Sheet{Name: name}
+	raw := excelize.Options{RawCellValue: true}
+	for rows.Next() {
+		cols, err := rows.Columns(raw)
+		if err != nil {
+			rows.Close()
+			<-merges
+			return nil, xlsxError(err, base, o.Password)
+		}
+		s.Rows = append(s.Rows, cols)
+		if n := len(s.Rows); n&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				rows.Close()
+				<-merges
+				return nil, cancelled(err)
+			}
+			if o.Progress != nil {
+				o.Progress(n, total)
+			}
+		}
+	}
+	err = rows.Error()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	mr := <-merges
+	if err != nil {
+		return nil, xlsxError(err, base, o.Password)
+	}
+	if mr.err != nil {
+		return nil, xlsxError(mr.err, base, o.Password)
+	}
+	s.Merges = mr.m
+	applyMerges(s)
+	if o.Progress != nil {
+		o.Progress(len(s.Rows), len(s.Rows))
+	}
+	return s, nil
+}
+
+// xlsxError turns excelize and zip errors into problems.
+func xlsxError(err error, base, password string) error {
+	var p interface{ Error() string }
+	if errors.As(err, &p) && strings.Contains(err.Error(), "unzip size exceeds") {
+		return problem(KeyZipBomb, "{{.file}} unpacks to more data than a workbook may hold; it was not read.", "file", base)
+	}
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat) && password != "":
+		return problem(KeyWrongPassword, "The password does not open {{.file}}.", "file", base)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return problem(KeyPassword, "{{.file}} is protected by a password. Enter the password to import it.", "file", base)
+	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
+		return err
+	}
+	return problem(KeyCorrupt, "{{.file}} is damaged or incomplete and cannot be read ({{.detail}}).", "file", base, "detail", err.Error())
+}
+
+// mergeRange is a merged block, 0-based and inclusive.
+type mergeRange struct{ r0, c0, r1, c1 int }
+
+func parseRange(ref string) (mergeRange, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		return mergeRange{}, false
+	}
+	c0, r0, err1 := excelize.CellNameToCoordinates(a)
+	c1, r1, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil || r1 < r0 || c1 < c0 {
+		return mergeRange{}, false
+	}
+	return mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
+}
+
+// applyMerges copies each merged block's value into every cell it covers,
+// so a department merged down its rows reads on each row. Blocks are
+// capped so a sheet-wide merge cannot blow up memory.
+func applyMerges(s *Sheet) {
+	const maxCols = 256
+	for _, m := range s.Merges {
+		if m.r0 >= len(s.Rows) || m.c0 >= maxCols {
+			continue
+		}
+		var v string
+		if m.c0 < len(s.Rows[m.r0]) {
+			v = s.Rows[m.r0][m.c0]
+		}
+		if v == "" {
+			continue
+		}
+		for r := m.r0; r <= m.r1 && r < len(s.Rows); r++ {
+			row := s.Rows[r]
+			for c := m.c0; c <= m.c1 && c < maxCols; c++ {
+				if r == m.r0 && c == m.c0 {
+					continue
+				}
+				if c >= len(row) {
+					row = append(row, make([]string, c+1-len(row))...)
+				}
+				row[c] = v
+			}
+			s.Rows[r] = row
+		}
+	}
+}
+
+// sheetParts maps sheet names to their part names in the zip, from
+// xl/workbook.xml and its relationships.
+func sheetParts(zr *zip.Reader) map[string]string {
+	out := map[string]string{}
+	if zr == nil {
+		return out
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if readZipXML(zr, "xl/workbook.xml", &wb) != nil || readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
+		return out
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rel {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = t
+	}
+	for _, s := range wb.Sheets {
+		out[s.Name] = target[s.RID]
+	}
+	return out
+}
+
+func zipFile(zr *zip.Reader, name string) *zip.File {
+	for _, f := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+func readZipXML(zr *zip.Reader, name string, v any) error {
+	f := zipFile(zr, name)
+	if f == nil {
+		return os.ErrNotExist
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v)
+}
+
+// sheetDimension reads <dimension ref="A1:N100001"/> near the top of a
+// sheet, for the progress bar's total; 0 when absent.
+func sheetDimension(zr *zip.Reader, part string) int {
+	f := zipFile(zr, part)
+	if f == nil {
+		return 0
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(rc, buf)
+	buf = buf[:n]
+	i := bytes.Index(buf, []byte("<dimension ref=\""))
+	if i < 0 {
+		return 0
+	}
+	rest := buf[i+len("<dimension ref=\""):]
+	j := bytes.IndexByte(rest, '"')
+	if j < 0 {
+		return 0
+	}
+	if r, ok := parseRange(string(rest[:j])); ok {
+		return r.r1 + 1
+	}
+	return 0
+}
+
+// scanMerges finds <mergeCell ref="..."/> in a sheet part by a plain byte
+// scan of the stream, reading at most limit bytes.
+func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) {
+	f := zipFile(zr, part)
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(io.LimitReader(rc, limit), 1<<16)
+	tag := []byte("<mergeCell ")
+	var out []mergeRange
+	var carry []byte
+	buf := make([]byte, 1<<16)
+	for {
+		n, err := br.Read(buf)
+		chunk := append(carry, buf[:n]...)
+		for {
+			i := bytes.Index(chunk, tag)
+			if i < 0 {
+				break
+			}
+			end := bytes.IndexByte(chunk[i:], '>')
+			if end < 0 {
+				break
+			}
+			el := chunk[i : i+end]
+			if j := bytes.Index(el, []byte(`ref="`)); j >= 0 {
+				v := el[j+5:]
+				if k := bytes.IndexByte(v, '"'); k >= 0 {
+					if r, ok := parseRange(string(v[:k])); ok {
+						out = append(out, r)
+					}
+				}
+			}
+			chunk = chunk[i+end+1:]
+		}
+		// Keep a tail that may hold the start of a tag cut by the chunk.
+		keep := min(len(chunk), 256)
+		carry = append(carry[:0], chunk[len(chunk)-keep:]...)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// readText reads CSV or tab-separated text in UTF-8 (with or without BOM)
+// or GB18030/GBK.
+func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Options) error {
+	base := filepath.Base(w.Path)
+	text, enc, err := DecodeText(data)
+	if err != nil {
+		return problem(KeyNotSpreadsheet, "{{.file}} is not a spreadsheet or a text table.", "file", base)
+	}
+	w.Encoding = enc
+	rows, sep, err := ParseTable(text, ext)
+	if err != nil {
+		return problem(KeyCorrupt, "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
+	}
+	if err := ctx.Err(); err != nil {
+		return cancelled(err)
+	}
+	w.Format = FormatCSV
+	if sep == '\t' {
+		w.Format = FormatTSV
+	}
+	if o.Progress != nil {
+		o.Progress(len(rows), len(rows))
+	}
+	w.Sheets = []*Sheet{{Name: w.Name, Rows: rows}}
+	return nil
+}
+
+// DecodeText turns the bytes of a text file into UTF-8. A BOM says UTF-8;
+// valid UTF-8 is taken as it is; otherwise the text must decode as GB18030
+// (a superset of GBK, what Excel writes on Chinese Windows) and look like
+// text. Binary data is refused.
+func DecodeText(data []byte) (text, encoding string, err error) {
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", errNotText
+		}
+		if !looksLikeText(string(data)) {
+			return "", "", errNotText
+		}
+		return string(data), "UTF-8 BOM", nil
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return "", "", errNotText // UTF-16: Excel's "Unicode text"; not supported
+	}
+	if utf8.Valid(data) {
+		if !looksLikeText(string(data)) {
+			return "", "", errNotText
+		}
+		return string(data), "UTF-8", nil
+	}
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(dec) || !looksLikeText(string(dec)) || !plausibleGB(data) {
+		return "", "", errNotText
+	}
+	return string(dec), "GB18030", nil
+}
+
+var errNotText = errors.New("not text")
+
+// looksLikeText refuses control characters other than tab and line ends:
+// binary files decode as "valid" GB18030 surprisingly often.
+func looksLikeText(s string) bool {
+	bad := 0
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == utf8.RuneError || r == 0x7F {
+			bad++
+		}
+	}
+	return bad == 0
+}
+
+// plausibleGB checks the lead/trail byte structure of GBK double-byte
+// characters: lead 0x81–0xFE, trail 0x40–0xFE except 0x7F (or a
+// four-byte GB18030 sequence).
+func plausibleGB(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c >= 0x81 && c <= 0xFE && i+1 < len(b):
+			t := b[i+1]
+			switch {
+			case t >= 0x40 && t <= 0xFE && t != 0x7F:
+				i += 2
+			case t >= 0x30 && t <= 0x39 && i+3 < len(b):
+				i += 4
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ParseTable splits text into rows of cells. Tab-separated text is chosen
+// for .tsv/.txt files and for text whose first lines have tabs but no
+// commas outside quotes; the separator used is returned.
+func ParseTable(text, ext string) ([][]string, rune, error) {
+	sep := ','
+	first := text
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	if ext == ".tsv" || ext == ".tab" || strings.Count(first, "\t") > strings.Count(first, ",") {
+		sep = '\t'
+	} else if ext != ".csv" && strings.Count(first, ";") > strings.Count(first, ",") {
+		sep = ';'
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, sep, err
+		}
+		rows = append(rows, rec)
+	}
+	return rows, sep, nil
+}

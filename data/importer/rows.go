@@ -1,0 +1,204 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"staffplan/data/model"
+)
+
+// cell returns the normalised text of column col of row.
+func cell(row []string, col int) string {
+	if col < 0 || col >= len(row) {
+		return ""
+	}
+	return Normalize(row[col])
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		for i := 0; i < len(c); i++ {
+			if b := c[i]; b > ' ' && b < 0x80 {
+				return false // the common case, decided without allocating
+			}
+		}
+		if strings.TrimSpace(c) != "" && Normalize(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var subtotalWords = []string{"小计", "合计", "总计", "共计", "总数", "汇总", "subtotal", "total", "sum"}
+
+// isSubtotal reports whether a row is a subtotal or total line: one of its
+// first cells is, or ends in, 小计/合计/总计 (or Total).
+func isSubtotal(row []string) bool {
+	for i := 0; i < len(row) && i < 8; i++ {
+		if !mayBeSubtotal(row[i]) {
+			continue
+		}
+		v := strings.ToLower(strings.ReplaceAll(Normalize(row[i]), " ", ""))
+		v = strings.TrimRight(v, ":：")
+		if v == "" {
+			continue
+		}
+		for _, w := range subtotalWords {
+			if v == w || (strings.HasSuffix(v, w) && len(w) > 3) || strings.HasPrefix(v, w+"(") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayBeSubtotal is a cheap first test for isSubtotal: every subtotal
+// word has 计, 总 or (in English) a t or an s, and is short.
+func mayBeSubtotal(c string) bool {
+	if c == "" || len(c) > 64 {
+		return false
+	}
+	return strings.Contains(c, "计") || strings.Contains(c, "总") || strings.ContainsAny(c, "tTsS")
+}
+
+// sectionRe matches a department heading with its count, "行政人事部 (9人)".
+var sectionRe = regexp.MustCompile(`^(.*?)\s*[(（]\s*(?:共|合计)?\s*\d+(?:\.\d+)?\s*(?:人|名)\s*[)）]\s*$`)
+
+// sectionName returns the department of a "行政人事部 (9人)" heading.
+func sectionName(s string) (string, bool) {
+	m := sectionRe.FindStringSubmatch(Normalize(s))
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+// pathSeps are the separators a department path may use, in order of
+// preference when several appear.
+var pathSeps = []string{"/", ">", "\\", "|", "-"}
+
+// pathSep picks the separator a column of paths uses: the one found in
+// the most cells, if it is in at least half of them (any, for a column
+// headed as a path). '-' is tried last since names contain it
+// ("南京-王志刚组").
+func pathSep(values []string, isPath bool) string {
+	best, bestN, total := "", 0, 0
+	counts := make([]int, len(pathSeps))
+	for _, v := range values {
+		if v == "" {
+			continue
+		}
+		total++
+		for i, s := range pathSeps {
+			if strings.Contains(v, s) {
+				counts[i]++
+			}
+		}
+	}
+	for i, n := range counts {
+		if n > bestN {
+			best, bestN = pathSeps[i], n
+		}
+	}
+	if bestN == 0 || (!isPath && 2*bestN < total) {
+		return ""
+	}
+	return best
+}
+
+func splitPath(v, sep string) []string {
+	if sep == "" {
+		if v == "" {
+			return nil
+		}
+		return []string{v}
+	}
+	var out []string
+	for _, p := range strings.Split(v, sep) {
+		if p = collapseSpaces(strings.TrimSpace(p)); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func parseStatus(v string) (model.PersonStatus, bool) {
+	v = strings.ToLower(strings.ReplaceAll(v, " ", ""))
+	switch {
+	case v == "":
+		return model.PersonActive, false
+	case strings.Contains(v, "试用") || v == "probation":
+		return model.PersonProbation, true
+	case strings.Contains(v, "离职") || strings.Contains(v, "辞职") || strings.Contains(v, "辞退") || strings.Contains(v, "解除") ||
+		strings.Contains(v, "退休") || v == "left" || v == "resigned" || v == "terminated" || v == "inactive":
+		return model.PersonLeft, true
+	case strings.Contains(v, "在职") || strings.Contains(v, "正式") || strings.Contains(v, "转正") || strings.Contains(v, "在岗") ||
+		v == "active" || v == "employed":
+		return model.PersonActive, true
+	}
+	return model.PersonActive, false
+}
+
+func parseEmployment(v string) (model.EmploymentType, bool) {
+	v = strings.ToLower(strings.ReplaceAll(v, " ", ""))
+	switch {
+	case v == "":
+		return model.EmployFullTime, false
+	case strings.Contains(v, "返聘") || strings.Contains(v, "退休") || strings.Contains(v, "retire"):
+		return model.EmployRetiree, true
+	case strings.Contains(v, "派遣") || strings.Contains(v, "外包") || strings.Contains(v, "劳务") || strings.Contains(v, "agency") ||
+		strings.Contains(v, "dispatch") || strings.Contains(v, "contractor"):
+		return model.EmployAgency, true
+	case strings.Contains(v, "实习") || strings.Contains(v, "intern"):
+		return model.EmployIntern, true
+	case strings.Contains(v, "兼职") || strings.Contains(v, "非全日制") || strings.Contains(v, "part"):
+		return model.EmployPartTime, true
+	case strings.Contains(v, "全职") || strings.Contains(v, "正式") || strings.Contains(v, "合同") || strings.Contains(v, "全日制") ||
+		strings.Contains(v, "full") || strings.Contains(v, "permanent"):
+		return model.EmployFullTime, true
+	}
+	return model.EmployFullTime, false
+}
+
+// columnValues collects one column below the header, for per-column
+// decisions (date order, path separator).
+func columnValues(s *Sheet, col int) []string {
+	if col < 0 {
+		return nil
+	}
+	out := make([]string, 0, len(s.Rows))
+	for _, row := range s.Rows[s.HeaderRow+1:] {
+		if col < len(row) {
+			out = append(out, row[col])
+		}
+	}
+	return out
+}
+
+// dateColumn reads the dates of one column with one order for all of it.
+type dateColumn struct {
+	col   int
+	order DateOrder
+}
+
+func newDateColumn(s *Sheet, col int) (dateColumn, bool) {
+	if col < 0 {
+		return dateColumn{col: -1}, false
+	}
+	vals := columnValues(s, col)
+	order := DateOrderOf(vals)
+	ambiguous := false
+	if order == OrderUnknown {
+		for _, v := range vals {
+			if p, ok := dateParts(v); ok && len(p) == 3 && p[2] >= 1000 && p[0] <= 12 {
+				ambiguous = true
+				break
+			}
+		}
+		order = DayFirst
+	}
+	return dateColumn{col: col, order: order}, ambiguous
+}
+
+func (d dateColumn) parse(v string) (time.Time, bool) { return ParseDate(v, d.order) }

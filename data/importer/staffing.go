@@ -1,0 +1,260 @@
+package importer
+
+import (
+	"strings"
+
+	"staffplan/data/model"
+)
+
+// notSetUp finds 暂不设置 (planned, not set up yet) in a cell.
+func notSetUp(v string) bool {
+	return strings.Contains(v, "暂不设") || strings.Contains(v, "暂缓") || strings.Contains(v, "暂不配置")
+}
+
+// staffing imports staffing tables: 部门 · 岗位 · 人数/编制 · 备注. The
+// department cell is often merged down its rows (already filled in) or
+// left blank under the first row, so a blank department repeats the one
+// above; "行政人事部 (9人)" headings set the department of the rows below.
+func (st *staged) staffing(sheets []*Sheet) error {
+	for _, s := range sheets {
+		m := s.Mapping
+		cTitle, cPlanned, cNote := m.Col(FieldPosition), m.Col(FieldPlanned), m.Col(FieldNote)
+		var deptCols []int
+		var seps []string
+		for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
+			if col := m.Col(f); col >= 0 {
+				deptCols = append(deptCols, col)
+				seps = append(seps, pathSep(columnValues(s, col), f == FieldDeptPath))
+			}
+		}
+		header := func(col int) string {
+			if col >= 0 && col < len(s.Columns) {
+				return s.Columns[col].Header
+			}
+			return ""
+		}
+		var current []string
+		seen := map[model.ID]int{} // post → row where the file first set it
+		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
+			if err := st.tick(); err != nil {
+				return err
+			}
+			row := s.Rows[i]
+			rowNo := i + 1
+			if blankRow(row) {
+				continue
+			}
+			var path []string
+			for k, col := range deptCols {
+				v := collapseSpaces(cell(row, col))
+				if name, ok := sectionName(v); ok {
+					v = name
+				}
+				for _, part := range splitPath(v, seps[k]) {
+					if n := len(path); n == 0 || path[n-1] != part {
+						path = append(path, part)
+					}
+				}
+			}
+			title := collapseSpaces(cell(row, cTitle))
+			if isSubtotal(row) {
+				st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
+				continue
+			}
+			if title == "" {
+				// A heading row: "行政人事部 (9人)" in any cell sets the
+				// department; anything else without a post is skipped.
+				if name, ok := sectionName(firstNonEmpty(row)); ok {
+					current = splitPath(name, "")
+					st.skipRow(s.Name, rowNo, KeySubtotal, "department heading with a count")
+					continue
+				}
+				if len(path) > 0 && cell(row, cPlanned) == "" {
+					current = path
+					continue
+				}
+				st.skipRow(s.Name, rowNo, KeyBlankRow, "no post title")
+				continue
+			}
+			if len(path) == 0 {
+				path = current
+			} else {
+				current = path
+			}
+			if len(path) == 0 {
+				st.warn(rowProblem(KeyNoUnit, s.Name, rowNo, "post {{.name}} has no department and was not imported.", "name", title))
+				st.skipRow(s.Name, rowNo, KeyNoUnit, "no department")
+				continue
+			}
+			unit := st.unitFor(path)
+			id := st.postFor(unit, title)
+			p := st.post(id)
+			status := p.Status
+			planned := 0.0
+			rawPlanned := cell(row, cPlanned)
+			note := collapseSpaces(cell(row, cNote))
+			switch f, ok := ParseNumber(rawPlanned); {
+			case ok && f >= 0:
+				planned = f
+			case rawPlanned == "":
+			case notSetUp(rawPlanned):
+				status = model.StatusNotSetUp
+			default:
+				st.warn(cellProblem(KeyBadNumber, s.Name, rowNo, cPlanned, header(cPlanned), truncate(rawPlanned, 40), "{{.column}} \"{{.value}}\" is not a number"))
+				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cPlanned), Key: KeyBadNumber, Reason: "not a number: " + truncate(rawPlanned, 40)})
+			}
+			if notSetUp(note) {
+				status = model.StatusNotSetUp
+			}
+			if _, again := seen[id]; again {
+				// The same post listed twice in one department: the rows add up.
+				planned += p.Planned
+				if note != "" && p.Note != "" && note != p.Note {
+					note = p.Note + "；" + note
+				} else if note == "" {
+					note = p.Note
+				}
+			}
+			seen[id] = rowNo
+			st.plannedBy[id] = true
+			if p.Planned != planned || p.Note != note || p.Status != status {
+				p.Planned, p.Note, p.Status = planned, note, status
+				if !st.newPosts[id] {
+					st.touchPost[id] = true
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// org imports an org structure: units by path, by levels, by name with a
+// parent name, or by id with a parent id; optionally with 编制 (kept in
+// the unit's note, as units have no headcount of their own) and a head
+// (a post 负责人 in the unit, filled by that person).
+func (st *staged) org(sheets []*Sheet) error {
+	for _, s := range sheets {
+		m := s.Mapping
+		cID, cParentID, cParent := m.Col(FieldDeptID), m.Col(FieldParentID), m.Col(FieldParentDept)
+		cPlanned, cHead, cNote := m.Col(FieldPlanned), m.Col(FieldHead), m.Col(FieldNote)
+		var deptCols []int
+		var seps []string
+		for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
+			if col := m.Col(f); col >= 0 {
+				deptCols = append(deptCols, col)
+				seps = append(seps, pathSep(columnValues(s, col), f == FieldDeptPath))
+			}
+		}
+		type orgRow struct {
+			row              int
+			path             []string
+			id, parent, name string
+			planned, head    string
+			note             string
+		}
+		var rows []orgRow
+		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}}
+		parentOf := map[string]string{}
+		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
+			if err := st.tick(); err != nil {
+				return err
+			}
+			row := s.Rows[i]
+			if blankRow(row) {
+				continue
+			}
+			if isSubtotal(row) {
+				st.skipRow(s.Name, i+1, KeySubtotal, "subtotal or total row")
+				continue
+			}
+			r := orgRow{row: i + 1, id: cleanCode(cell(row, cID)), parent: collapseSpaces(cell(row, cParent)),
+				planned: cell(row, cPlanned), head: cleanName(cell(row, cHead)), note: collapseSpaces(cell(row, cNote))}
+			for k, col := range deptCols {
+				for _, part := range splitPath(collapseSpaces(cell(row, col)), seps[k]) {
+					if n := len(r.path); n == 0 || r.path[n-1] != part {
+						r.path = append(r.path, part)
+					}
+				}
+			}
+			if len(r.path) > 0 {
+				r.name = r.path[len(r.path)-1]
+			}
+			if r.name == "" && r.id == "" {
+				st.skipRow(s.Name, i+1, KeyBlankRow, "no department")
+				continue
+			}
+			if r.id != "" {
+				if r.name == "" {
+					r.name = r.id
+				}
+				byID.order = append(byID.order, r.id)
+				byID.name[r.id] = r.name
+				byID.parent[r.id] = cleanCode(cell(row, cParentID))
+			}
+			if r.parent != "" && len(r.path) == 1 {
+				parentOf[r.name] = r.parent
+			}
+			rows = append(rows, r)
+		}
+		for _, r := range rows {
+			path := r.path
+			switch {
+			case r.id != "" && cParentID >= 0:
+				path = byID.path(r.id)
+				if path == nil {
+					path = []string{r.name}
+				}
+			case r.parent != "" && len(r.path) == 1:
+				// Walk up the parent names; a loop stops the walk.
+				path = []string{r.name}
+				seen := map[string]bool{r.name: true}
+				for p := r.parent; p != "" && !seen[p]; p = parentOf[p] {
+					seen[p] = true
+					path = append([]string{p}, path...)
+				}
+			}
+			unit := st.unitFor(path)
+			u := st.unitIdx[unit]
+			note := r.note
+			if f, ok := ParseNumber(r.planned); ok {
+				note = strings.TrimSpace("编制 " + fmtNum(f) + " " + note)
+			}
+			if note != "" && u.Note != note && st.newUnits[unit] {
+				u.Note = note
+			}
+			if r.head != "" {
+				post := st.postFor(unit, "负责人")
+				hp := st.post(post)
+				if hp.Planned < 1 {
+					hp.Planned = 1
+				}
+				st.plannedBy[post] = true
+				var person model.ID
+				if c := st.byName[r.head]; len(c) == 1 {
+					person = c[0]
+				} else {
+					person = st.newID()
+					st.after.People = append(st.after.People, model.Person{ID: person, Name: r.head})
+					st.perIdx[person] = len(st.after.People) - 1
+					st.newPeople[person] = true
+					st.byName[r.head] = append(st.byName[r.head], person)
+				}
+				st.placeIn(person, post)
+			}
+		}
+		// Heads report to the head of the unit above.
+		for i := range st.after.Positions {
+			p := &st.after.Positions[i]
+			if !st.newPosts[p.ID] || p.Title != "负责人" {
+				continue
+			}
+			for up := st.unitIdx[p.Unit].Parent; up != 0; up = st.unitIdx[up].Parent {
+				if mgr, ok := st.postKey[postKeyOf(up, "负责人")]; ok {
+					p.ReportsTo = mgr
+					break
+				}
+			}
+		}
+	}
+	return nil
+}
