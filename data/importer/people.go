@@ -144,7 +144,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 		}
 	}
 	if cEmp < 0 {
-		st.warn(problem(KeyNoEmpNo, "{{.sheet}} has no 工号 column; people are matched by name and department, which cannot tell namesakes apart.",
+		st.warn(problem(KeyNoEmpNo+".column", "{{.sheet}} has no 工号 column; people are matched by name and department, which cannot tell namesakes apart.",
 			"sheet", s.Name))
 	}
 	header := func(col int) string {
@@ -232,14 +232,14 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			if x, ok := parseStatus(v); ok {
 				r.status, r.hasStatus = x, true
 			} else {
-				st.warn(cellProblem(KeyUnknownValue, s.Name, rowNo, cStatus, header(cStatus), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known status; read as 在职"))
+				st.warn(cellProblem(KeyUnknownValue+".status", s.Name, rowNo, cStatus, header(cStatus), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known status; read as 在职"))
 			}
 		}
 		if v := cell(row, cEmploy); v != "" {
 			if x, ok := parseEmployment(v); ok {
 				r.employ, r.hasEmploy = x, true
 			} else {
-				st.warn(cellProblem(KeyUnknownValue, s.Name, rowNo, cEmploy, header(cEmploy), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known employment type; read as 全职"))
+				st.warn(cellProblem(KeyUnknownValue+".employment", s.Name, rowNo, cEmploy, header(cEmploy), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known employment type; read as 全职"))
 			}
 		}
 		r.grade = collapseSpaces(cell(row, cGrade))
@@ -318,7 +318,7 @@ func (st *staged) placePeople(recs []personRec) {
 				id = cands[0]
 				if r.empNo == "" && !warnedNoEmp[r.sheet] && r.sheet.Mapping.Has(FieldEmpNo) {
 					warnedNoEmp[r.sheet] = true
-					st.warn(rowProblem(KeyNoEmpNo, r.sheet.Name, r.row, "{{.name}} has no 工号 and was matched by name and department.", "name", r.name))
+					st.warn(rowProblem(KeyNoEmpNo+".row", r.sheet.Name, r.row, "{{.name}} has no 工号 and was matched by name and department.", "name", r.name))
 				}
 			}
 		}
@@ -367,7 +367,7 @@ func (st *staged) placePeople(recs []personRec) {
 		}
 		row.Unit = st.unitPath(r.unit)
 		if r.unit == 0 {
-			st.warn(rowProblem(KeyNoUnit, r.sheet.Name, r.row, "{{.name}} has no department and is imported without a post.", "name", r.name))
+			st.warn(rowProblem(KeyNoUnit+".person", r.sheet.Name, r.row, "{{.name}} has no department and is imported without a post.", "name", r.name))
 		} else {
 			title := r.title
 			if title == "" {
@@ -552,13 +552,13 @@ func (st *staged) reportLines(recs []personRec) {
 		}
 		if len(votes[post]) > 1 {
 			r := &recs[firstRec[post]]
-			st.warn(rowProblem(KeyManagerConflict, r.sheet.Name, r.row, "the people in post {{.post}} report to different posts; the post reports to {{.mgr}}, as most of them do.",
+			st.warn(rowProblem(KeyManagerConflict+".majority", r.sheet.Name, r.row, "the people in post {{.post}} report to different posts; the post reports to {{.mgr}}, as most of them do.",
 				"post", st.post(post).Title, "mgr", st.post(best).Title))
 		}
 		// Lines between posts must stay a tree with the plan's own lines.
 		if st.wouldLoop(post, best) {
 			r := &recs[firstRec[post]]
-			st.warn(rowProblem(KeyManagerConflict, r.sheet.Name, r.row, "post {{.post}} cannot report to {{.mgr}}: that post is under it; the line was left out.",
+			st.warn(rowProblem(KeyManagerConflict+".cycle", r.sheet.Name, r.row, "post {{.post}} cannot report to {{.mgr}}: that post is under it; the line was left out.",
 				"post", st.post(post).Title, "mgr", st.post(best).Title))
 			continue
 		}

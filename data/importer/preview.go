@@ -146,7 +146,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 			continue
 		}
 		if s.HeaderRow < 0 {
-			return nil, problem(KeyNoHeader, "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
+			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
 		}
 		used = append(used, s)
@@ -166,9 +166,9 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	}
 	if len(used) == 0 {
 		if len(w.Sheets) > 0 && allNoHeader(w) {
-			return nil, problem(KeyNoHeader, "No sheet of {{.file}} has a header row with known column names (such as 姓名, 部门, 岗位).", "file", w.Name)
+			return nil, problem(KeyNoHeader+".file", "No sheet of {{.file}} has a header row with known column names (such as 姓名, 部门, 岗位).", "file", w.Name)
 		}
-		return nil, problem(KeyEmpty, "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
+		return nil, problem(KeyEmpty+".kind", "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
 	}
 	st := newStaged(existing)
 	st.ctx, st.progress, st.total = ctx, o.Progress, total
@@ -182,7 +182,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	case KindOrg:
 		err = st.org(used)
 	default:
-		return nil, problem(KeyEmpty, "Choose what {{.file}} holds: a roster, a staffing table or an org structure.", "file", w.Name)
+		return nil, problem(KeyEmpty+".choose", "Choose what {{.file}} holds: a roster, a staffing table or an org structure.", "file", w.Name)
 	}
 	if err != nil {
 		return nil, err

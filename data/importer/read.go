@@ -133,7 +133,7 @@ func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
 		w.Format = FormatXLSX
 		err = readXLSX(ctx, w, f, fi.Size(), &o)
 	case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xltx" || ext == ".xlsb":
-		return nil, problem(KeyNotSpreadsheet, "{{.file}} is named like an Excel workbook but is not one; it may have been renamed or damaged.", "file", base)
+		return nil, problem(KeyNotSpreadsheet+".renamed", "{{.file}} is named like an Excel workbook but is not one; it may have been renamed or damaged.", "file", base)
 	default:
 		var data []byte
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -168,7 +168,7 @@ func oleKind(f *os.File, size int64, base, password string) error {
 	if bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")) {
 		return problem(KeyOldXLS, "{{.file}} is an old Excel 97–2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and use File › Save As › Excel Workbook (.xlsx), then import the .xlsx file.", "file", base)
 	}
-	return problem(KeyNotSpreadsheet, "{{.file}} is an Office file but not a workbook.", "file", base)
+	return problem(KeyNotSpreadsheet+".office", "{{.file}} is an Office file but not a workbook.", "file", base)
 }
 
 func utf16le(s string) []byte {
@@ -204,7 +204,7 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 	parts := sheetParts(zr)
 	names := x.GetSheetList()
 	if len(names) == 0 {
-		return problem(KeyCorrupt, "{{.file}} has no sheets; it may be damaged.", "file", base)
+		return problem(KeyCorrupt+".no_sheets", "{{.file}} has no sheets; it may be damaged.", "file", base)
 	}
 	want := names
 	if o.Sheets != nil {
@@ -317,7 +317,7 @@ func xlsxError(err error, base, password string) error {
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
 		return err
 	}
-	return problem(KeyCorrupt, "{{.file}} is damaged or incomplete and cannot be read ({{.detail}}).", "file", base, "detail", err.Error())
+	return problem(KeyCorrupt+".damaged", "{{.file}} is damaged or incomplete and cannot be read ({{.detail}}).", "file", base, "detail", err.Error())
 }
 
 // mergeRange is a merged block, 0-based and inclusive.
@@ -516,12 +516,12 @@ func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Opti
 	base := filepath.Base(w.Path)
 	text, enc, err := DecodeText(data)
 	if err != nil {
-		return problem(KeyNotSpreadsheet, "{{.file}} is not a spreadsheet or a text table.", "file", base)
+		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
 	}
 	w.Encoding = enc
 	rows, sep, err := ParseTable(text, ext)
 	if err != nil {
-		return problem(KeyCorrupt, "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
+		return problem(KeyCorrupt+".table", "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
 	}
 	if err := ctx.Err(); err != nil {
 		return cancelled(err)

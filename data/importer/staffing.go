@@ -82,7 +82,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 				current = path
 			}
 			if len(path) == 0 {
-				st.warn(rowProblem(KeyNoUnit, s.Name, rowNo, "post {{.name}} has no department and was not imported.", "name", title))
+				st.warn(rowProblem(KeyNoUnit+".post", s.Name, rowNo, "post {{.name}} has no department and was not imported.", "name", title))
 				st.skipRow(s.Name, rowNo, KeyNoUnit, "no department")
 				continue
 			}
