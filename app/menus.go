@@ -25,13 +25,14 @@ import (
 // undo and redo shortcuts and matches main-menu shortcuts before the focused
 // widget sees them, so undo works even while typing in a form.
 var (
-	shortcutUndo  = &fyne.ShortcutUndo{}
-	shortcutRedoY = &fyne.ShortcutRedo{}
-	shortcutRedo  = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutQuit  = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutNew   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutOpen  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutSave  = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo   = &fyne.ShortcutUndo{}
+	shortcutRedoY  = &fyne.ShortcutRedo{}
+	shortcutRedo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutQuit   = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (u *UI) buildMenus() {
@@ -48,6 +49,7 @@ func (u *UI) buildMenus() {
 		item(lang.X("menu.plan_settings", "Plan settings…"), nil, u.planSettingsDialog),
 		item(lang.X("menu.delete_plan", "Delete plan…"), nil, u.deletePlanDialog),
 		fyne.NewMenuItemSeparator(),
+		item(lang.X("menu.import", "Import…"), shortcutImport, u.importDialog),
 		item(lang.X("menu.open_db", "Open database…"), shortcutOpen, u.openDatabaseDialog),
 		item(lang.X("menu.save_copy", "Save a copy…"), nil, u.saveCopyDialog),
 		item(lang.X("menu.restore", "Restore backup…"), nil, u.restoreDialog),

@@ -38,6 +38,9 @@ type UI struct {
 
 	selUnit model.ID
 
+	// pendingImport is the import preview on screen, if any.
+	pendingImport *importPreview
+
 	planSelect *widget.Select
 	outline    *outline
 	org        *orgPane
@@ -78,7 +81,6 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.orgTab = container.NewTabItem(lang.X("tab.org", "Org chart"), u.org.content)
 	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.rosterTab)
 
-
 	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
 	split.Offset = 0.38
@@ -86,6 +88,13 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	w.SetContent(container.NewBorder(top, u.status, nil, nil, split))
 	u.buildMenus()
 	w.SetCloseIntercept(func() { u.editor.confirmLeave(u.app.Quit) })
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
+	// Enter confirms an import preview, as the default button would.
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+			u.ConfirmPendingImport()
+		}
+	})
 	u.reload()
 	return u
 }

@@ -1,0 +1,138 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/data/importer"
+	"staffplan/data/model"
+	"staffplan/data/store"
+)
+
+// stringList collects a repeated flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// importKinds are the values of --kind.
+var importKinds = map[string]importer.Kind{
+	"roster": importer.KindRoster, "staffing": importer.KindStaffing,
+	"org": importer.KindOrg, "people_depts": importer.KindPeopleDepts,
+}
+
+// readForImport reads a file and settles its kind. Shared by the command and
+// the window so both read files the same way.
+func readForImport(ctx context.Context, path, kind string, sheets []string, password string, progress importer.Progress) (*importer.Workbook, error) {
+	wb, err := importer.Read(ctx, path, &importer.Options{Sheets: sheets, Password: password, Progress: progress})
+	if err != nil {
+		return nil, err
+	}
+	if kind != "" {
+		wb.SetKind(importKinds[kind])
+	}
+	return wb, nil
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("import", stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	plan := fs.String("plan", "", lang.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
+	var sheets stringList
+	fs.Var(&sheets, "sheet", lang.X("cli.flag.sheet", "read only this sheet (repeatable)"))
+	kind := fs.String("kind", "", lang.X("cli.flag.kind", "what the file holds: roster, staffing, org or people_depts (default: detected)"))
+	dry := fs.Bool("dry-run", false, lang.X("cli.flag.dry_run", "show what would change, change nothing"))
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, lang.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
+		return errUsage
+	}
+	if file == "" || *db == "" {
+		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--dry-run] [--json]"))
+		return errUsage
+	}
+	if _, ok := importKinds[*kind]; *kind != "" && !ok {
+		fmt.Fprintln(stderr, lang.X("cli.bad_kind", "--kind must be roster, staffing, org or people_depts."))
+		return errUsage
+	}
+	wb, err := readForImport(context.Background(), file, *kind, sheets, "", nil)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(*db, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	plans, err := st.Plans()
+	if err != nil {
+		return err
+	}
+	var planID model.ID
+	var existing *model.PlanData
+	if *plan != "" || len(plans) > 0 {
+		p, err := findPlan(st, *plan)
+		if err != nil {
+			return err
+		}
+		planID = p.ID
+		if existing, err = st.LoadPlan(planID); err != nil {
+			return err
+		}
+	}
+	preview, err := importer.Prepare(context.Background(), wb, existing, nil)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := writeJSON(stdout, preview.Summary()); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(stdout, importSummaryText(preview))
+	}
+	for _, w := range preview.Warnings {
+		fmt.Fprintln(stderr, ErrText(w))
+	}
+	if !preview.OK() {
+		var lines []string
+		for _, e := range preview.Errors {
+			lines = append(lines, ErrText(e))
+		}
+		return errors.New(strings.Join(lines, "\n"))
+	}
+	if *dry {
+		return nil
+	}
+	ch, err := importer.Commit(st, planID, preview, nil)
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		fmt.Fprintln(stdout, lang.X("cli.imported", "Imported into plan {{.id}}.", map[string]any{"id": ch.PlanID}))
+	}
+	return nil
+}
+
+// importSummaryText is the one-line account of what an import does.
+func importSummaryText(p *importer.Preview) string {
+	return lang.X("import.summary",
+		"{{.file}}: {{.people}} people ({{.created}} new, {{.updated}} updated, {{.unchanged}} unchanged, {{.missing}} no longer listed), {{.units}} new units, {{.posts}} posts created or changed, {{.skipped}} rows skipped",
+		map[string]any{"file": p.File, "people": len(p.People), "created": p.Created, "updated": p.Updated,
+			"unchanged": p.Unchanged, "missing": len(p.Missing), "units": len(p.NewUnits), "posts": len(p.Positions),
+			"skipped": len(p.Skipped)})
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeRoster writes a small roster the way HR files look: a title row, a
+// header with an ID-card column the planner must not keep, and Excel dates.
+func writeRoster(t *testing.T, path string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	sh := "花名册"
+	f.SetSheetName("Sheet1", sh)
+	_ = f.SetSheetRow(sh, "A1", &[]any{"康飞塑业员工花名册"})
+	_ = f.MergeCell(sh, "A1", "F1")
+	_ = f.SetSheetRow(sh, "A2", &[]any{"工号", "姓名", "部门", "岗位", "入职日期", "身份证号"})
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		_ = f.SetSheetRow(sh, cell, &r)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCLIImportRosterIntoANewDatabase(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "花名册.xlsx")
+	writeRoster(t, file, [][]any{
+		{"A001", "王一", "生产部", "班组长", "2019-03-01", "110101199001011234"},
+		{"A002", "李二", "生产部", "操作工", "2020/5/6", "110101199001011235"},
+		{"A003", "张三", "财务部", "会计", "2021年7月8日", "110101199001011236"},
+	})
+	db := filepath.Join(dir, "plans.db")
+	code, out, errs := run(t, "import", file, "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	var sum map[string]any
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, k := range []string{"kind", "sheets", "header_row", "people", "units", "positions", "created", "updated", "unchanged", "skipped", "ignored_columns"} {
+		if _, ok := sum[k]; !ok {
+			t.Errorf("summary lacks %q", k)
+		}
+	}
+	if sum["people"] != 3.0 || sum["created"] != 3.0 {
+		t.Errorf("summary %v", sum)
+	}
+	if !strings.Contains(out, "身份证号") {
+		t.Errorf("the ID-card column is not listed as ignored: %s", out)
+	}
+	_, out, _ = run(t, "show", "--db", db, "--json")
+	var s ShowJSON
+	_ = json.Unmarshal([]byte(out), &s)
+	if s.Plan != "花名册" || s.People != 3 {
+		t.Errorf("after import: plan %q, %d people", s.Plan, s.People)
+	}
+	// Nothing personal is stored: the ID numbers are nowhere in the file.
+	b, _ := os.ReadFile(db)
+	if strings.Contains(string(b), "110101199001011234") {
+		t.Error("an ID-card number reached the database")
+	}
+}
+
+func TestCLIImportDryRunAndBadFilesChangeNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "plans.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	before, _ := os.ReadFile(db)
+	file := filepath.Join(dir, "r.xlsx")
+	writeRoster(t, file, [][]any{{"KF100", "新人", "生产部", "操作工", "2024-01-02", ""}})
+	code, out, _ := run(t, "--lang", "en", "import", file, "--db", db, "--dry-run")
+	if code != 0 || !strings.Contains(out, "1 new") {
+		t.Errorf("dry run: %d %q", code, out)
+	}
+	junk := filepath.Join(dir, "roster.xlsx")
+	os.WriteFile(junk, []byte("this is not a workbook at all, only text"), 0o600)
+	code, _, errs := run(t, "--lang", "en", "import", junk, "--db", db)
+	if code != ExitUser || !strings.Contains(errs, "roster.xlsx") {
+		t.Errorf("renamed text file: %d %q", code, errs)
+	}
+	after, _ := os.ReadFile(db)
+	if string(before) != string(after) {
+		t.Error("a dry run or a failed import changed the database")
+	}
+	if code, _, _ := run(t, "import", file); code != ExitUsage {
+		t.Errorf("import without --db: exit %d", code)
+	}
+}

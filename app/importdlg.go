@@ -1,0 +1,508 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/importer"
+	"staffplan/data/model"
+)
+
+// importFields are the meanings a column can be given, in the order the
+// mapping step lists them.
+var importFields = []importer.Field{
+	importer.FieldIgnore, importer.FieldName, importer.FieldEmpNo, importer.FieldDept, importer.FieldDeptPath,
+	importer.FieldDept1, importer.FieldDept2, importer.FieldDept3, importer.FieldDept4, importer.FieldDeptID,
+	importer.FieldParentID, importer.FieldParentDept, importer.FieldPosition, importer.FieldReportsTo,
+	importer.FieldHireDate, importer.FieldStatus, importer.FieldEmployment, importer.FieldGrade,
+	importer.FieldPlanned, importer.FieldActual, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
+	importer.FieldPersonal,
+}
+
+// FieldText names a column meaning in the interface language.
+func FieldText(f importer.Field) string {
+	switch f {
+	case importer.FieldName:
+		return lang.X("field.name", "name")
+	case importer.FieldEmpNo:
+		return lang.X("field.emp_no", "emp. no.")
+	case importer.FieldDept:
+		return lang.X("field.dept", "department")
+	case importer.FieldDeptPath:
+		return lang.X("field.dept_path", "department path")
+	case importer.FieldDept1:
+		return lang.X("field.dept1", "department level 1")
+	case importer.FieldDept2:
+		return lang.X("field.dept2", "department level 2")
+	case importer.FieldDept3:
+		return lang.X("field.dept3", "department level 3")
+	case importer.FieldDept4:
+		return lang.X("field.dept4", "team")
+	case importer.FieldDeptID:
+		return lang.X("field.dept_id", "department id")
+	case importer.FieldParentID:
+		return lang.X("field.parent_dept_id", "parent department id")
+	case importer.FieldParentDept:
+		return lang.X("field.parent_dept", "parent department")
+	case importer.FieldPosition:
+		return lang.X("field.position", "post")
+	case importer.FieldReportsTo:
+		return lang.X("field.reports_to", "reports to")
+	case importer.FieldHireDate:
+		return lang.X("field.hire_date", "hire date")
+	case importer.FieldStatus:
+		return lang.X("field.status", "status")
+	case importer.FieldEmployment:
+		return lang.X("field.employment", "employment type")
+	case importer.FieldGrade:
+		return lang.X("field.grade", "grade")
+	case importer.FieldPlanned:
+		return lang.X("field.planned", "planned headcount")
+	case importer.FieldActual:
+		return lang.X("field.actual", "in post (not stored)")
+	case importer.FieldNote:
+		return lang.X("field.note", "note")
+	case importer.FieldHead:
+		return lang.X("field.head", "head of unit")
+	case importer.FieldSeq:
+		return lang.X("field.seq", "row number (not stored)")
+	case importer.FieldPersonal:
+		return lang.X("field.personal", "personal data (never stored)")
+	}
+	return lang.X("field.ignore", "ignore")
+}
+
+// KindText names what a file holds.
+func KindText(k importer.Kind) string {
+	switch k {
+	case importer.KindRoster:
+		return lang.X("kind.roster", "roster (people with department and post)")
+	case importer.KindStaffing:
+		return lang.X("kind.staffing", "staffing table (department · post · headcount)")
+	case importer.KindOrg:
+		return lang.X("kind.org", "org structure (units and parents)")
+	case importer.KindPeopleDepts:
+		return lang.X("kind.people_depts", "people and departments sheets")
+	}
+	return lang.X("kind.unknown", "not recognised")
+}
+
+var importKindList = []importer.Kind{importer.KindRoster, importer.KindStaffing, importer.KindOrg, importer.KindPeopleDepts}
+
+// Dropped handles files dropped onto the window: each is imported in turn.
+func (u *UI) Dropped(uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	u.ImportFiles(paths)
+}
+
+// ImportFiles imports files one after another, each with its own preview.
+func (u *UI) ImportFiles(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	u.editor.confirmLeave(func() {
+		u.importFile(paths[0], "", func() { u.ImportFiles(paths[1:]) })
+	})
+}
+
+func (u *UI) importDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.ImportFiles([]string{path})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls"}))
+	d.Show()
+}
+
+// progressDialog shows a bar with Cancel once work has taken a second, so
+// quick files show nothing at all. Without a cancel func it shows a busy
+// bar and no button.
+type progressDialog struct {
+	d      dialog.Dialog
+	bar    *widget.ProgressBar
+	shown  bool
+	done   bool
+	cancel context.CancelFunc
+}
+
+func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialog {
+	p := &progressDialog{bar: widget.NewProgressBar(), cancel: cancel}
+	if cancel == nil {
+		p.d = dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), u.win)
+	} else {
+		p.d = dialog.NewCustom(title, lang.X("btn.cancel", "Cancel"), p.bar, u.win)
+		p.d.SetOnClosed(func() {
+			if !p.done {
+				cancel()
+			}
+		})
+	}
+	time.AfterFunc(time.Second, func() {
+		fyne.Do(func() {
+			if !p.done {
+				p.shown = true
+				p.d.Show()
+			}
+		})
+	})
+	return p
+}
+
+// update is called from the worker goroutine.
+func (p *progressDialog) update(done, total int) {
+	fyne.Do(func() {
+		if total > 0 {
+			p.bar.SetValue(float64(done) / float64(total))
+		}
+	})
+}
+
+// finish closes the dialog; call on the UI goroutine.
+func (p *progressDialog) finish() {
+	p.done = true
+	if p.shown {
+		p.d.Hide()
+	}
+}
+
+// importFile reads a file in the background, then shows its preview.
+func (u *UI) importFile(path, password string, next func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := u.newProgress(lang.X("dlg.reading", "Reading {{.file}}…", map[string]any{"file": baseName(path)}), cancel)
+	planID, data := u.planID, u.data
+	u.background(func() {
+		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
+		var preview *importer.Preview
+		if err == nil {
+			u.applyRememberedMapping(wb)
+			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
+		}
+		fyne.Do(func() {
+			prog.finish()
+			switch {
+			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
+				next()
+			case errors.Is(err, importer.ErrPassword): // also a wrong one: ask again
+				u.askPassword(path, err, next)
+			case err != nil:
+				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+				d.SetOnClosed(next)
+				d.Show()
+			default:
+				u.showPreview(wb, preview, next)
+			}
+		})
+	})
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// existingFor is the plan an import merges into: none for an empty window.
+func existingFor(planID model.ID, d *model.PlanData) *model.PlanData {
+	if planID == 0 {
+		return nil
+	}
+	return d
+}
+
+func (u *UI) askPassword(path string, cause error, next func()) {
+	pw := widget.NewPasswordEntry()
+	msg := widget.NewLabel(ErrText(cause))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(lang.X("dlg.password", "Password"), lang.X("btn.open", "Open"), lang.X("btn.cancel", "Cancel"),
+		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem(lang.X("dlg.password", "Password"), pw)},
+		func(ok bool) {
+			if ok && pw.Text != "" {
+				u.importFile(path, pw.Text, next)
+				return
+			}
+			next()
+		}, u.win)
+	d.Resize(fyne.NewSize(460, 220))
+	d.Show()
+	u.win.Canvas().Focus(pw)
+}
+
+func mappingPrefKey(key string) string { return "mapping:" + key }
+
+// applyRememberedMapping restores the user's column choices for files with
+// the same headers.
+func (u *UI) applyRememberedMapping(wb *importer.Workbook) {
+	for _, s := range wb.Sheets {
+		raw := u.app.Preferences().String(mappingPrefKey(s.MappingKey()))
+		if raw == "" {
+			continue
+		}
+		var m importer.Mapping
+		if json.Unmarshal([]byte(raw), &m) == nil && len(m) == len(s.Mapping) {
+			s.Mapping = m
+		}
+	}
+}
+
+func (u *UI) rememberMapping(s *importer.Sheet) {
+	if b, err := json.Marshal(s.Mapping); err == nil {
+		u.app.Preferences().SetString(mappingPrefKey(s.MappingKey()), string(b))
+	}
+}
+
+// importPreview is the dialog that shows what an import will do.
+type importPreview struct {
+	u        *UI
+	wb       *importer.Workbook
+	p        *importer.Preview
+	d        dialog.Dialog
+	summary  *widget.Label
+	problems *widget.Label
+	sample   *widget.Table
+	markLeft *widget.Check
+	next     func()
+}
+
+// mainSheet is the sheet whose columns the mapping step shows.
+func mainSheet(wb *importer.Workbook) *importer.Sheet {
+	for _, s := range wb.Sheets {
+		if s.Role != importer.RoleSkip && s.HeaderRow >= 0 {
+			return s
+		}
+	}
+	if len(wb.Sheets) > 0 {
+		return wb.Sheets[0]
+	}
+	return nil
+}
+
+func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()) {
+	ip := &importPreview{u: u, wb: wb, p: p, next: next}
+	ip.summary = widget.NewLabel("")
+	ip.summary.Wrapping = fyne.TextWrapWord
+	ip.problems = widget.NewLabel("")
+	ip.problems.Wrapping = fyne.TextWrapWord
+	ip.markLeft = widget.NewCheck("", nil)
+	ip.sample = widget.NewTableWithHeaders(
+		func() (int, int) { return len(ip.p.Sample), len(ip.p.SampleHeader) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			if id.Row < len(ip.p.Sample) && id.Col < len(ip.p.Sample[id.Row]) {
+				l.SetText(ip.p.Sample[id.Row][id.Col])
+			}
+		})
+	ip.sample.ShowHeaderColumn = false
+	ip.sample.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	ip.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(ip.p.SampleHeader) {
+			o.(*widget.Label).SetText(ip.p.SampleHeader[id.Col])
+		}
+	}
+	for i := range 12 {
+		ip.sample.SetColumnWidth(i, 110)
+	}
+
+	kind := widget.NewSelect(nil, nil)
+	for _, k := range importKindList {
+		kind.Options = append(kind.Options, KindText(k))
+	}
+	for i, k := range importKindList {
+		if k == wb.Kind {
+			kind.SetSelectedIndex(i)
+		}
+	}
+	kind.OnChanged = func(string) {
+		wb.SetKind(importKindList[kind.SelectedIndex()])
+		ip.reprepare()
+	}
+	mapping := ip.mappingForm()
+	top := container.NewVBox(
+		widget.NewForm(widget.NewFormItem(lang.X("import.kind", "The file holds"), kind)),
+		ip.summary, ip.markLeft)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.X("import.tab.rows", "First rows"), ip.sample),
+		container.NewTabItem(lang.X("import.tab.columns", "Columns"), container.NewVScroll(mapping)),
+		container.NewTabItem(lang.X("import.tab.problems", "Problems"), container.NewVScroll(ip.problems)),
+	)
+	body := container.NewBorder(top, nil, nil, nil, tabs)
+	ip.d = dialog.NewCustomConfirm(lang.X("dlg.import", "Import {{.file}}", map[string]any{"file": baseName(wb.Path)}),
+		lang.X("btn.import", "Import"), lang.X("btn.cancel", "Cancel"), body, func(ok bool) {
+			if ok {
+				ip.commit()
+			} else {
+				next()
+			}
+		}, u.win)
+	ip.show()
+	ip.d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 900), min(u.win.Canvas().Size().Height-40, 640)))
+	ip.d.Show()
+	u.pendingImport = ip
+}
+
+// show puts the preview's figures into the dialog.
+func (ip *importPreview) show() {
+	p := ip.p
+	ip.summary.SetText(importSummaryText(p))
+	var lines []string
+	for _, e := range p.Errors {
+		lines = append(lines, "✖ "+ErrText(e))
+	}
+	for _, w := range p.Warnings {
+		lines = append(lines, "⚠ "+ErrText(w))
+	}
+	var personal []string
+	for _, c := range p.Ignored {
+		if c.Personal {
+			personal = append(personal, c.Header)
+		}
+	}
+	if len(personal) > 0 {
+		lines = append(lines, lang.X("import.personal", "Personal data, not stored: {{.cols}}", map[string]any{"cols": strings.Join(personal, "、")}))
+	}
+	for _, s := range p.Skipped {
+		lines = append(lines, fmt.Sprintf("%s!%d: %s", s.Sheet, s.Row, lang.X(s.Key, s.Reason)))
+		if len(lines) > 300 {
+			break
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{lang.X("import.no_problems", "No problems found.")}
+	}
+	ip.problems.SetText(strings.Join(lines, "\n"))
+	if n := len(p.Missing); n > 0 {
+		ip.markLeft.Text = lang.X("import.mark_left", "Mark the {{.n}} people no longer in the file as left", map[string]any{"n": n})
+		ip.markLeft.Show()
+		ip.markLeft.Refresh()
+	} else {
+		ip.markLeft.Hide()
+	}
+	ip.sample.Refresh()
+}
+
+// mappingForm lists the main sheet's columns with their detected meaning and
+// confidence; changing one prepares the preview again.
+func (ip *importPreview) mappingForm() fyne.CanvasObject {
+	s := mainSheet(ip.wb)
+	form := widget.NewForm()
+	if s == nil {
+		return form
+	}
+	for i, c := range s.Columns {
+		i := i
+		sel := widget.NewSelect(nil, nil)
+		for _, f := range importFields {
+			sel.Options = append(sel.Options, FieldText(f))
+		}
+		for j, f := range importFields {
+			if f == s.Mapping.Field(i) {
+				sel.SetSelectedIndex(j)
+			}
+		}
+		sel.OnChanged = func(string) {
+			for len(s.Mapping) <= i {
+				s.Mapping = append(s.Mapping, importer.FieldIgnore)
+			}
+			s.Mapping[i] = importFields[sel.SelectedIndex()]
+			ip.u.rememberMapping(s)
+			ip.reprepare()
+		}
+		label := fmt.Sprintf("%s %s (%d%%)", importer.ColumnName(c.Index), c.Header, int(c.Confidence*100+0.5))
+		form.Append(label, sel)
+	}
+	return form
+}
+
+// reprepare works the preview out again after the user changed the kind or
+// a column's meaning.
+func (ip *importPreview) reprepare() {
+	u := ip.u
+	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(u.planID, u.data), nil)
+	if err != nil {
+		ip.problems.SetText("✖ " + ErrText(err))
+		ip.summary.SetText(ErrText(err))
+		return
+	}
+	ip.p = p
+	ip.show()
+}
+
+// commit writes the import as one transaction after a backup, then shows
+// the result; Undo takes it back.
+func (ip *importPreview) commit() {
+	u := ip.u
+	u.pendingImport = nil
+	if !ip.p.OK() {
+		var lines []string
+		for _, e := range ip.p.Errors {
+			lines = append(lines, ErrText(e))
+		}
+		d := dialog.NewError(fmt.Errorf("%s", lang.X("import.blocked", "Nothing was imported. Fix these in the file and try again:\n{{.errors}}",
+			map[string]any{"errors": strings.Join(lines, "\n")})), u.win)
+		d.SetOnClosed(ip.next)
+		d.Show()
+		return
+	}
+	// A commit is one transaction: once it has begun it runs to the end, so
+	// the progress dialog offers no cancel that could not keep its word.
+	prog := u.newProgress(lang.X("dlg.importing", "Importing…"), nil)
+	st, planID, preview := u.st, u.planID, ip.p
+	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
+	u.background(func() {
+		ch, err := importer.Commit(st, planID, preview, opt)
+		fyne.Do(func() {
+			prog.finish()
+			if err != nil {
+				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+				d.SetOnClosed(ip.next)
+				d.Show()
+				return
+			}
+			if ch != nil {
+				ch.Label = lang.X("change.import", "import {{.file}}", map[string]any{"file": baseName(preview.File)})
+			}
+			u.hist.Push(ch)
+			if ch != nil && ch.PlanID != u.planID {
+				u.ShowPlan(ch.PlanID)
+				u.outline.openAll()
+			} else {
+				u.reload()
+			}
+			ip.next()
+		})
+	})
+}
+
+// ConfirmPendingImport commits the preview on screen, as its Import button
+// does; the Enter key and tests use it.
+func (u *UI) ConfirmPendingImport() bool {
+	ip := u.pendingImport
+	if ip == nil {
+		return false
+	}
+	ip.d.Hide()
+	ip.commit()
+	return true
+}
