@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	"strings"
 	"time"
 
@@ -96,6 +97,19 @@ func KindText(k importer.Kind) string {
 		return lang.X("kind.people_depts", "people and departments sheets")
 	}
 	return lang.X("kind.unknown", "not recognised")
+}
+
+// actionText names what the import does to a row; the last sample column.
+func actionText(a string) string {
+	switch importer.Action(a) {
+	case importer.ActionNew:
+		return lang.X("import.action.new", "new")
+	case importer.ActionUpdated:
+		return lang.X("import.action.updated", "updated")
+	case importer.ActionUnchanged:
+		return lang.X("import.action.unchanged", "unchanged")
+	}
+	return a
 }
 
 var importKindList = []importer.Kind{importer.KindRoster, importer.KindStaffing, importer.KindOrg, importer.KindPeopleDepts}
@@ -205,6 +219,8 @@ func (u *UI) importFile(path, password string, next func()) {
 			case errors.Is(err, importer.ErrPassword): // also a wrong one: ask again
 				u.askPassword(path, err, next)
 			case err != nil:
+				// Also on stderr: a log for support, and a signal tests wait on.
+				log.Printf("import %s: %s", path, err)
 				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
 				d.SetOnClosed(next)
 				d.Show()
@@ -276,7 +292,7 @@ type importPreview struct {
 	u        *UI
 	wb       *importer.Workbook
 	p        *importer.Preview
-	d        dialog.Dialog
+	d        *dialog.ConfirmDialog
 	summary  *widget.Label
 	problems *widget.Label
 	sample   *widget.Table
@@ -310,16 +326,26 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
+			text := ""
 			if id.Row < len(ip.p.Sample) && id.Col < len(ip.p.Sample[id.Row]) {
-				l.SetText(ip.p.Sample[id.Row][id.Col])
+				text = ip.p.Sample[id.Row][id.Col]
+				if id.Col == len(ip.p.SampleHeader)-1 {
+					text = actionText(text)
+				}
 			}
+			l.SetText(text)
 		})
 	ip.sample.ShowHeaderColumn = false
 	ip.sample.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	ip.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		text := ""
 		if id.Col >= 0 && id.Col < len(ip.p.SampleHeader) {
-			o.(*widget.Label).SetText(ip.p.SampleHeader[id.Col])
+			text = ip.p.SampleHeader[id.Col]
+			if id.Col == len(ip.p.SampleHeader)-1 {
+				text = lang.X("import.action", "change")
+			}
 		}
+		o.(*widget.Label).SetText(text)
 	}
 	for i := range 12 {
 		ip.sample.SetColumnWidth(i, 110)
@@ -350,6 +376,8 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	body := container.NewBorder(top, nil, nil, nil, tabs)
 	ip.d = dialog.NewCustomConfirm(lang.X("dlg.import", "Import {{.file}}", map[string]any{"file": baseName(wb.Path)}),
 		lang.X("btn.import", "Import"), lang.X("btn.cancel", "Cancel"), body, func(ok bool) {
+			u.pendingImport = nil
+			u.setTitle()
 			if ok {
 				ip.commit()
 			} else {
@@ -360,6 +388,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	ip.d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 900), min(u.win.Canvas().Size().Height-40, 640)))
 	ip.d.Show()
 	u.pendingImport = ip
+	u.setTitle()
 }
 
 // show puts the preview's figures into the dialog.
@@ -453,7 +482,6 @@ func (ip *importPreview) reprepare() {
 // the result; Undo takes it back.
 func (ip *importPreview) commit() {
 	u := ip.u
-	u.pendingImport = nil
 	if !ip.p.OK() {
 		var lines []string
 		for _, e := range ip.p.Errors {
@@ -502,7 +530,6 @@ func (u *UI) ConfirmPendingImport() bool {
 	if ip == nil {
 		return false
 	}
-	ip.d.Hide()
-	ip.commit()
+	ip.d.Confirm() // runs the dialog's callback, as the button does
 	return true
 }

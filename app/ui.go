@@ -163,17 +163,26 @@ func (u *UI) refresh() {
 	u.planSelect.Selected = sel
 	u.planSelect.Refresh()
 
-	title := lang.X("app.title", "Staffing Planner")
-	if u.data.Plan.Name != "" {
-		title += " — " + u.data.Plan.Name
-	}
-	u.win.SetTitle(title)
+	u.setTitle()
 	u.outline.refresh()
 	u.org.refresh()
 	u.editor.refresh()
 	u.roster.refresh()
 	u.refreshStatus()
 	u.refreshUndo()
+}
+
+// setTitle names the program and the plan, and an import waiting for
+// confirmation, so the task bar says what the window is doing.
+func (u *UI) setTitle() {
+	title := lang.X("app.title", "Staffing Planner")
+	if u.data != nil && u.data.Plan.Name != "" {
+		title += " — " + u.data.Plan.Name
+	}
+	if ip := u.pendingImport; ip != nil {
+		title = lang.X("title.importing", "Import {{.file}}", map[string]any{"file": baseName(ip.wb.Path)}) + " · " + title
+	}
+	u.win.SetTitle(title)
 }
 
 func (u *UI) refreshStatus() {

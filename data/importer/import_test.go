@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -570,4 +571,17 @@ func sortStrings(s []string) []string {
 		}
 	}
 	return s
+}
+
+// The preview's first rows show each person as they will be stored.
+func TestSampleShowsPeopleAsStored(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/s.csv"
+	if err := os.WriteFile(path, []byte("工号,姓名,部门,岗位,入职日期\nD001,测试甲,生产部,操作工,2023-01-02\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := mustPrepare(t, mustRead(t, path, nil), nil)
+	if len(p.Sample) != 1 || p.Sample[0][0] != "D001" || p.Sample[0][1] != "测试甲" || p.Sample[0][5] != "2023-01-02" {
+		t.Errorf("sample %q", p.Sample)
+	}
 }

@@ -385,6 +385,9 @@ func (st *staged) placePeople(recs []personRec) {
 				row.Action = ActionUpdated
 			}
 		}
+		if i, ok := st.perIdx[id]; ok && id != 0 {
+			row.Person = st.after.People[i] // as it will be stored
+		}
 		r.rowIdx = len(st.p.People)
 		st.p.People = append(st.p.People, row)
 	}
