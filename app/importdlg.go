@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log"
+	"os"
 	"strings"
 	"time"
 
@@ -220,7 +220,7 @@ func (u *UI) importFile(path, password string, next func()) {
 				u.askPassword(path, err, next)
 			case err != nil:
 				// Also on stderr: a log for support, and a signal tests wait on.
-				log.Printf("import %s: %s", path, err)
+				fmt.Fprintf(os.Stderr, "import %s: %s\n", path, err)
 				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
 				d.SetOnClosed(next)
 				d.Show()

@@ -6,9 +6,12 @@
 package main
 
 import (
+	"encoding/json"
+
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -151,6 +154,24 @@ func window(t *testing.T, a *instance, pattern string, d time.Duration) (string,
 	return "", ""
 }
 
+// waitTitle waits until the window's title satisfies ok.
+func waitTitle(t *testing.T, a *instance, win string, ok func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	last := ""
+	for time.Now().Before(deadline) {
+		if name, err := xdo("getwindowname", win); err == nil {
+			last = name
+			if ok(name) {
+				return name
+			}
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	t.Fatalf("window title stayed %q; stderr:\n%s", last, a.stderr.String())
+	return ""
+}
+
 func key(t *testing.T, win string, keys ...string) {
 	t.Helper()
 	_, _ = xdo("windowfocus", "--sync", win)
@@ -213,5 +234,166 @@ func TestSecondInstanceSaysAlreadyOpen(t *testing.T) {
 	key(t, firstWin, "ctrl+q")
 	if code := first.exitCode(t, 10*time.Second); code != 0 {
 		t.Errorf("first instance exit code %d", code)
+	}
+}
+
+// writeRoster makes a roster workbook as HR keeps them: a title row over the
+// header, an ID column the program must ignore.
+func writeRoster(t *testing.T, path string, people int) {
+	t.Helper()
+	f := excelize.NewFile()
+	sh := "花名册"
+	f.SetSheetName("Sheet1", sh)
+	_ = f.SetSheetRow(sh, "A1", &[]any{"员工花名册"})
+	_ = f.SetSheetRow(sh, "A2", &[]any{"工号", "姓名", "部门", "岗位", "入职日期", "身份证号"})
+	for i := 0; i < people; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		_ = f.SetSheetRow(sh, cell, &[]any{fmt.Sprintf("E2E%03d", i), fmt.Sprintf("测试员%d", i), "生产部", "操作工", "2024-03-01", "110101199001011234"})
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// drop drags files from the GTK drag source onto the window, as a user
+// drags them from the file manager. The source must live until the window
+// has fetched the data, so drop returns the function that ends it.
+func drop(t *testing.T, target string, files ...string) (stop func()) {
+	t.Helper()
+	src := exec.Command("/usr/bin/python3", append([]string{"../../.ci/dragsource.py"}, files...)...)
+	src.Env = append(os.Environ(), "DISPLAY="+display)
+	var srcErr bytes.Buffer
+	src.Stderr = &srcErr
+	t.Cleanup(func() {
+		if srcErr.Len() > 0 {
+			t.Logf("drag source: %s", srcErr.String())
+		}
+	})
+	if err := src.Start(); err != nil {
+		t.Fatalf("no GTK drag source (python3-gi, gir1.2-gtk-3.0): %v", err)
+	}
+	stop = func() { _ = src.Process.Kill(); _, _ = src.Process.Wait() }
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if out, _ := xdo("search", "--onlyvisible", "--name", "staffplan-drag-source"); out != "" {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // GTK maps the window before it handles the pointer
+	geo, _ := xdo("getwindowgeometry", "--shell", target)
+	x, y, w, h := 600, 400, 0, 0
+	for _, l := range strings.Split(geo, "\n") {
+		k, v, _ := strings.Cut(l, "=")
+		n := 0
+		fmt.Sscan(v, &n)
+		switch k {
+		case "X":
+			x = n
+		case "Y":
+			y = n
+		case "WIDTH":
+			w = n
+		case "HEIGHT":
+			h = n
+		}
+	}
+	cx, cy := x+w*2/3, y+h/2
+	steps := [][]string{
+		{"mousemove", "60", "40"}, {"mousedown", "1"}, {"mousemove", "100", "70"},
+		{"mousemove", fmt.Sprint(cx - 100), fmt.Sprint(cy - 50)}, {"mousemove", fmt.Sprint(cx), fmt.Sprint(cy)},
+	}
+	for _, s := range steps {
+		if _, err := xdo(s...); err != nil {
+			stop()
+			t.Fatalf("xdotool %v: %v", s, err)
+		}
+		time.Sleep(400 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	_, _ = xdo("mouseup", "1")
+	return stop
+}
+
+// peopleIn asks the program itself how many people a database holds.
+func peopleIn(t *testing.T, db string) int {
+	t.Helper()
+	out, err := exec.Command(binary, "show", "--db", db, "--json").Output()
+	if err != nil {
+		t.Fatalf("staffplan show: %v", err)
+	}
+	var s struct {
+		People int `json:"people"`
+	}
+	if err := json.Unmarshal(out, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s.People
+}
+
+func TestDropRosterImportsAndUndoRestores(t *testing.T) {
+	for _, undo := range []bool{false, true} {
+		home := t.TempDir()
+		db := filepath.Join(home, "plans.db")
+		roster := filepath.Join(home, "新员工花名册.xlsx")
+		writeRoster(t, roster, 5)
+		a := start(t, home, "--db", db)
+		win, _ := window(t, a, "康飞塑业", 30*time.Second)
+		stop := drop(t, win, roster)
+		// The title names the file while its preview waits for confirmation.
+		waitTitle(t, a, win, func(s string) bool { return strings.Contains(s, "新员工花名册.xlsx") })
+		stop()
+		screenshot(t, "import-preview.png")
+		key(t, win, "Return")
+		waitTitle(t, a, win, func(s string) bool { return !strings.Contains(s, "xlsx") })
+		if undo {
+			key(t, win, "ctrl+z")
+			time.Sleep(500 * time.Millisecond)
+		}
+		key(t, win, "ctrl+q")
+		if code := a.exitCode(t, 10*time.Second); code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, a.stderr.String())
+		}
+		want := 28
+		if undo {
+			want = 23
+		}
+		if got := peopleIn(t, db); got != want {
+			t.Errorf("undo=%v: %d people after the import, want %d", undo, got, want)
+		}
+	}
+}
+
+func TestDropCorruptFileChangesNothing(t *testing.T) {
+	home := t.TempDir()
+	db := filepath.Join(home, "plans.db")
+	a := start(t, home, "--db", db)
+	win, _ := window(t, a, "康飞塑业", 30*time.Second)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(home, "坏文件.xlsx")
+	if err := os.WriteFile(bad, []byte("PK\x03\x04 this zip stops here"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stop := drop(t, win, bad)
+	defer stop()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(a.stderr.String(), "坏文件.xlsx") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no message about the corrupt file; stderr:\n%s", a.stderr.String())
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	screenshot(t, "import-corrupt.png")
+	key(t, win, "Escape")
+	key(t, win, "ctrl+q")
+	if code := a.exitCode(t, 10*time.Second); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("dropping a corrupt file changed the database")
 	}
 }
