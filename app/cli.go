@@ -29,6 +29,8 @@ func usage(w io.Writer) {
   staffplan show --db PATH [--plan NAME] --json print a plan's figures
   staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--dry-run] [--json]
                                                 import a roster, staffing table or org structure
+  staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|orgchart --out FILE
+                                                write an Excel, CSV, PNG or SVG file
   staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
                                                 agents for a call queue (Erlang C; --patience for Erlang A)
   staffplan erlang --traffic 10 --blocking 0.02 [--json]   lines by Erlang B
@@ -53,6 +55,8 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "show":
 		err = cmdShow(args[1:], stdout, stderr)
+	case "export":
+		err = cmdExport(args[1:], stdout, stderr)
 	case "import":
 		err = cmdImport(args[1:], stdout, stderr)
 	case "erlang":

@@ -132,7 +132,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 func importSummaryText(p *importer.Preview) string {
 	return lang.X("import.summary",
 		"{{.file}}: {{.people}} people ({{.created}} new, {{.updated}} updated, {{.unchanged}} unchanged, {{.missing}} no longer listed), {{.units}} new units, {{.posts}} posts created or changed, {{.skipped}} rows skipped",
-		map[string]any{"file": p.File, "people": len(p.People), "created": p.Created, "updated": p.Updated,
+		map[string]any{"file": baseName(p.File), "people": len(p.People), "created": p.Created, "updated": p.Updated,
 			"unchanged": p.Unchanged, "missing": len(p.Missing), "units": len(p.NewUnits), "posts": len(p.Positions),
 			"skipped": len(p.Skipped)})
 }

@@ -95,3 +95,72 @@ func TestCLIImportDryRunAndBadFilesChangeNothing(t *testing.T) {
 		t.Errorf("import without --db: exit %d", code)
 	}
 }
+
+// A staffing table exported by the program reads back with the same 编制
+// per department: subtotal rows merged across the table are not posts.
+func TestStaffingTableRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	file := filepath.Join(dir, "staffing.xlsx")
+	if code, _, errs := run(t, "--lang", "zh", "export", "--db", db, "--kind", "staffing", "--out", file); code != 0 {
+		t.Fatalf("export: %s", errs)
+	}
+	db2 := filepath.Join(dir, "b.db")
+	if code, _, errs := run(t, "--lang", "zh", "import", file, "--db", db2, "--kind", "staffing"); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	totals := func(db string) map[string]float64 {
+		_, out, _ := run(t, "show", "--db", db, "--json")
+		var s ShowJSON
+		_ = json.Unmarshal([]byte(out), &s)
+		m := map[string]float64{}
+		for _, p := range s.Positions {
+			if p.Status == "active" {
+				m[p.Unit] += p.Planned
+			}
+			if strings.Contains(p.Title, "人)") {
+				t.Errorf("a subtotal row became the post %q", p.Title)
+			}
+		}
+		return m
+	}
+	a, b := totals(db), totals(db2)
+	for unit, want := range a {
+		if b[unit] != want {
+			t.Errorf("%s: planned %v after the round trip, want %v", unit, b[unit], want)
+		}
+	}
+	InitLang("en")
+}
+
+func TestCLIExportEveryKind(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	for _, c := range []struct{ kind, file, magic string }{
+		{"staffing", "s.xlsx", "PK"}, {"roster", "r.xlsx", "PK"}, {"roster", "r.csv", "\xef\xbb\xbf"},
+		{"descriptions", "d.xlsx", "PK"}, {"orgchart", "o.png", "\x89PNG"}, {"orgchart", "o.svg", "<"},
+	} {
+		out := filepath.Join(dir, c.file)
+		if code, _, errs := run(t, "export", "--db", db, "--kind", c.kind, "--out", out); code != 0 {
+			t.Errorf("%s %s: %s", c.kind, c.file, errs)
+			continue
+		}
+		b, _ := os.ReadFile(out)
+		if !strings.HasPrefix(string(b), c.magic) {
+			t.Errorf("%s does not start like a %s file", c.file, c.file)
+		}
+	}
+	svg, _ := os.ReadFile(filepath.Join(dir, "o.svg"))
+	if !strings.Contains(string(svg), "行政人事部经理") {
+		t.Error("the SVG chart lacks a post title")
+	}
+	code, _, errs := run(t, "--lang", "en", "export", "--db", db, "--kind", "staffing", "--out", filepath.Join(dir, "x.pdf"))
+	if code != ExitUser || !strings.Contains(errs, "Cannot export") {
+		t.Errorf("pdf: %d %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a refused export left a file")
+	}
+}

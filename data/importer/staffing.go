@@ -61,6 +61,12 @@ func (st *staged) staffing(sheets []*Sheet) error {
 				st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
 				continue
 			}
+			if _, ok := sectionName(title); ok {
+				// "行政人事部 (9人)" merged across the row, as a subtotal
+				// under its department: no post is called that.
+				st.skipRow(s.Name, rowNo, KeySubtotal, "department subtotal with a count")
+				continue
+			}
 			if title == "" {
 				// A heading row: "行政人事部 (9人)" in any cell sets the
 				// department; anything else without a post is skipped.

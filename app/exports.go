@@ -1,0 +1,174 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/data/export"
+	"staffplan/data/model"
+	"staffplan/data/store"
+	"staffplan/widgets/orgchart"
+)
+
+// Export kinds, as named on the command line.
+const (
+	exportStaffing     = "staffing"
+	exportRoster       = "roster"
+	exportDescriptions = "descriptions"
+	exportOrgChart     = "orgchart"
+)
+
+// exportWriter returns the writer for a kind and a file extension, or an
+// error naming what is supported.
+func exportWriter(kind, ext string, d *model.PlanData, lang2 string) (func(io.Writer) error, error) {
+	opt := export.Options{Lang: lang2, Date: time.Now()}
+	ext = strings.ToLower(ext)
+	switch {
+	case kind == exportStaffing && ext == ".xlsx":
+		return func(w io.Writer) error { return export.StaffingWorkbook(w, d, opt) }, nil
+	case kind == exportRoster && ext == ".xlsx":
+		return func(w io.Writer) error { return export.RosterWorkbook(w, d, opt) }, nil
+	case kind == exportRoster && ext == ".csv":
+		return func(w io.Writer) error { return export.RosterCSV(w, d, opt) }, nil
+	case kind == exportDescriptions && ext == ".xlsx":
+		return func(w io.Writer) error { return export.DescriptionsWorkbook(w, d, opt) }, nil
+	case kind == exportOrgChart && (ext == ".png" || ext == ".svg"):
+		m, err := orgchart.NewModel(positionNodes(d, model.Compute(d), unitIndex(d)))
+		if err != nil {
+			return nil, err
+		}
+		o := orgchart.ExportOptions{Title: d.Plan.Name, Date: time.Now().Format(time.DateOnly), Scale: 2,
+			Layout: orgchart.Options{Compact: true}}
+		if ext == ".svg" {
+			return func(w io.Writer) error { return orgchart.WriteSVG(w, m, o) }, nil
+		}
+		return func(w io.Writer) error {
+			err := orgchart.WritePNG(w, m, o)
+			if errors.Is(err, orgchart.ErrNoCJKFont) {
+				// The picture is written; only Chinese text may be missing.
+				fmt.Fprintln(os.Stderr, lang.X("export.no_cjk_font", "No Chinese font was found; install one (e.g. fonts-noto-cjk) for Chinese text in PNG files."))
+				return nil
+			}
+			return err
+		}, nil
+	}
+	return nil, errors.New(lang.X("err.export_kind",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx) or orgchart (.png or .svg).",
+		map[string]any{"kind": kind, "ext": ext}))
+}
+
+func unitIndex(d *model.PlanData) map[model.ID]*model.Unit {
+	m := make(map[model.ID]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		m[d.Units[i].ID] = &d.Units[i]
+	}
+	return m
+}
+
+// exportLabel is the part of a default file name that says what it holds.
+func exportLabel(kind string) string {
+	switch kind {
+	case exportOrgChart:
+		return lang.X("export.label.orgchart", "org chart")
+	case exportStaffing:
+		return export.KindLabel(export.KindStaffing, Lang())
+	case exportRoster:
+		return export.KindLabel(export.KindRoster, Lang())
+	}
+	return export.KindLabel(export.KindDescriptions, Lang())
+}
+
+// exportDialog asks where to save and writes the file in the background;
+// a failed write leaves no half file under the name.
+func (u *UI) exportDialog(kind, ext string) {
+	if u.planID == 0 {
+		return
+	}
+	d := u.data
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		write, err := exportWriter(kind, filepath.Ext(path), d, Lang())
+		if err != nil {
+			_ = os.Remove(path) // the empty file the dialog created
+			u.showError(err)
+			return
+		}
+		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
+		u.background(func() {
+			err := export.WriteFileAtomic(path, write)
+			fyne.Do(func() {
+				prog.finish()
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
+					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
+			})
+		})
+	}, u.win)
+	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))
+	save.Show()
+}
+
+func (u *UI) exportMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem(lang.X("menu.export", "Export"), nil)
+	item.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem(lang.X("menu.export.staffing", "Staffing table (Excel)…"), func() { u.exportDialog(exportStaffing, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.roster", "Roster (Excel)…"), func() { u.exportDialog(exportRoster, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.roster_csv", "Roster (CSV)…"), func() { u.exportDialog(exportRoster, ".csv") }),
+		fyne.NewMenuItem(lang.X("menu.export.descriptions", "Position descriptions (Excel)…"), func() { u.exportDialog(exportDescriptions, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.orgchart_png", "Org chart (PNG)…"), func() { u.exportDialog(exportOrgChart, ".png") }),
+		fyne.NewMenuItem(lang.X("menu.export.orgchart_svg", "Org chart (SVG)…"), func() { u.exportDialog(exportOrgChart, ".svg") }),
+	)
+	return item
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", stderr)
+	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions or orgchart"))
+	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
+	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+	}
+	st, err := store.Open(*db, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := findPlan(st, *plan)
+	if err != nil {
+		return err
+	}
+	d, err := st.LoadPlan(p.ID)
+	if err != nil {
+		return err
+	}
+	write, err := exportWriter(*kind, filepath.Ext(*out), d, Lang())
+	if err != nil {
+		return err
+	}
+	if err := export.WriteFileAtomic(*out, write); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, lang.X("cli.exported", "Wrote {{.path}}.", map[string]any{"path": *out}))
+	return nil
+}
