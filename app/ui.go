@@ -44,10 +44,12 @@ type UI struct {
 	planSelect *widget.Select
 	outline    *outline
 	org        *orgPane
+	calc       *calcPane
 	editor     *positionEditor
 	roster     *rosterView
 	tabs       *container.AppTabs
 	orgTab     *container.TabItem
+	calcTab    *container.TabItem
 	posTab     *container.TabItem
 	rosterTab  *container.TabItem
 	status     *widget.Label
@@ -73,13 +75,15 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.editor = newPositionEditor(u)
 	u.roster = newRosterView(u)
 	u.org = newOrgPane(u)
+	u.calc = newCalcPane(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
 	u.posTab = container.NewTabItem(lang.X("tab.position", "Position"), u.editor.content)
 	u.rosterTab = container.NewTabItem(lang.X("tab.roster", "Roster"), u.roster.content)
 	u.orgTab = container.NewTabItem(lang.X("tab.org", "Org chart"), u.org.content)
-	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.rosterTab)
+	u.calcTab = container.NewTabItem(lang.X("tab.calc", "Calculator"), u.calc.content)
+	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab)
 
 	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
@@ -166,6 +170,7 @@ func (u *UI) refresh() {
 	u.setTitle()
 	u.outline.refresh()
 	u.org.refresh()
+	u.calc.refresh()
 	u.editor.refresh()
 	u.roster.refresh()
 	u.refreshStatus()
