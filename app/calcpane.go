@@ -78,7 +78,7 @@ func newCalcPane(u *UI) *calcPane {
 			o.(*widget.Label).SetText(titles[id.Col])
 		}
 	}
-	for i, w := range []float32{180, 110, 130, 90, 80, 70, 70, 70} {
+	for i, w := range []float32{150, 90, 100, 64, 56, 52, 52, 52} {
 		c.table.SetColumnWidth(i, w)
 	}
 	c.table.OnSelected = func(id widget.TableCellID) {
@@ -96,7 +96,7 @@ func newCalcPane(u *UI) *calcPane {
 	right := container.NewVSplit(c.table, container.NewVScroll(c.explain))
 	right.Offset = 0.68
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.3
+	split.Offset = 0.24
 	c.body = container.NewStack(split)
 	bar := container.NewHBox(load, scen, apply)
 	c.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(c.body, c.empty))
@@ -299,7 +299,7 @@ func (c *calcPane) showExplanation() {
 		}
 	}
 	if r.Found() {
-		lines = append(lines, "", lang.X("calc.row_figures", "Planned {{.planned}}, in post {{.actual}}: applying sets 编制 to {{.required}}.",
+		lines = append(lines, "", lang.X("calc.row_figures", "Planned {{.planned}}, in post {{.actual}}: applying sets the planned headcount to {{.required}}.",
 			map[string]any{"planned": FormatFTE(r.Planned), "actual": FormatFTE(r.Actual), "required": FormatFTE(r.Required)}))
 	} else if !r.IsCheck() && r.Problem == nil {
 		lines = append(lines, "", lang.X("calc.no_post", "No post of the plan matches this rule's target."))
@@ -348,7 +348,7 @@ func (c *calcPane) applyDialog() {
 	u := c.u
 	changes := c.pendingChanges()
 	if len(changes) == 0 {
-		dialog.ShowInformation(lang.X("calc.apply", "Apply to plan…"), lang.X("calc.nothing", "The plan's 编制 already matches the rules."), u.win)
+		dialog.ShowInformation(lang.X("calc.apply", "Apply to plan…"), lang.X("calc.nothing", "The planned headcount already matches the rules."), u.win)
 		return
 	}
 	var lines []string
@@ -356,7 +356,7 @@ func (c *calcPane) applyDialog() {
 		lines = append(lines, fmt.Sprintf("%s: %s → %s", ch.title, FormatFTE(ch.from), FormatFTE(ch.to)))
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
-	d := dialog.NewCustomConfirm(lang.X("calc.apply_title", "Set 编制 from the rules"), lang.X("btn.apply", "Apply"), lang.X("btn.cancel", "Cancel"),
+	d := dialog.NewCustomConfirm(lang.X("calc.apply_title", "Set planned headcount from the rules"), lang.X("btn.apply", "Apply"), lang.X("btn.cancel", "Cancel"),
 		container.NewVScroll(text), func(ok bool) {
 			if ok {
 				c.apply(changes)
@@ -368,7 +368,7 @@ func (c *calcPane) applyDialog() {
 
 func (c *calcPane) apply(changes []changeLine) {
 	u := c.u
-	err := u.apply(lang.X("change.apply_rules", "set 编制 from the rules"), func(tx *store.Tx) error {
+	err := u.apply(lang.X("change.apply_rules", "set planned headcount from the rules"), func(tx *store.Tx) error {
 		for _, ch := range changes {
 			p, err := tx.Position(ch.post)
 			if err != nil {

@@ -87,7 +87,7 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 
 	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
-	split.Offset = 0.38
+	split.Offset = 0.34
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("plan.label", "Plan:")), nil, u.planSelect)
 	w.SetContent(container.NewBorder(top, u.status, nil, nil, split))
 	u.buildMenus()
