@@ -39,3 +39,26 @@ func BenchmarkEditLargePlan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenLargePlan builds the window over a plan of 10,000 posts and
+// 100,000 people: outline, chart, calculator, roster and status line.
+func BenchmarkOpenLargePlan(b *testing.B) {
+	InitLang("en")
+	a := test.NewTempApp(b)
+	st, err := store.Open(filepath.Join(b.TempDir(), "big.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	id, _, err := st.CreatePlan(modeltest.BigPlan(500, 10_000, 100_000), "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w := test.NewWindow(nil)
+		w.Resize(fyne.NewSize(1100, 700))
+		New(a, w, st, id)
+		w.Close()
+	}
+}

@@ -35,7 +35,12 @@ type orgPane struct {
 	span    *widget.Label
 	content fyne.CanvasObject
 	shown   bool // the chart has been fitted once
+	large   bool // measure box text by estimate, see newOrgPane
 }
+
+// largeChart is the number of boxes from which text is measured by
+// estimate.
+const largeChart = 1500
 
 // spanThreshold is N in "managers with more than N direct reports".
 const spanThreshold = 6
@@ -43,7 +48,16 @@ const spanThreshold = 6
 func newOrgPane(u *UI) *orgPane {
 	o := &orgPane{u: u}
 	m, _ := orgchart.NewModel(nil)
-	o.chart = orgchart.New(m)
+	// Shaping every label of a large chart with the real font takes seconds
+	// (10,000 posts: about 6 s); past a size the estimate from character
+	// widths sets the boxes, which the eye cannot tell apart at that scale.
+	meas := func(text string, size float32, bold bool) fyne.Size {
+		if o.large {
+			return orgchart.ApproxMeasurer(text, size, bold)
+		}
+		return orgchart.FyneMeasurer(text, size, bold)
+	}
+	o.chart = orgchart.NewWithOptions(m, orgchart.Options{Compact: true}, meas)
 	o.chart.OnOpen = o.open
 	o.chart.OnSelected = func(id string) {
 		if kind, rid := parseUID(id); kind == 'p' {
@@ -115,6 +129,7 @@ func (o *orgPane) refresh() {
 		u.showError(err)
 		return
 	}
+	o.large = m.Len() >= largeChart
 	o.chart.SetModel(m)
 	o.fitOnce()
 	o.span.SetText(o.spanText())
@@ -158,13 +173,20 @@ func (o *orgPane) spanText() string {
 	if len(wide) == 0 {
 		lines = append(lines, "  "+lang.X("span.none", "none"))
 	}
-	for _, w := range wide {
-		lines = append(lines, "  "+w)
+	// A long list helps nobody and costs seconds to lay out; say how many.
+	const listMax = 30
+	list := func(items []string) {
+		for i, w := range items {
+			if i == listMax {
+				lines = append(lines, "  "+lang.X("span.more", "… and {{.n}} more", map[string]any{"n": len(items) - listMax}))
+				break
+			}
+			lines = append(lines, "  "+w)
+		}
 	}
+	list(wide)
 	lines = append(lines, lang.X("span.orphans", "Posts with no manager:"))
-	for _, p := range orphans {
-		lines = append(lines, "  "+p)
-	}
+	list(orphans)
 	if kind, id := parseUID(o.chart.Selected()); kind == 'p' && u.posts[id] != nil {
 		pf := f.Positions[id]
 		lines = append(lines, "", u.postLabel(id),
