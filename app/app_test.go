@@ -297,13 +297,29 @@ func TestAddPostAndUnitAreUndoable(t *testing.T) {
 func TestDeletePostAsksAndRepointsReports(t *testing.T) {
 	u := newTestUI(t)
 	sup := u.postByTitle(t, "生产部主管")
-	// Holders block deletion with a message.
+	// A post with holders asks what to do with them; Cancel keeps all.
 	u.deletePosition(sup.ID)
+	tapButton(t, u.win.Canvas(), "Cancel")
 	if _, ok := storedPost(t, u, sup.ID); !ok {
-		t.Fatal("a post with holders was deleted")
+		t.Fatal("Cancel deleted the post")
 	}
-	u.win.Canvas().Overlays().Top().Hide()
-	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	u.deletePosition(sup.ID)
+	tapButton(t, u.win.Canvas(), "Unassign and delete")
+	if _, ok := storedPost(t, u, sup.ID); ok {
+		t.Fatal("the held post was not deleted")
+	}
+	if got := u.postByTitle(t, "班组长").ReportsTo; got != u.postByTitle(t, "生产部经理").ID {
+		t.Errorf("班组长 should now report to 生产部经理, reports to %d", got)
+	}
+	for _, p := range u.data.People {
+		if p.Name == "罗刚" && p.Status == model.PersonLeft {
+			t.Error("the holder was marked as left; they only lose the post")
+		}
+	}
+	u.Undo()
+	if got := u.fig.Positions[sup.ID]; got == nil || len(got.Holders) != 1 {
+		t.Fatal("undo did not bring back the post with its holder")
+	}
 
 	dgm := u.postByTitle(t, "副总经理")
 	u.deletePosition(dgm.ID)

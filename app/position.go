@@ -710,8 +710,7 @@ func (u *UI) deletePosition(id model.ID) {
 		return
 	}
 	if pf := u.fig.Positions[id]; pf != nil && len(pf.Holders) > 0 {
-		u.showError(fmt.Errorf("%s", lang.X("err.post_has_holders",
-			"“{{.name}}” still has holders. Move or remove them in the roster first.", map[string]any{"name": p.Title})))
+		u.deleteHeldPosition(p, pf.Holders)
 		return
 	}
 	title := p.Title
@@ -730,6 +729,49 @@ func (u *UI) deletePosition(id model.ID) {
 			}
 			u.editor.clear()
 		}, u.win)
+}
+
+// deleteHeldPosition asks what to do with the holders of a post being
+// deleted: they can leave the post (they stay on the roster, in their other
+// posts if any) as part of the same undoable step, or the delete is called
+// off.
+func (u *UI) deleteHeldPosition(p *model.Position, holders []model.Holder) {
+	var names []string
+	for _, h := range holders {
+		names = append(names, h.Name+" ("+FormatFTE(h.FTE)+")")
+	}
+	id, title := p.ID, p.Title
+	text := widget.NewLabel(lang.X("dlg.delete_held.text",
+		"“{{.name}}” is held by {{.holders}}. Deleting it takes them out of this post; they stay on the roster. Its direct reports will report to its manager. You can undo this.",
+		map[string]any{"name": title, "holders": strings.Join(names, "、")}))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.X("dlg.delete_post.title", "Delete post"),
+		lang.X("btn.unassign_delete", "Unassign and delete"), lang.X("btn.cancel", "Cancel"), text,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			err := u.apply(lang.X("change.delete_post", "delete “{{.name}}”", map[string]any{"name": title}),
+				func(tx *store.Tx) error {
+					as, err := tx.AssignmentsOf(id)
+					if err != nil {
+						return err
+					}
+					for _, a := range as {
+						if err := tx.DeleteAssignment(a.ID); err != nil {
+							return err
+						}
+					}
+					return tx.DeletePosition(id)
+				})
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.editor.clear()
+		}, u.win)
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
 }
 
 // deleteSelected deletes the post in the editor, or the selected unit.
