@@ -397,3 +397,50 @@ func TestDropCorruptFileChangesNothing(t *testing.T) {
 		t.Error("dropping a corrupt file changed the database")
 	}
 }
+
+// TestKillDuringImport kills the program in the middle of committing a
+// large import: the database must open afterwards with everything from
+// before or everything from after, never a part.
+func TestKillDuringImport(t *testing.T) {
+	const rows = 60000
+	for _, delay := range []time.Duration{0, 150 * time.Millisecond, 400 * time.Millisecond} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "plans.db")
+		if out, err := exec.Command(binary, "new", "--template", "kangfei", "--db", db).CombinedOutput(); err != nil {
+			t.Fatalf("new: %v %s", err, out)
+		}
+		var b strings.Builder
+		b.WriteString("工号,姓名,部门,岗位\n")
+		for i := 0; i < rows; i++ {
+			fmt.Fprintf(&b, "K%06d,员工%d,车间%d,操作工\n", i, i, i%40)
+		}
+		csv := filepath.Join(dir, "big.csv")
+		if err := os.WriteFile(csv, []byte(b.String()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary, "import", csv, "--db", db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The backup is written just before the commit's transaction.
+		deadline := time.Now().Add(60 * time.Second)
+		for {
+			if m, _ := filepath.Glob(filepath.Join(dir, "backups", "*import*")); len(m) > 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				_ = cmd.Process.Kill()
+				t.Fatal("the import never reached its commit")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(delay)
+		_ = cmd.Process.Kill() // SIGKILL: no chance to clean up
+		state, _ := cmd.Process.Wait()
+		got := peopleIn(t, db)
+		if got != 23 && got != 23+rows {
+			t.Fatalf("after kill -9 %v into the commit: %d people, want 23 (before) or %d (after)", delay, got, 23+rows)
+		}
+		t.Logf("killed %v after the commit began (exit %v): %d people", delay, state, got)
+	}
+}
