@@ -3,7 +3,12 @@ package app
 import (
 	"encoding/json"
 	"math"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"staffplan/data/calc"
+	"staffplan/data/store"
 )
 
 func TestCLIErlangCMatchesTheReference(t *testing.T) {
@@ -68,4 +73,103 @@ func TestCLIErlangUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+}
+
+// sheetDB makes a database whose plan carries the named rule set.
+func sheetDB(t *testing.T, name string) (string, *calc.Sheet) {
+	t.Helper()
+	_, sheets, err := ruleSets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sheets[name]
+	db := filepath.Join(t.TempDir(), "c.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	plans, _ := st.Plans()
+	if _, err := st.Update(plans[0].ID, "rules", func(tx *store.Tx) error { return calc.Save(tx, s) }); err != nil {
+		t.Fatal(err)
+	}
+	return db, s
+}
+
+// Every figure the source documents give, as the rule sets record them,
+// comes out of `staffplan calc` too.
+func TestCLICalcReproducesTheSources(t *testing.T) {
+	names, _, err := ruleSets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range names {
+		db, s := sheetDB(t, name)
+		code, out, errs := run(t, "--lang", "en", "calc", "--db", db, "--json")
+		if code != 0 {
+			t.Fatalf("%s: %d %s", name, code, errs)
+		}
+		var rows []calcRowJSON
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		by := map[string]calcRowJSON{}
+		for _, r := range rows {
+			by[r.Rule] = r
+			if r.Explanation == "" && r.Error == "" {
+				t.Errorf("%s/%s has no explanation", name, r.Rule)
+			}
+		}
+		for _, ex := range s.Examples {
+			if ex.InBand != nil {
+				continue // share checks print in or out of band, not a count
+			}
+			r, ok := by[ex.Rule]
+			if !ok {
+				t.Errorf("%s: no row for %s", name, ex.Rule)
+				continue
+			}
+			// Sources print two decimals where a rule keeps the fraction.
+			if math.Abs(r.Required-ex.Required) > 0.005 {
+				t.Errorf("%s/%s: required %v, the source says %v", name, ex.Rule, r.Required, ex.Required)
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d worked examples checked", checked)
+	}
+}
+
+func TestCLICalcDriversOverrideAndList(t *testing.T) {
+	db, _ := sheetDB(t, "call-centre")
+	code, out, _ := run(t, "calc", "--db", db, "--list-drivers", "--json")
+	var ds []driverJSON
+	if code != 0 || json.Unmarshal([]byte(out), &ds) != nil || len(ds) == 0 {
+		t.Fatalf("list drivers: %d %q", code, out)
+	}
+	for _, d := range ds {
+		if d.Key == "" || d.Label == "" {
+			t.Errorf("driver %+v lacks key or label", d)
+		}
+	}
+	_, out, _ = run(t, "--lang", "zh", "calc", "--db", db, "--driver", "subscribers=270000", "--json")
+	var rows []calcRowJSON
+	_ = json.Unmarshal([]byte(out), &rows)
+	for _, r := range rows {
+		if r.Rule == "seats" {
+			if r.Required != 13 || !strings.Contains(r.Explanation, "270000 ÷ 20000 = 13.5") || !strings.Contains(r.Explanation, "向下取整") {
+				t.Errorf("seats with 270000 subscribers: %v %q", r.Required, r.Explanation)
+			}
+		}
+	}
+	if code, _, errs := run(t, "--lang", "en", "calc", "--db", db, "--driver", "nope=1"); code != ExitUser || !strings.Contains(errs, "nope") {
+		t.Errorf("unknown driver: %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "calc", "--db", db, "--driver", "seats"); code != ExitUsage {
+		t.Errorf("bad --driver: %d", code)
+	}
+	InitLang("en")
 }
