@@ -89,6 +89,7 @@ func newCalcPane(u *UI) *calcPane {
 	apply := widget.NewButtonWithIcon(lang.X("calc.apply", "Apply to plan…"), theme.ConfirmIcon(), c.applyDialog)
 	apply.Importance = widget.HighImportance
 	scen := widget.NewButtonWithIcon(lang.X("calc.scenarios", "Scenarios…"), theme.ListIcon(), c.scenarioDialog)
+	rules := widget.NewButtonWithIcon(lang.X("calc.rules", "Rules…"), theme.DocumentCreateIcon(), c.rulesDialog)
 	c.empty = widget.NewLabel(lang.X("calc.empty", "This plan has no headcount rules yet. Load a rule set (hospital, property management, call centre, customer-service centre) with “Load rules…”."))
 	c.empty.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(widget.NewLabelWithStyle(lang.X("calc.drivers", "Drivers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -98,7 +99,7 @@ func newCalcPane(u *UI) *calcPane {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.24
 	c.body = container.NewStack(split)
-	bar := container.NewHBox(load, scen, apply)
+	bar := container.NewHBox(load, rules, scen, apply)
 	c.content = container.NewBorder(bar, nil, nil, nil, container.NewStack(c.body, c.empty))
 	return c
 }
