@@ -432,8 +432,77 @@ func (c *calcPane) rulesDialog() {
 	}
 	fill()
 	add := widget.NewButtonWithIcon(lang.X("rule.add", "Add rule"), theme.ContentAddIcon(), func() { c.editRule(-1, fill) })
+	addDriver := widget.NewButtonWithIcon(lang.X("driver.add", "Add driver"), theme.ContentAddIcon(), c.addDriverDialog)
 	d = dialog.NewCustom(lang.X("calc.rules", "Rules…"), lang.X("btn.close", "Close"),
-		container.NewBorder(nil, add, nil, nil, container.NewVScroll(list)), u.win)
+		container.NewBorder(nil, container.NewGridWithColumns(2, add, addDriver), nil, nil, container.NewVScroll(list)), u.win)
 	d.Resize(fyne.NewSize(560, 480))
 	d.Show()
+}
+
+// addDriverDialog adds a named quantity rules can refer to by its key.
+func (c *calcPane) addDriverDialog() {
+	u := c.u
+	key, label, unit, value := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	key.SetPlaceHolder("beds")
+	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. 床位"))
+	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. 张"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("driver.key", "Key (used by rules)"), key),
+		widget.NewFormItem(lang.X("driver.label", "Name"), label),
+		widget.NewFormItem(lang.X("driver.unit", "Unit"), unit),
+		widget.NewFormItem(lang.X("driver.value", "Value"), value),
+	}
+	dialog.ShowForm(lang.X("driver.add", "Add driver"), lang.X("btn.add", "Add"), lang.X("btn.cancel", "Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		d, err := newDriver(key.Text, label.Text, unit.Text, value.Text, c.sheet.Drivers)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		c.saveDriverList(append(append([]calc.Driver(nil), c.sheet.Drivers...), d),
+			lang.X("change.add_driver", "add driver “{{.name}}”", map[string]any{"name": d.Label}))
+	}, u.win)
+}
+
+// newDriver checks a new driver: a key of letters, digits and _ not yet
+// used, a name, a number.
+func newDriver(key, label, unit, value string, have []calc.Driver) (calc.Driver, error) {
+	key, label = strings.TrimSpace(key), strings.TrimSpace(label)
+	ok := key != ""
+	for _, r := range key {
+		ok = ok && (r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
+	if !ok {
+		return calc.Driver{}, errors.New(lang.X("err.driver_key", "A driver key is letters, digits and _, such as beds or icu_beds."))
+	}
+	for _, d := range have {
+		if d.Key == key {
+			return calc.Driver{}, errors.New(lang.X("err.driver_dup", "There is already a driver {{.key}}.", map[string]any{"key": key}))
+		}
+	}
+	v, okV := parseNumber(value)
+	if !okV {
+		return calc.Driver{}, errors.New(lang.X("calc.bad_driver", "{{.value}} is not a number.", map[string]any{"value": value}))
+	}
+	if label == "" {
+		label = key
+	}
+	return calc.Driver{Key: key, Label: label, Unit: strings.TrimSpace(unit), Value: v}, nil
+}
+
+// saveDriverList stores the drivers as one undoable change.
+func (c *calcPane) saveDriverList(ds []calc.Driver, label string) {
+	err := c.u.apply(label, func(tx *store.Tx) error {
+		s, err := calc.Load(tx)
+		if err != nil {
+			return err
+		}
+		s.Drivers = ds
+		return calc.Save(tx, s)
+	})
+	if err != nil {
+		c.u.showError(err)
+	}
 }

@@ -85,3 +85,37 @@ func TestAddRuleThroughTheFormAndUndo(t *testing.T) {
 		t.Errorf("undo left %d rules", len(c.sheet.Rules))
 	}
 }
+
+func TestAddDriverChecksKeyAndNumber(t *testing.T) {
+	u := newTestUI(t)
+	c := u.calc
+	if _, err := newDriver("床位", "床位", "张", "400", nil); err == nil {
+		t.Error("a Chinese key was accepted; rules refer to keys in ASCII")
+	}
+	if _, err := newDriver("beds", "床位", "张", "四百", nil); err == nil {
+		t.Error("a non-number value was accepted")
+	}
+	d, err := newDriver("beds", "床位", "张", "400", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newDriver("beds", "床位", "张", "1", []calc.Driver{d}); err == nil {
+		t.Error("a duplicate key was accepted")
+	}
+	c.saveDriverList([]calc.Driver{d}, "add driver")
+	f := newRuleForm(calc.Rule{ID: "nurses", Kind: calc.KindRatio})
+	f.post.SetText("护士")
+	f.ratioDriver.SetText("beds")
+	f.ratio.SetText("0.4")
+	r, err := f.rule()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.checkRule("", r); err != nil {
+		t.Fatal(err)
+	}
+	c.saveRules([]calc.Rule{r}, "add rule")
+	if got := c.row(t, "nurses").Required; got != 160 {
+		t.Errorf("400 beds × 0.4 = %v nurses, want 160", got)
+	}
+}
