@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -57,29 +58,49 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// startXvfb starts a virtual display on the first free number.
+// startXvfb starts a virtual display. Xvfb picks a free display number
+// itself (-displayfd), so stale lock files of earlier runs or a display
+// another program holds cannot make the tests talk to the wrong server.
 func startXvfb() (func(), error) {
-	for n := 93; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display = fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			return nil, err
-		}
-		stop := func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() }
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if exec.Command("xdpyinfo", "-display", display).Run() == nil {
-				return stop, nil
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		stop()
-		return nil, fmt.Errorf("Xvfb %s did not come up", display)
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("no free display")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w.Close()
+	// SIGTERM lets Xvfb remove its lock file; Kill would leave it behind.
+	stop := func() { _ = cmd.Process.Signal(syscall.SIGTERM); _, _ = cmd.Process.Wait() }
+	got := make(chan string, 1)
+	go func() {
+		var n int
+		_, err := fmt.Fscan(r, &n)
+		if err != nil {
+			got <- ""
+			return
+		}
+		got <- fmt.Sprintf(":%d", n)
+	}()
+	select {
+	case display = <-got:
+	case <-time.After(15 * time.Second):
+	}
+	if display == "" {
+		stop()
+		return nil, fmt.Errorf("Xvfb did not report its display")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if exec.Command("xdpyinfo", "-display", display).Run() == nil {
+			return stop, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	stop()
+	return nil, fmt.Errorf("Xvfb %s did not answer", display)
 }
 
 // instance is one running instance of the program.
