@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"staffplan/data/internal/testenv"
 )
 
 // entries lists a folder, so a test can see that no temporary file is left.
@@ -87,7 +89,7 @@ func TestWriteFileAtomicReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	called := false
-	err = asUnprivileged(t, func() error {
+	err = testenv.AsUnprivileged(t, func() error {
 		return WriteFileAtomic(target, func(w io.Writer) error { called = true; _, err := io.WriteString(w, "new"); return err })
 	})
 	if !errors.Is(err, fs.ErrPermission) {

@@ -1,4 +1,6 @@
-package export
+// Package testenv holds helpers for tests that need something of the
+// operating system.
+package testenv
 
 import (
 	"os"
@@ -6,10 +8,10 @@ import (
 	"testing"
 )
 
-// asUnprivileged runs fn with the effective user "nobody" when the tests run
+// AsUnprivileged runs fn with the effective user "nobody" when the tests run
 // as root (as CI does), because root writes into read-only folders anyway.
 // The saved user id stays root, so the switch back is allowed.
-func asUnprivileged(t *testing.T, fn func() error) error {
+func AsUnprivileged(t testing.TB, fn func() error) error {
 	t.Helper()
 	if os.Geteuid() != 0 {
 		return fn()
