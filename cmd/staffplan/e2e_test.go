@@ -66,7 +66,9 @@ func startXvfb() (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	// -noreset: by default Xvfb resets when its last client leaves, and a
+	// program connecting during the reset fails to open the display.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		return nil, err
