@@ -387,6 +387,10 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	ip.show()
 	ip.d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 900), min(u.win.Canvas().Size().Height-40, 640)))
 	ip.d.Show()
+	// Keys typed while the preview is up go to the window, where Enter
+	// confirms it; a widget that had focus (the chart, after a drop onto
+	// it) would take them instead.
+	u.win.Canvas().Unfocus()
 	u.pendingImport = ip
 	u.setTitle()
 }

@@ -100,3 +100,19 @@ func writeText(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+func TestEnterConfirmsImportEvenAfterTheChartHadFocus(t *testing.T) {
+	u := newTestUI(t)
+	file := filepath.Join(t.TempDir(), "r.xlsx")
+	writeRoster(t, file, [][]any{{"Q1", "秦一", "生产部", "操作工", "2023-02-01", ""}})
+	u.win.Canvas().Focus(u.org.chart)
+	u.ImportFiles([]string{file})
+	if f := u.win.Canvas().Focused(); f != nil {
+		t.Fatalf("%T keeps the focus while the preview is up", f)
+	}
+	people := len(u.data.People)
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(u.data.People) != people+1 {
+		t.Errorf("Enter did not import")
+	}
+}

@@ -197,10 +197,12 @@ func waitTitle(t *testing.T, a *instance, win string, ok func(string) bool) stri
 
 func key(t *testing.T, win string, keys ...string) {
 	t.Helper()
-	_, _ = xdo("windowfocus", "--sync", win)
-	// A key that closes the window makes xdotool fail on the key release
-	// (BadWindow), so its exit status says nothing; callers check effects.
-	if _, err := xdo(append([]string{"key", "--window", win}, keys...)...); err != nil {
+	// Focus the window, then type as the keyboard does (XTEST): events
+	// sent to a window id are synthetic and can land on the wrong one.
+	if _, err := xdo("windowfocus", "--sync", win); err != nil {
+		t.Logf("xdotool windowfocus %s: %v", win, err)
+	}
+	if _, err := xdo(append([]string{"key", "--clearmodifiers"}, keys...)...); err != nil {
 		t.Logf("xdotool key %v: %v", keys, err)
 	}
 }
