@@ -210,6 +210,28 @@ func findPlan(st *store.Store, name string) (model.Plan, error) {
 		map[string]any{"name": name, "plans": strings.Join(names, ", ")}))
 }
 
+// openPlan opens an existing database and loads one of its plans, for the
+// commands that read a plan. It never creates a database where there was
+// none, as store.Open would.
+func openPlan(db, plan string) (*store.Store, *model.PlanData, error) {
+	if _, err := os.Stat(db); err != nil {
+		return nil, nil, errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": db}))
+	}
+	st, err := store.Open(db, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := findPlan(st, plan)
+	if err == nil {
+		var d *model.PlanData
+		if d, err = st.LoadPlan(p.ID); err == nil {
+			return st, d, nil
+		}
+	}
+	st.Close()
+	return nil, nil, err
+}
+
 // BuildShow derives the figures printed by `staffplan show`.
 func BuildShow(d *model.PlanData) ShowJSON {
 	f := model.Compute(d)
@@ -266,23 +288,11 @@ func cmdShow(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
-	// Showing must not create an empty database where there was none.
-	if _, err := os.Stat(*db); err != nil {
-		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
-	}
-	st, err := store.Open(*db, nil)
+	st, d, err := openPlan(*db, *plan)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := findPlan(st, *plan)
-	if err != nil {
-		return err
-	}
-	d, err := st.LoadPlan(p.ID)
-	if err != nil {
-		return err
-	}
 	out := BuildShow(d)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

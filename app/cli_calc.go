@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"staffplan/data/calc"
-	"staffplan/data/store"
 )
 
 // durationFlag reads "30m", "180s" or a plain number of seconds.
@@ -258,23 +256,12 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
-	}
-	st, err := store.Open(*db, nil)
+	st, d, err := openPlan(*db, *plan)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := findPlan(st, *plan)
-	if err != nil {
-		return err
-	}
-	d, err := st.LoadPlan(p.ID)
-	if err != nil {
-		return err
-	}
-	sheet, err := calc.LoadPlan(st, p.ID)
+	sheet, err := calc.LoadPlan(st, d.Plan.ID)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 
 	"staffplan/data/export"
 	"staffplan/data/model"
-	"staffplan/data/store"
 	"staffplan/widgets/orgchart"
 )
 
@@ -146,22 +145,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
-	}
-	st, err := store.Open(*db, nil)
+	st, d, err := openPlan(*db, *plan)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := findPlan(st, *plan)
-	if err != nil {
-		return err
-	}
-	d, err := st.LoadPlan(p.ID)
-	if err != nil {
-		return err
-	}
 	write, err := exportWriter(*kind, filepath.Ext(*out), d, Lang())
 	if err != nil {
 		return err
