@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"staffplan/data/calc"
 	"staffplan/data/store"
 )
@@ -170,6 +172,43 @@ func TestCLICalcDriversOverrideAndList(t *testing.T) {
 	}
 	if code, _, _ := run(t, "calc", "--db", db, "--driver", "seats"); code != ExitUsage {
 		t.Errorf("bad --driver: %d", code)
+	}
+	InitLang("en")
+}
+
+// The calculator report carries the drivers, the basis and each result with
+// its arithmetic, as the pane shows them.
+func TestCLIExportCalcReport(t *testing.T) {
+	db, s := sheetDB(t, "call-centre")
+	out := filepath.Join(t.TempDir(), "calc.xlsx")
+	if code, _, errs := run(t, "--lang", "zh", "export", "--db", db, "--kind", "calc", "--out", out); code != 0 {
+		t.Fatalf("export calc: %s", errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 2 {
+		t.Fatalf("sheets %v", sheets)
+	}
+	drivers, _ := f.GetRows(sheets[1])
+	if !strings.Contains(drivers[1][0], "165.33") || len(drivers) != 4+len(s.Drivers) {
+		t.Errorf("drivers sheet %q", drivers)
+	}
+	rows, _ := f.GetRows(sheets[0])
+	found := false
+	for _, r := range rows[3:] {
+		if len(r) > 8 && r[2] == "座席" {
+			found = true
+			if r[4] != "6" || !strings.Contains(r[8], "130000 ÷ 20000 = 6.5") || !strings.Contains(r[8], "向下取整") {
+				t.Errorf("座席 row %q", r)
+			}
+		}
+	}
+	if !found || len(rows) != 3+len(s.Rules) {
+		t.Errorf("results sheet has %d rows for %d rules", len(rows)-3, len(s.Rules))
 	}
 	InitLang("en")
 }

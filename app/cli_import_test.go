@@ -1,13 +1,18 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"staffplan/data/importer"
+	"staffplan/data/store"
 )
 
 // writeRoster writes a small roster the way HR files look: a title row, a
@@ -163,4 +168,70 @@ func TestCLIExportEveryKind(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("a refused export left a file")
 	}
+}
+
+// The import template, filled in, reads back with every column recognised
+// and the plan's own departments and posts.
+func TestImportTemplateFilledInImportsAsItIs(t *testing.T) {
+	for _, lng := range []string{"zh", "en"} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "a.db")
+		run(t, "new", "--template", "kangfei", "--db", db)
+		file := filepath.Join(dir, "template.xlsx")
+		if code, _, errs := run(t, "--lang", lng, "export", "--db", db, "--kind", "template", "--out", file); code != 0 {
+			t.Fatalf("%s: export: %s", lng, errs)
+		}
+		f, err := excelize.OpenFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := f.GetSheetList()[0]
+		dvs, _ := f.GetDataValidations(sheet)
+		if len(dvs) != 4 {
+			t.Errorf("%s: %d drop-down lists, want 4 (department, post, status, employment)", lng, len(dvs))
+		}
+		status, employ := "在职", "劳务派遣"
+		if lng == "en" {
+			status, employ = "active", "agency"
+		}
+		rows := [][]any{
+			{"T001", "模板甲", "康飞塑业/生产部", "班组长", "M1", "2024-03-01", status, employ},
+			{"T002", "模板乙", "康飞塑业/财务部", "出纳", "P2", "2024-04-01", status, employ},
+		}
+		for i, r := range rows {
+			_ = f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+2), &r)
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		wb, err := readForImport(context.Background(), file, "", nil, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := mainSheet(wb)
+		for _, c := range s.Columns {
+			if c.Field == "" || c.Confidence < 0.99 {
+				t.Errorf("%s: column %q read as %q (%.2f)", lng, c.Header, c.Field, c.Confidence)
+			}
+		}
+		st, err := store.Open(db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans, _ := st.Plans()
+		before, _ := st.LoadPlan(plans[0].ID)
+		p, err := importer.Prepare(context.Background(), wb, before, nil)
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Created != 2 || len(p.NewUnits) != 0 || len(p.Warnings) != 0 || !p.OK() {
+			t.Errorf("%s: created %d, new units %d, warnings %v, errors %v", lng, p.Created, len(p.NewUnits), p.Warnings, p.Errors)
+		}
+		for _, pos := range p.Positions {
+			t.Errorf("%s: the import would create or change the post %+v", lng, pos)
+		}
+	}
+	InitLang("en")
 }

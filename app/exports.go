@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"staffplan/data/calc"
 	"staffplan/data/export"
 	"staffplan/data/model"
 	"staffplan/widgets/orgchart"
@@ -24,11 +25,14 @@ const (
 	exportRoster       = "roster"
 	exportDescriptions = "descriptions"
 	exportOrgChart     = "orgchart"
+	exportTemplate     = "template"
+	exportCalc         = "calc"
 )
 
 // exportWriter returns the writer for a kind and a file extension, or an
 // error naming what is supported.
-func exportWriter(kind, ext string, d *model.PlanData, lang2 string) (func(io.Writer) error, error) {
+// The calculator report needs the plan's rules and drivers, as sheet.
+func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 string) (func(io.Writer) error, error) {
 	opt := export.Options{Lang: lang2, Date: time.Now()}
 	ext = strings.ToLower(ext)
 	switch {
@@ -40,6 +44,10 @@ func exportWriter(kind, ext string, d *model.PlanData, lang2 string) (func(io.Wr
 		return func(w io.Writer) error { return export.RosterCSV(w, d, opt) }, nil
 	case kind == exportDescriptions && ext == ".xlsx":
 		return func(w io.Writer) error { return export.DescriptionsWorkbook(w, d, opt) }, nil
+	case kind == exportCalc && ext == ".xlsx" && sheet != nil:
+		return func(w io.Writer) error { return export.CalcReportWorkbook(w, d, sheet, opt) }, nil
+	case kind == exportTemplate && ext == ".xlsx":
+		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
 	case kind == exportOrgChart && (ext == ".png" || ext == ".svg"):
 		m, err := orgchart.NewModel(positionNodes(d, model.Compute(d), unitIndex(d)))
 		if err != nil {
@@ -61,7 +69,7 @@ func exportWriter(kind, ext string, d *model.PlanData, lang2 string) (func(io.Wr
 		}, nil
 	}
 	return nil, errors.New(lang.X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx) or orgchart (.png or .svg).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
@@ -82,6 +90,10 @@ func exportLabel(kind string) string {
 		return export.KindLabel(export.KindStaffing, Lang())
 	case exportRoster:
 		return export.KindLabel(export.KindRoster, Lang())
+	case exportTemplate:
+		return lang.X("export.label.template", "import template")
+	case exportCalc:
+		return lang.X("export.label.calc", "headcount calculation")
 	}
 	return export.KindLabel(export.KindDescriptions, Lang())
 }
@@ -99,7 +111,7 @@ func (u *UI) exportDialog(kind, ext string) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		write, err := exportWriter(kind, filepath.Ext(path), d, Lang())
+		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang())
 		if err != nil {
 			_ = os.Remove(path) // the empty file the dialog created
 			u.showError(err)
@@ -130,6 +142,8 @@ func (u *UI) exportMenu() *fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.export.roster", "Roster (Excel)…"), func() { u.exportDialog(exportRoster, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.roster_csv", "Roster (CSV)…"), func() { u.exportDialog(exportRoster, ".csv") }),
 		fyne.NewMenuItem(lang.X("menu.export.descriptions", "Position descriptions (Excel)…"), func() { u.exportDialog(exportDescriptions, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.calc", "Headcount calculation (Excel)…"), func() { u.exportDialog(exportCalc, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.template", "Import template (Excel)…"), func() { u.exportDialog(exportTemplate, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_png", "Org chart (PNG)…"), func() { u.exportDialog(exportOrgChart, ".png") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_svg", "Org chart (SVG)…"), func() { u.exportDialog(exportOrgChart, ".svg") }),
 	)
@@ -140,7 +154,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
 	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
-	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions or orgchart"))
+	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
 	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
@@ -150,7 +164,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	write, err := exportWriter(*kind, filepath.Ext(*out), d, Lang())
+	sheet, err := calc.LoadPlan(st, d.Plan.ID)
+	if err != nil {
+		return err
+	}
+	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, Lang())
 	if err != nil {
 		return err
 	}

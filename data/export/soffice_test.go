@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"staffplan/assets"
+	"staffplan/data/calc"
 	"staffplan/data/model"
 )
 
@@ -174,5 +177,34 @@ func TestLibreOfficeOpensExports(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// The import template and the calculator report open in LibreOffice with
+// the values excelize wrote: the sheet a user sees first of each.
+func TestLibreOfficeOpensTemplateAndCalcReport(t *testing.T) {
+	bin := soffice(t)
+	dir := t.TempDir()
+	d := kangfei(t)
+	opt := Options{Date: testDate}
+	tmpl := filepath.Join(dir, "template.xlsx")
+	writeFile(t, tmpl, TemplateWorkbook, d, opt)
+	raw, err := fs.ReadFile(assets.CalcRules(), "call-centre.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := calc.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "calc.xlsx")
+	if err := WriteFileAtomic(report, func(w io.Writer) error { return CalcReportWorkbook(w, d, sheet, opt) }); err != nil {
+		t.Fatal(err)
+	}
+	convert(t, bin, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmpl, report)
+	compareWithExcelize(t, tmpl, "花名册", readCSV(t, filepath.Join(dir, "template.csv")))
+	compareWithExcelize(t, report, "测算结果", readCSV(t, filepath.Join(dir, "calc.csv")))
+	if got := fmt.Sprint(readCSV(t, filepath.Join(dir, "calc.csv"))); !strings.Contains(got, "向下取整") {
+		t.Errorf("LibreOffice calc report lacks the arithmetic: %s", got)
 	}
 }
