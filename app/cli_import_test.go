@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -232,6 +233,67 @@ func TestImportTemplateFilledInImportsAsItIs(t *testing.T) {
 		for _, pos := range p.Positions {
 			t.Errorf("%s: the import would create or change the post %+v", lng, pos)
 		}
+	}
+	InitLang("en")
+}
+
+// Exporting a plan's roster and staffing table and importing them into a
+// new database gives the same units, posts, 编制, people and assignments.
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	roster, staffing := filepath.Join(dir, "roster.xlsx"), filepath.Join(dir, "staffing.xlsx")
+	for kind, out := range map[string]string{"roster": roster, "staffing": staffing} {
+		if code, _, errs := run(t, "--lang", "zh", "export", "--db", db, "--kind", kind, "--out", out); code != 0 {
+			t.Fatalf("export %s: %s", kind, errs)
+		}
+	}
+	db2 := filepath.Join(dir, "b.db")
+	if code, _, errs := run(t, "--lang", "zh", "import", roster, "--db", db2); code != 0 {
+		t.Fatalf("import roster: %s", errs)
+	}
+	if code, _, errs := run(t, "--lang", "zh", "import", staffing, "--db", db2, "--kind", "staffing"); code != 0 {
+		t.Fatalf("import staffing: %s", errs)
+	}
+	show := func(db string) ShowJSON {
+		_, out, _ := run(t, "show", "--db", db, "--json")
+		var s ShowJSON
+		if err := json.Unmarshal([]byte(out), &s); err != nil {
+			t.Fatal(err)
+		}
+		sort.Slice(s.Positions, func(i, j int) bool {
+			a, b := s.Positions[i], s.Positions[j]
+			return a.Unit+a.Title < b.Unit+b.Title
+		})
+		return s
+	}
+	a, b := show(db), show(db2)
+	if a.People != b.People || a.PeopleLeft != b.PeopleLeft {
+		t.Errorf("people %d/%d left, after the round trip %d/%d", a.People, a.PeopleLeft, b.People, b.PeopleLeft)
+	}
+	units := func(s ShowJSON) string {
+		var out []string
+		for _, u := range s.Units {
+			out = append(out, fmt.Sprintf("%s %v/%v %v/%v", u.Path, u.PlannedDirect, u.PlannedTotal, u.ActualDirect, u.ActualTotal))
+		}
+		sort.Strings(out)
+		return strings.Join(out, "\n")
+	}
+	if ua, ub := units(a), units(b); ua != ub {
+		t.Errorf("units differ:\n%s\n---\n%s", ua, ub)
+	}
+	posts := func(s ShowJSON) string {
+		var out []string
+		for _, p := range s.Positions {
+			h := append([]string(nil), p.Holders...)
+			sort.Strings(h)
+			out = append(out, fmt.Sprintf("%s/%s %v %v %s %v", p.Unit, p.Title, p.Planned, p.Actual, p.Status, h))
+		}
+		return strings.Join(out, "\n")
+	}
+	if pa, pb := posts(a), posts(b); pa != pb {
+		t.Errorf("posts differ:\n%s\n---\n%s", pa, pb)
 	}
 	InitLang("en")
 }

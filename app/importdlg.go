@@ -27,7 +27,7 @@ var importFields = []importer.Field{
 	importer.FieldDept1, importer.FieldDept2, importer.FieldDept3, importer.FieldDept4, importer.FieldDeptID,
 	importer.FieldParentID, importer.FieldParentDept, importer.FieldPosition, importer.FieldReportsTo,
 	importer.FieldHireDate, importer.FieldStatus, importer.FieldEmployment, importer.FieldGrade,
-	importer.FieldPlanned, importer.FieldActual, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
+	importer.FieldPlanned, importer.FieldFTE, importer.FieldActual, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
 	importer.FieldPersonal,
 }
 
@@ -70,6 +70,8 @@ func FieldText(f importer.Field) string {
 		return lang.X("field.grade", "grade")
 	case importer.FieldPlanned:
 		return lang.X("field.planned", "planned headcount")
+	case importer.FieldFTE:
+		return lang.X("field.fte", "FTE share of the post")
 	case importer.FieldActual:
 		return lang.X("field.actual", "in post (not stored)")
 	case importer.FieldNote:

@@ -35,6 +35,7 @@ const (
 	FieldEmployment Field = "employment"
 	FieldGrade      Field = "grade"
 	FieldPlanned    Field = "planned" // 编制 / 人数
+	FieldFTE        Field = "fte"     // a person's share of a full-time post in this row's post
 	FieldActual     Field = "actual"  // 在岗人数 in a staffing table: read, not stored
 	FieldNote       Field = "note"
 	FieldHead       Field = "head" // 负责人 of a unit
@@ -67,7 +68,8 @@ var synonyms = []struct {
 	{FieldStatus, []string{"在职状态", "员工状态", "人员状态", "状态", "在职情况", "status", "employeestatus"}},
 	{FieldEmployment, []string{"用工形式", "员工类型", "用工类型", "人员类型", "雇佣类型", "合同类型", "员工性质", "employment", "employmenttype", "employeetype", "type", "contracttype"}},
 	{FieldGrade, []string{"职级", "职等", "级别", "职级职等", "等级", "grade", "level", "band", "joblevel"}},
-	{FieldPlanned, []string{"编制", "编制人数", "人数", "人员数量", "定编", "定编人数", "岗位编制", "计划人数", "配置人数", "headcount", "planned", "establishment", "fte"}},
+	{FieldPlanned, []string{"编制", "编制人数", "人数", "人员数量", "定编", "定编人数", "岗位编制", "计划人数", "配置人数", "headcount", "planned", "establishment"}},
+	{FieldFTE, []string{"fte", "工作量", "投入比例", "工时占比", "占比", "折算人数"}},
 	{FieldActual, []string{"在岗人数", "现有人数", "实有人数", "在职人数", "actual"}},
 	{FieldNote, []string{"备注", "说明", "备注说明", "note", "notes", "remark", "remarks", "comment", "comments"}},
 	{FieldHead, []string{"负责人", "部门负责人", "部门主管", "主管", "部门经理", "head", "leader"}},

@@ -585,3 +585,53 @@ func TestSampleShowsPeopleAsStored(t *testing.T) {
 		t.Errorf("sample %q", p.Sample)
 	}
 }
+
+// A roster lists someone holding two posts (兼任) on two rows with the same
+// 工号 and name: one person, two assignments, the time split between them.
+func TestConcurrentPostsOnTwoRows(t *testing.T) {
+	dir := t.TempDir()
+	path := writeXLSX(t, dir+"/兼任.xlsx", fixSheet{name: "花名册", rows: [][]any{
+		{"工号", "姓名", "部门", "岗位"},
+		{"E1", "郑一", "行政部", "保洁员"},
+		{"E1", "郑一", "行政部", "厨工"},
+		{"E2", "王二", "行政部", "厨工"},
+	}})
+	p := mustPrepare(t, mustRead(t, path, nil), nil)
+	if !p.OK() {
+		t.Fatalf("errors %v", p.Errors)
+	}
+	st := openStore(t)
+	ch, err := Commit(st, 0, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := st.LoadPlan(ch.PlanID)
+	if len(d.People) != 2 {
+		t.Fatalf("%d people, want 2", len(d.People))
+	}
+	var zheng model.ID
+	for _, pp := range d.People {
+		if pp.Name == "郑一" {
+			zheng = pp.ID
+		}
+	}
+	var shares []float64
+	for _, a := range d.Assignments {
+		if a.Person == zheng {
+			shares = append(shares, a.FTE)
+		}
+	}
+	if len(shares) != 2 || shares[0] != 0.5 || shares[1] != 0.5 {
+		t.Errorf("郑一's posts %v, want two at 0.5", shares)
+	}
+	f := model.Compute(d)
+	concurrent := false
+	for _, pf := range f.Positions {
+		for _, h := range pf.Holders {
+			concurrent = concurrent || (h.Name == "郑一" && h.Concurrent)
+		}
+	}
+	if !concurrent {
+		t.Error("郑一 is not shown as 兼任")
+	}
+}

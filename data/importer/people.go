@@ -31,6 +31,11 @@ type personRec struct {
 	mgrPerson int // index into recs, -1 none
 	mgrPost   model.ID
 	mgrName   string
+	// fte is the row's share of a full-time post, 0 when the file says none.
+	fte float64
+	// alsoOf is 1 + the index of this person's first row when the row
+	// repeats a 工号 with the same name: a second post (兼任), 0 otherwise.
+	alsoOf int
 }
 
 // deptTable is a departments sheet: id → name and parent id.
@@ -127,6 +132,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	c := func(f Field) int { return m.Col(f) }
 	cName, cEmp, cTitle, cMgr := c(FieldName), c(FieldEmpNo), c(FieldPosition), c(FieldReportsTo)
 	cStatus, cEmploy, cGrade, cDeptID := c(FieldStatus), c(FieldEmployment), c(FieldGrade), c(FieldDeptID)
+	cFTE := c(FieldFTE)
 	hire, ambiguous := newDateColumn(s, c(FieldHireDate))
 	if ambiguous {
 		st.warn(problem(KeyAmbiguousDates, "{{.sheet}}: the dates in column {{.column}} could be day-first or month-first; they were read day first (16/04/2009 = 16 April).",
@@ -243,6 +249,13 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			}
 		}
 		r.grade = collapseSpaces(cell(row, cGrade))
+		if v := cell(row, cFTE); v != "" {
+			if x, ok := ParseNumber(v); ok && x > 0 && x <= 1 {
+				r.fte = x
+			} else {
+				st.warn(cellProblem(KeyBadNumber+".fte", s.Name, rowNo, cFTE, header(cFTE), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a share between 0 and 1; the post is counted in full"))
+			}
+		}
 		recs = append(recs, r)
 	}
 	return recs, nil
@@ -270,6 +283,12 @@ func (st *staged) placePeople(recs []personRec) {
 		}
 		if j, dup := firstRow[r.empNo]; dup {
 			o := &recs[j]
+			if o.name == r.name {
+				// The same person on another row: one more post (兼任),
+				// as rosters list a person once per post.
+				r.alsoOf = j + 1
+				continue
+			}
 			st.fail(problem(KeyDuplicateEmpNo, "Employee number {{.empno}} appears twice: {{.sheet1}}!{{.row1}} ({{.name1}}) and {{.sheet}}!{{.row}} ({{.name}}).",
 				"empno", r.empNo, "sheet1", o.sheet.Name, "row1", o.row, "name1", o.name, "sheet", r.sheet.Name, "row", r.row, "name", r.name))
 			continue
@@ -292,8 +311,14 @@ func (st *staged) placePeople(recs []personRec) {
 		return out
 	}
 	warnedNoEmp := map[*Sheet]bool{}
+	rowsOf := map[model.ID]int{} // rows per person in the file
 	for i := range recs {
 		r := &recs[i]
+		if r.alsoOf > 0 {
+			st.placeAlso(r, &recs[r.alsoOf-1])
+			rowsOf[r.person]++
+			continue
+		}
 		var id model.ID
 		if r.empNo != "" {
 			id = st.byEmpNo[r.empNo]
@@ -390,7 +415,10 @@ func (st *staged) placePeople(recs []personRec) {
 		}
 		r.rowIdx = len(st.p.People)
 		st.p.People = append(st.p.People, row)
+		rowsOf[id]++
 	}
+	st.shareAmongPosts(rowsOf, recs)
+	st.applyRowShares(recs)
 	st.reportLines(recs)
 	// A new post's 編制 starts at the number of people placed in it, so
 	// the plan opens balanced and the user adjusts from there.
@@ -436,6 +464,101 @@ func (st *staged) placeIn(person, post model.ID) ([]Change, bool) {
 		return nil, false
 	}
 	return []Change{{FieldPosition, "", strings.Join(append(st.unitPath(st.post(post).Unit), st.post(post).Title), "/")}}, true
+}
+
+// placeAlso puts the person of first in the post of row r too: a second
+// post (兼任). The person's fields come from the first row.
+func (st *staged) placeAlso(r, first *personRec) {
+	r.person = first.person
+	row := PersonRow{Sheet: r.sheet.Name, Row: r.row, Action: ActionUnchanged, Unit: st.unitPath(r.unit)}
+	if i, ok := st.perIdx[r.person]; ok {
+		row.Person = st.after.People[i]
+	}
+	if r.unit != 0 && r.person != 0 {
+		title := r.title
+		if title == "" {
+			title = untitledPost
+		}
+		row.Position = title
+		post := st.postFor(r.unit, title)
+		if !st.holds(r.person, post) {
+			id := st.newID()
+			st.after.Assignments = append(st.after.Assignments, model.Assignment{ID: id, Person: r.person, Position: post, FTE: 1})
+			st.assignOf[r.person] = append(st.assignOf[r.person], len(st.after.Assignments)-1)
+			st.newAssign[id] = true
+			row.Changes = []Change{{FieldPosition, "", strings.Join(append(st.unitPath(r.unit), title), "/")}}
+			row.Action = ActionUpdated
+			if st.newPeople[r.person] {
+				row.Action = ActionNew
+			}
+		}
+	}
+	r.rowIdx = len(st.p.People)
+	st.p.People = append(st.p.People, row)
+}
+
+func (st *staged) holds(person, post model.ID) bool {
+	for _, ai := range st.assignOf[person] {
+		if st.after.Assignments[ai].Position == post {
+			return true
+		}
+	}
+	return false
+}
+
+// applyRowShares sets each assignment's share from the file's FTE column,
+// where it has one.
+func (st *staged) applyRowShares(recs []personRec) {
+	for i := range recs {
+		r := &recs[i]
+		if r.fte == 0 || r.person == 0 || r.unit == 0 {
+			continue
+		}
+		title := r.title
+		if title == "" {
+			title = untitledPost
+		}
+		post := st.postFor(r.unit, title)
+		for _, ai := range st.assignOf[r.person] {
+			if a := &st.after.Assignments[ai]; a.Position == post && a.FTE != r.fte {
+				a.FTE = r.fte
+				if !st.newAssign[a.ID] {
+					st.touchAsg[a.ID] = true
+				}
+			}
+		}
+	}
+}
+
+// shareAmongPosts splits a person's time evenly over the posts the file
+// lists them in, when it lists more than one (0.5 + 0.5 for two) and gives
+// no FTE of its own.
+func (st *staged) shareAmongPosts(rowsOf map[model.ID]int, recs []personRec) {
+	for person, n := range rowsOf {
+		if n < 2 {
+			continue
+		}
+		listed := map[model.ID]bool{}
+		for i := range recs {
+			if recs[i].person == person && recs[i].unit != 0 {
+				title := recs[i].title
+				if title == "" {
+					title = untitledPost
+				}
+				listed[st.postFor(recs[i].unit, title)] = true
+			}
+		}
+		share := 1 / float64(len(listed))
+		for _, ai := range st.assignOf[person] {
+			a := &st.after.Assignments[ai]
+			if listed[a.Position] && a.FTE != share {
+				a.FTE = share
+				if !st.newAssign[a.ID] {
+					st.touchAsg[a.ID] = true
+				}
+			}
+		}
+	}
 }
 
 // reportLines turns "X reports to Y" (by 工号 or name) into post lines:

@@ -262,7 +262,14 @@ func newStaged(d *model.PlanData) *staged {
 			st.rootUnit = u.ID
 		}
 	}
-	if roots != 1 || st.unitIdx[st.rootUnit].Kind != model.UnitCompany {
+	// The single top unit is the company when it says so or when the plan
+	// already hangs departments under it (an imported company name such as
+	// 康飞塑业 does not say "公司").
+	hasChildren := false
+	for i := range after.Units {
+		hasChildren = hasChildren || (roots == 1 && after.Units[i].Parent == st.rootUnit)
+	}
+	if roots != 1 || (st.unitIdx[st.rootUnit].Kind != model.UnitCompany && !hasChildren) {
 		st.rootUnit = 0
 	}
 	for i := range after.Positions {
