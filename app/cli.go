@@ -235,14 +235,8 @@ func openPlan(db, plan string) (*store.Store, *model.PlanData, error) {
 // BuildShow derives the figures printed by `staffplan show`.
 func BuildShow(d *model.PlanData) ShowJSON {
 	f := model.Compute(d)
-	units := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		units[d.Units[i].ID] = &d.Units[i]
-	}
-	posts := make(map[model.ID]*model.Position, len(d.Positions))
-	for i := range d.Positions {
-		posts[d.Positions[i].ID] = &d.Positions[i]
-	}
+	units := d.UnitIndex()
+	posts := d.PositionIndex()
 	out := ShowJSON{Plan: d.Plan.Name, PlanID: uint64(d.Plan.ID), Organisation: d.Plan.Organisation,
 		Units: []UnitJSON{}, Positions: []PositionJSON{}}
 	for i := range d.People {

@@ -49,7 +49,7 @@ func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 	case kind == exportTemplate && ext == ".xlsx":
 		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
 	case kind == exportOrgChart && (ext == ".png" || ext == ".svg"):
-		m, err := orgchart.NewModel(positionNodes(d, model.Compute(d), unitIndex(d)))
+		m, err := orgchart.NewModel(positionNodes(d, model.Compute(d), d.UnitIndex()))
 		if err != nil {
 			return nil, err
 		}
@@ -71,14 +71,6 @@ func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 	return nil, errors.New(lang.X("err.export_kind",
 		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
 		map[string]any{"kind": kind, "ext": ext}))
-}
-
-func unitIndex(d *model.PlanData) map[model.ID]*model.Unit {
-	m := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		m[d.Units[i].ID] = &d.Units[i]
-	}
-	return m
 }
 
 // exportLabel is the part of a default file name that says what it holds.

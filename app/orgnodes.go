@@ -34,10 +34,7 @@ func holdersLine(hs []model.Holder) string {
 // positionNodes is the positions view: one box per post, linked by
 // reports-to, with dotted lines to dotted-line managers.
 func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []orgchart.Node {
-	posts := make(map[model.ID]*model.Position, len(d.Positions))
-	for i := range d.Positions {
-		posts[d.Positions[i].ID] = &d.Positions[i]
-	}
+	posts := d.PositionIndex()
 	nodes := make([]orgchart.Node, 0, len(d.Positions))
 	// Depth first from the roots, siblings in outline order, so the chart
 	// reads like the outline. An explicit stack: chains can be deep.
@@ -97,10 +94,7 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 // unitNodes is the units view: departments with 编制 / 在岗, direct and
 // total.
 func unitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
-	byID := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		byID[d.Units[i].ID] = &d.Units[i]
-	}
+	byID := d.UnitIndex()
 	nodes := make([]orgchart.Node, 0, len(d.Units))
 	var visit func(parent model.ID)
 	visit = func(parent model.ID) {

@@ -140,14 +140,8 @@ func (u *UI) reload() {
 func (u *UI) index() {
 	d := u.data
 	u.fig = model.Compute(d)
-	u.units = make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		u.units[d.Units[i].ID] = &d.Units[i]
-	}
-	u.posts = make(map[model.ID]*model.Position, len(d.Positions))
-	for i := range d.Positions {
-		u.posts[d.Positions[i].ID] = &d.Positions[i]
-	}
+	u.units = d.UnitIndex()
+	u.posts = d.PositionIndex()
 	u.people = make(map[model.ID]*model.Person, len(d.People))
 	for i := range d.People {
 		u.people[d.People[i].ID] = &d.People[i]

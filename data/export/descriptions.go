@@ -95,14 +95,8 @@ func DescriptionsWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	}
 	st := newStyles(f)
 	fig := model.Compute(d)
-	units := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		units[d.Units[i].ID] = &d.Units[i]
-	}
-	posts := make(map[model.ID]*model.Position, len(d.Positions))
-	for i := range d.Positions {
-		posts[d.Positions[i].ID] = &d.Positions[i]
-	}
+	units := d.UnitIndex()
+	posts := d.PositionIndex()
 	unitName := func(id model.ID) string {
 		if u := units[id]; u != nil {
 			return u.Name

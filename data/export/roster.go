@@ -28,10 +28,7 @@ type postInfo struct {
 
 // rosterLines walks the people in plan order, calling fn for each line.
 func rosterLines(d *model.PlanData, fn func(rosterLine) error) error {
-	units := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		units[d.Units[i].ID] = &d.Units[i]
-	}
+	units := d.UnitIndex()
 	// Posts share unit paths, so each path is joined once per unit.
 	paths := make(map[model.ID]string, len(d.Units))
 	posts := make(map[model.ID]*postInfo, len(d.Positions))

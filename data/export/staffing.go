@@ -29,14 +29,8 @@ type blockPost struct {
 // top of the company first, then each department with everything below it.
 // A top unit without sub-units is a department on its own.
 func blocks(d *model.PlanData, fig *model.Figures) []block {
-	units := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		units[d.Units[i].ID] = &d.Units[i]
-	}
-	posts := make(map[model.ID]*model.Position, len(d.Positions))
-	for i := range d.Positions {
-		posts[d.Positions[i].ID] = &d.Positions[i]
-	}
+	units := d.UnitIndex()
+	posts := d.PositionIndex()
 	subtree := func(root model.ID) block {
 		uf := fig.Units[root]
 		b := block{name: units[root].Name, planned: uf.PlannedTotal, actual: uf.ActualTotal}

@@ -111,10 +111,7 @@ func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	if _, err := f.NewSheet(lists); err != nil {
 		return err
 	}
-	units := make(map[model.ID]*model.Unit, len(d.Units))
-	for i := range d.Units {
-		units[d.Units[i].ID] = &d.Units[i]
-	}
+	units := d.UnitIndex()
 	var paths []string
 	for _, u := range d.Units {
 		paths = append(paths, strings.Join(model.UnitPathIn(units, u.ID), "/"))

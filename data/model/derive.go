@@ -202,10 +202,7 @@ func Compute(d *PlanData) *Figures {
 // UnitPath returns the names from the top unit down to id, e.g.
 // ["康飞塑业", "生产部"].
 func UnitPath(d *PlanData, id ID) []string {
-	byID := make(map[ID]*Unit, len(d.Units))
-	for i := range d.Units {
-		byID[d.Units[i].ID] = &d.Units[i]
-	}
+	byID := d.UnitIndex()
 	return UnitPathIn(byID, id)
 }
 

@@ -193,3 +193,22 @@ type PlanData struct {
 
 // Finite reports whether f is a usable number.
 func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// UnitIndex maps unit ids to the units of d. The pointers point into d, so
+// the index is valid while d.Units is not appended to.
+func (d *PlanData) UnitIndex() map[ID]*Unit {
+	m := make(map[ID]*Unit, len(d.Units))
+	for i := range d.Units {
+		m[d.Units[i].ID] = &d.Units[i]
+	}
+	return m
+}
+
+// PositionIndex maps post ids to the posts of d, like UnitIndex.
+func (d *PlanData) PositionIndex() map[ID]*Position {
+	m := make(map[ID]*Position, len(d.Positions))
+	for i := range d.Positions {
+		m[d.Positions[i].ID] = &d.Positions[i]
+	}
+	return m
+}
