@@ -51,6 +51,7 @@ func writeXLSX(t testing.TB, path string, sheets ...fixSheet) string {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
+	checkFastReader(t, path)
 	return path
 }
 

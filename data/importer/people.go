@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -163,6 +164,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	if cName >= 0 {
 		headerKeyName = headerKey(s.Columns[cName].Header)
 	}
+	recs = slices.Grow(recs, len(s.Rows)-s.HeaderRow)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 		if err := st.tick(); err != nil {
 			return nil, err
@@ -310,6 +312,7 @@ func (st *staged) placePeople(recs []personRec) {
 		}
 		return out
 	}
+	st.p.People = slices.Grow(st.p.People, len(recs))
 	warnedNoEmp := map[*Sheet]bool{}
 	rowsOf := map[model.ID]int{} // rows per person in the file
 	for i := range recs {

@@ -36,7 +36,7 @@ const (
 	DefaultMaxUnzipSize = 2 << 30   // bytes a workbook may unpack to
 	// defaultXMLInMemory is the largest part excelize keeps in memory; a
 	// larger worksheet is unpacked to a temporary file and streamed.
-	defaultXMLInMemory = 64 << 20
+	defaultXMLInMemory = 16 << 20
 )
 
 // Progress is told how far a long step has got; total is 0 when unknown.
@@ -58,6 +58,10 @@ type Options struct {
 	MaxUnzipSize int64
 	// Progress, if set, is told how many rows have been read.
 	Progress Progress
+
+	// slowOnly reads workbooks with excelize alone, for tests that hold
+	// the fast reader to excelize's results.
+	slowOnly bool
 }
 
 func (o *Options) withDefaults() Options {
@@ -182,6 +186,15 @@ func utf16le(s string) []byte {
 // readXLSX reads a workbook with excelize's streaming row reader.
 func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Options) error {
 	base := filepath.Base(w.Path)
+	if o.Password == "" && !o.slowOnly {
+		if zr, err := zip.NewReader(f, size); err == nil {
+			err := readXLSXFast(ctx, w, zr, o)
+			if !errors.Is(err, errSlowPath) {
+				return err
+			}
+			w.Sheets = nil
+		}
+	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -392,18 +405,21 @@ func sheetParts(zr *zip.Reader) map[string]string {
 	}
 	target := map[string]string{}
 	for _, r := range rels.Rel {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
+		target[r.ID] = partPath(r.Target)
 	}
 	for _, s := range wb.Sheets {
 		out[s.Name] = target[s.RID]
 	}
 	return out
+}
+
+// partPath resolves a workbook relationship's target to a part name, as
+// excelize does.
+func partPath(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(strings.ReplaceAll(target, "\\", "/")), "/")
+	}
+	return strings.TrimPrefix(path.Clean(strings.ReplaceAll("xl/"+target, "\\", "/")), "/")
 }
 
 func zipFile(zr *zip.Reader, name string) *zip.File {
