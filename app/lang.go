@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -37,10 +38,24 @@ func InitLang(force string) {
 	default:
 		_ = lang.AddTranslationsFS(fsys, "translations")
 		uiLang = "en"
-		if strings.HasPrefix(string(lang.SystemLocale()), "zh") {
+		if systemChinese() {
 			uiLang = "zh"
 		}
 	}
+}
+
+// systemChinese reports whether the OS locale is Chinese. On Linux and
+// BSD the locale variables say so; asking Fyne there logs "Error parsing
+// user locale C" under the plain C locale of servers and CI.
+func systemChinese() bool {
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+			if v := os.Getenv(k); v != "" {
+				return strings.HasPrefix(strings.ToLower(v), "zh")
+			}
+		}
+	}
+	return strings.HasPrefix(string(lang.SystemLocale()), "zh")
 }
 
 // uiLang is "zh" or "en": the language chosen for texts that come with the
@@ -113,7 +128,7 @@ func quietCLocale(force string) {
 			break
 		}
 	}
-	if (strings.HasPrefix(loc, "C.") || strings.HasPrefix(loc, "POSIX.")) && os.Getenv("LANGUAGE") == "" {
+	if (loc == "C" || loc == "POSIX" || strings.HasPrefix(loc, "C.") || strings.HasPrefix(loc, "POSIX.")) && os.Getenv("LANGUAGE") == "" {
 		os.Setenv("LANGUAGE", "en_US")
 	}
 }
