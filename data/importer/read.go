@@ -388,27 +388,9 @@ func sheetParts(zr *zip.Reader) map[string]string {
 	if zr == nil {
 		return out
 	}
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if readZipXML(zr, "xl/workbook.xml", &wb) != nil || readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return out
-	}
-	target := map[string]string{}
-	for _, r := range rels.Rel {
-		target[r.ID] = partPath(r.Target)
-	}
-	for _, s := range wb.Sheets {
-		out[s.Name] = target[s.RID]
+	sheets, _ := workbookSheets(zr)
+	for _, s := range sheets {
+		out[s.name] = s.part
 	}
 	return out
 }

@@ -348,35 +348,7 @@ func localName(b []byte) []byte {
 // validText reports whether encoding/xml would accept b as text: no "]]>"
 // outside CDATA, known entities, and only characters XML allows.
 func validText(b []byte, cdata bool) bool {
-	if !cdata && bytes.Contains(b, []byte("]]>")) {
-		return false
-	}
-	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case c == '&' && !cdata:
-			j := bytes.IndexByte(b[i:], ';')
-			if j < 0 {
-				return false
-			}
-			if _, ok := entity(b[i+1 : i+j]); !ok {
-				return false
-			}
-			i += j + 1
-		case c < 0x80:
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-		default:
-			r, size := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && size == 1 || !validXMLChar(r) {
-				return false
-			}
-			i += size
-		}
-	}
-	return true
+	return (cdata || !bytes.Contains(b, []byte("]]>"))) && scanXMLText(b, cdata, nil)
 }
 
 // entity is the character an entity reference (without & and ;) stands
@@ -422,58 +394,61 @@ func xmlText(b []byte, cdata bool) (string, error) {
 	if plain {
 		return string(b), nil
 	}
-	var out []byte
+	out := make([]byte, 0, len(b))
+	if !scanXMLText(b, cdata, &out) {
+		return "", errSlowPath
+	}
+	return string(out), nil
+}
+
+// scanXMLText walks escaped text as encoding/xml reads it, appending the
+// decoded text to out unless out is nil. It reports false for text that
+// encoding/xml refuses.
+func scanXMLText(b []byte, cdata bool, out *[]byte) bool {
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
 		case c == '&' && !cdata:
 			j := bytes.IndexByte(b[i:], ';')
 			if j < 0 {
-				return "", errSlowPath
+				return false
 			}
 			r, ok := entity(b[i+1 : i+j])
 			if !ok {
-				return "", errSlowPath
+				return false
 			}
-			if out == nil {
-				out = append(make([]byte, 0, len(b)), b[:i]...)
+			if out != nil {
+				*out = utf8.AppendRune(*out, r)
 			}
-			out = utf8.AppendRune(out, r)
 			i += j + 1
-			continue
 		case c == '\r':
-			if out == nil {
-				out = append(make([]byte, 0, len(b)), b[:i]...)
+			if out != nil {
+				*out = append(*out, '\n')
 			}
-			out = append(out, '\n')
 			i++
 			if i < len(b) && b[i] == '\n' {
 				i++
 			}
-			continue
 		case c < 0x80:
 			if c < 0x20 && c != '\t' && c != '\n' {
-				return "", errSlowPath
+				return false
 			}
 			if out != nil {
-				out = append(out, c)
+				*out = append(*out, c)
 			}
 			i++
-			continue
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 || !validXMLChar(r) {
+				return false
+			}
+			if out != nil {
+				*out = append(*out, b[i:i+size]...)
+			}
+			i += size
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || !validXMLChar(r) {
-			return "", errSlowPath
-		}
-		if out != nil {
-			out = append(out, b[i:i+size]...)
-		}
-		i += size
 	}
-	if out == nil {
-		return string(b), nil
-	}
-	return string(out), nil
+	return true
 }
 
 // validXMLChar is the Char production of XML 1.0, which encoding/xml
