@@ -2,7 +2,6 @@ package importer
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -456,8 +455,10 @@ func sheetDimension(zr *zip.Reader, part string) int {
 	return 0
 }
 
-// scanMerges finds <mergeCell ref="..."/> in a sheet part by a plain byte
-// scan of the stream, reading at most limit bytes.
+// scanMerges finds the <mergeCell> elements of a sheet part with the fast
+// reader's tokenizer, so both readers see the same merges. It skips
+// comments and the like, and keeps what it found before XML it cannot
+// read, as excelize keeps the rows before it.
 func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) {
 	f := zipFile(zr, part)
 	if f == nil {
@@ -468,44 +469,20 @@ func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) 
 		return nil, err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(io.LimitReader(rc, limit), 1<<16)
-	tag := []byte("<mergeCell ")
+	s := newXMLScan(io.LimitReader(rc, limit))
+	s.lenient = true
 	var out []mergeRange
-	var carry []byte
-	buf := make([]byte, 1<<16)
-	for {
-		n, err := br.Read(buf)
-		chunk := append(carry, buf[:n]...)
-		for {
-			i := bytes.Index(chunk, tag)
-			if i < 0 {
-				break
+	for s.next() {
+		if s.kind == tokStart && string(s.name) == "mergeCell" {
+			if r, ok := mergeOf(s); ok {
+				out = append(out, r)
 			}
-			end := bytes.IndexByte(chunk[i:], '>')
-			if end < 0 {
-				break
-			}
-			el := chunk[i : i+end]
-			if j := bytes.Index(el, []byte(`ref="`)); j >= 0 {
-				v := el[j+5:]
-				if k := bytes.IndexByte(v, '"'); k >= 0 {
-					if r, ok := parseRange(string(v[:k])); ok {
-						out = append(out, r)
-					}
-				}
-			}
-			chunk = chunk[i+end+1:]
-		}
-		// Keep a tail that may hold the start of a tag cut by the chunk.
-		keep := min(len(chunk), 256)
-		carry = append(carry[:0], chunk[len(chunk)-keep:]...)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
 		}
 	}
+	if s.err != nil && !errors.Is(s.err, errSlowPath) {
+		return nil, s.err
+	}
+	return out, nil
 }
 
 // readText reads CSV or tab-separated text in UTF-8 (with or without BOM)

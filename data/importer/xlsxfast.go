@@ -19,8 +19,12 @@ import (
 // its garbage. It takes only what it is sure of: any construct it does not
 // handle exactly (encrypted or odd packages, comments, other encodings,
 // malformed XML, unusual cell references) returns errSlowPath, and the
-// workbook is read with excelize. TestFastReaderMatchesExcelize and
-// FuzzFastReader hold it to excelize's results.
+// workbook is read with excelize. TestFastReaderMatchesExcelize,
+// TestFastReaderPackages and FuzzFastReader hold it to excelize's results.
+//
+// One difference is deliberate: the fast reader does not read parts a raw
+// read does not need (styles, themes, document properties), so a workbook
+// whose styles.xml is damaged imports where excelize refuses to open it.
 
 // mainNS is the namespace excelize requires of the shared string table.
 const mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -41,7 +45,23 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	if declared > uint64(o.MaxUnzipSize) {
 		return errSlowPath // excelize names the zip bomb
 	}
+	// excelize keeps the last of two entries with one name; leave such
+	// packages to it.
+	names := make(map[string]bool, len(zr.File))
+	for _, f := range zr.File {
+		n := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		if names[n] {
+			return errSlowPath
+		}
+		names[n] = true
+	}
 	budget := &unzipBudget{left: o.MaxUnzipSize}
+	// excelize looks these parts up by their exact names.
+	for _, name := range []string{"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+		if zipFileExact(zr, name) == nil {
+			return errSlowPath
+		}
+	}
 	var root struct {
 		Rel []struct {
 			Type   string `xml:"Type,attr"`
@@ -51,14 +71,31 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	if readZipXML(zr, "_rels/.rels", &root) != nil {
 		return errSlowPath
 	}
+	office := false
 	for _, r := range root.Rel {
-		if strings.HasSuffix(r.Type, "/officeDocument") && strings.TrimPrefix(r.Target, "/") != "xl/workbook.xml" {
-			return errSlowPath
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			if strings.TrimPrefix(r.Target, "/") != "xl/workbook.xml" {
+				return errSlowPath
+			}
+			office = true
 		}
+	}
+	if !office {
+		return errSlowPath
 	}
 	sheets, ok := workbookSheets(zr)
 	if !ok || len(sheets) == 0 {
 		return errSlowPath
+	}
+	// excelize finds sheets by name ignoring case; with two alike it may
+	// read either part.
+	seen := map[string]bool{}
+	for _, s := range sheets {
+		k := strings.ToLower(s.name)
+		if seen[k] {
+			return errSlowPath
+		}
+		seen[k] = true
 	}
 	var want []wbSheet
 	if o.Sheets == nil {
@@ -83,7 +120,7 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 		}
 	}
 	for _, s := range want {
-		if s.part == "" || zipFile(zr, s.part) == nil {
+		if s.part == "" || zipFileExact(zr, s.part) == nil {
 			return errSlowPath
 		}
 	}
@@ -134,11 +171,12 @@ func (r budgetReader) Read(p []byte) (int, error) {
 // workbookSheets lists the sheets with their state and part, in order.
 func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 	var wb struct {
-		XMLName struct{} `xml:"workbook"`
+		XMLName struct{} `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
 		Sheets  []struct {
-			Name  string `xml:"name,attr"`
-			State string `xml:"state,attr"`
-			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			Name    string `xml:"name,attr"`
+			SheetID int    `xml:"sheetId,attr"` // as excelize decodes it, so a bad one fails here too
+			State   string `xml:"state,attr"`
+			RID     string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {
@@ -175,7 +213,10 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 		return nil, errSlowPath
 	}
 	defer rc.Close()
-	s := newXMLScan(budgetReader{rc, budget})
+	// excelize rewrites Strict namespace addresses anywhere in the table,
+	// text included; leave such tables to it.
+	purl := &purlReader{r: budgetReader{rc, budget}}
+	s := newXMLScan(purl)
 	var out []string
 	if !s.next() {
 		return nil, errSlowPath
@@ -195,7 +236,15 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 		}
 	}
 	for s.next() {
-		if s.kind == tokStart && s.depth == 2 && string(s.name) == "si" {
+		switch {
+		case s.kind == tokStart && s.depth == 1:
+			return nil, errSlowPath // a second root, which excelize ignores
+		case s.kind == tokStart && string(s.name) == "si":
+			// excelize takes items below the root; for a table over
+			// 16 MB, items at any depth.
+			if s.depth != 2 {
+				return nil, errSlowPath
+			}
 			v, err := s.stringItem()
 			if err != nil {
 				return nil, slowOr(err)
@@ -205,6 +254,9 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 	}
 	if s.err != nil {
 		return nil, slowOr(s.err)
+	}
+	if purl.found {
+		return nil, errSlowPath
 	}
 	return out, nil
 }
@@ -238,7 +290,7 @@ func slowOr(err error) error {
 // readSheetFast reads one worksheet: rows as excelize returns them, the
 // merged ranges, and the <dimension> for the progress total.
 func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string, budget *unzipBudget, o *Options) (*Sheet, error) {
-	f := zipFile(zr, ws.part)
+	f := zipFileExact(zr, ws.part)
 	rc, err := f.Open()
 	if err != nil {
 		return nil, errSlowPath
@@ -265,17 +317,25 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 		case tokStart:
 			name := string(s.name)
 			switch {
-			case inRows && name == "row":
+			case name == "row" && !inRows:
+				// excelize goes on finding rows after </sheetData>.
+				return nil, errSlowPath
+			case name == "row":
 				flush()
 				num := prevRow + 1
-				if v, ok := s.attr("r"); ok {
+				// excelize parses every attribute named r, stopping at a
+				// bad one, and keeps the last.
+				bad := false
+				s.eachAttr("r", func(v []byte) {
 					n, err := strconv.Atoi(string(v))
 					if err != nil || n < 0 || n > excelize.TotalRows {
-						return nil, errSlowPath
-					}
-					if n != 0 {
+						bad = true
+					} else if n != 0 {
 						num = n
 					}
+				})
+				if bad {
+					return nil, errSlowPath
 				}
 				if num <= prevRow {
 					return nil, errSlowPath // rows out of order
@@ -296,7 +356,7 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 						o.Progress(n, total)
 					}
 				}
-			case inRows && name == "c" && haveRow:
+			case name == "c" && haveRow:
 				col, val, keep, err := readCell(s, sst, cellCol)
 				if err != nil {
 					return nil, err
@@ -321,15 +381,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 						}
 					}
 				}
-			case !inRows && name == "mergeCell":
-				if v, ok := s.attr("ref"); ok {
-					ref, err := xmlText(v, false)
-					if err != nil {
-						return nil, errSlowPath
-					}
-					if r, ok := parseRange(ref); ok {
-						sh.Merges = append(sh.Merges, r)
-					}
+			case name == "mergeCell":
+				if r, ok := mergeOf(s); ok {
+					sh.Merges = append(sh.Merges, r)
 				}
 			}
 		case tokEnd:
@@ -363,10 +417,14 @@ func readCell(s *xmlScan, sst []string, prevCol int) (col int, val string, keep 
 			return 0, "", false, errSlowPath
 		}
 	}
-	if v, ok := s.attr("s"); ok {
+	bad := false
+	s.eachAttr("s", func(v []byte) {
 		if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
-			return 0, "", false, errSlowPath
+			bad = true
 		}
+	})
+	if bad {
+		return 0, "", false, errSlowPath
 	}
 	if v, ok := s.attr("t"); ok {
 		if typ, err = xmlText(v, false); err != nil {
@@ -402,6 +460,10 @@ func readCell(s *xmlScan, sst []string, prevCol int) (col int, val string, keep 
 						return 0, "", false, slowOr(err)
 					}
 				case "is":
+					if hasIS {
+						// excelize decodes a second <is> into the first.
+						return 0, "", false, errSlowPath
+					}
 					hasIS = true
 					if inline, err = s.stringItem(); err != nil {
 						return 0, "", false, slowOr(err)
@@ -459,4 +521,46 @@ func cellColumn(ref []byte) (int, bool) {
 	}
 	c, _, err := excelize.CellNameToCoordinates(text)
 	return c, err == nil
+}
+
+// mergeOf reads the range of the <mergeCell> just opened.
+func mergeOf(s *xmlScan) (mergeRange, bool) {
+	v, ok := s.attr("ref")
+	if !ok {
+		return mergeRange{}, false
+	}
+	ref, err := xmlText(v, false)
+	if err != nil {
+		return mergeRange{}, false
+	}
+	return parseRange(ref)
+}
+
+// purlReader notes whether "purl.oclc.org" passes through it.
+type purlReader struct {
+	r     io.Reader
+	tail  []byte
+	found bool
+}
+
+func (p *purlReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 && !p.found {
+		const pat = "purl.oclc.org"
+		look := append(p.tail, b[:n]...)
+		p.found = bytes.Contains(look, []byte(pat))
+		p.tail = append(p.tail[:0], look[max(0, len(look)-len(pat)+1):]...)
+	}
+	return n, err
+}
+
+// zipFileExact finds a part by its exact name, as excelize looks up
+// workbooks and worksheets.
+func zipFileExact(zr *zip.Reader, name string) *zip.File {
+	for _, f := range zr.File {
+		if strings.ReplaceAll(f.Name, "\\", "/") == name {
+			return f
+		}
+	}
+	return nil
 }

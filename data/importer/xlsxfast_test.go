@@ -241,7 +241,8 @@ func TestFastReaderRows(t *testing.T) {
 }
 
 // FuzzFastReader feeds worksheets to both readers: whatever the fast
-// reader accepts, it must read exactly as excelize does.
+// reader accepts, it must read exactly as excelize does, and find the
+// same merged ranges as the scan the excelize path uses.
 func FuzzFastReader(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1.5</v></c></row><row r="3"><c t="inlineStr"><is><r><t>x</t></r></is></c></row>`)
 	f.Add(`<row><c><f>1</f></c><c t="str"><v>a&amp;b</v></c></row>`)
@@ -249,6 +250,7 @@ func FuzzFastReader(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1" t="d"><v>2019-03-01</v></c></row>`)
 	f.Add(`<row r="2"><c r="A2" t="str"><f aca="false" si="0">A1</f><v>a` + "\r\n" + `b&#x4E00;_x000D_</v></c><c r="B2" t="inlineStr"><is><t><![CDATA[<x>]]></t><rPh sb="0" eb="1"><t>p</t></rPh></is></c></row>`)
 	f.Add(`<row r="1" spans="1:3"><c r="A1" s="2"/><c r="AB1"><v> 1 </v></c></row><row r="5"/>`)
+	f.Add(`<row r="1"><c r="A1" t="str"><v>m</v></c></row><row r="2"/></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><x:mergeCell xmlns:x="u" ref='C1:C&#50;'/></mergeCells><sheetData>`)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, rows string) {
 		path := writeParts(t, filepath.Join(dir, "fuzz.xlsx"), testSST, sheetHead+rows+sheetTail)
@@ -256,8 +258,8 @@ func FuzzFastReader(f *testing.F) {
 		if fast == nil || err != nil {
 			return
 		}
-		if d := sameSheets(fast, slow, false); d != "" {
-			t.Fatalf("fast reader differs from excelize: %s\nfast %q\nslow %q", d, fast.Sheets[0].Rows, slow.Sheets[0].Rows)
+		if d := sameSheets(fast, slow, true); d != "" {
+			t.Fatalf("fast reader differs from excelize: %s\nfast %q %v\nslow %q %v", d, fast.Sheets[0].Rows, fast.Sheets[0].Merges, slow.Sheets[0].Rows, slow.Sheets[0].Merges)
 		}
 	})
 }

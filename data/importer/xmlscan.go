@@ -50,6 +50,10 @@ type xmlScan struct {
 
 	stack []byte // names of the open elements, each followed by 0
 	ends  []int
+
+	// lenient skips comments, processing instructions and DTDs instead of
+	// giving up on them, for scans that only look for some elements.
+	lenient bool
 }
 
 // xattr is an attribute: local and qualified name, value still escaped.
@@ -146,7 +150,7 @@ func (s *xmlScan) next() bool {
 		if s.kind != tokEOF {
 			return true
 		}
-		// The XML declaration: nothing to report.
+		// The XML declaration, or what a lenient scan skips.
 	}
 }
 
@@ -163,7 +167,17 @@ func (s *xmlScan) tag() (ok, more bool) {
 			return false, true
 		}
 		if !bytes.HasPrefix(b, []byte("<?xml ")) || !s.parseAttrs(b[6:j]) {
+			if s.lenient {
+				s.i += j + 2
+				s.kind = tokEOF
+				return true, false
+			}
 			return false, false // another processing instruction
+		}
+		if s.lenient {
+			s.i += j + 2
+			s.kind = tokEOF
+			return true, false
 		}
 		for _, a := range s.attrs {
 			switch string(a.key) {
@@ -185,7 +199,20 @@ func (s *xmlScan) tag() (ok, more bool) {
 			if len(b) < 9 {
 				return false, true
 			}
-			return false, false // comments and DTDs
+			if !s.lenient {
+				return false, false // comments and DTDs
+			}
+			end := []byte(">")
+			if bytes.HasPrefix(b, []byte("<!--")) {
+				end = []byte("-->")
+			}
+			j := bytes.Index(b[2:], end)
+			if j < 0 {
+				return false, true
+			}
+			s.i += 2 + j + len(end)
+			s.kind = tokEOF
+			return true, false
 		}
 		j := bytes.Index(b, []byte("]]>"))
 		if j < 0 {
@@ -315,6 +342,16 @@ func (s *xmlScan) attr(name string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// eachAttr calls fn with the value of every attribute with this local
+// name, in order.
+func (s *xmlScan) eachAttr(name string, fn func(v []byte)) {
+	for _, a := range s.attrs {
+		if string(a.key) == name {
+			fn(a.val)
+		}
+	}
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
