@@ -62,6 +62,9 @@ type Sheet struct {
 	Name   string
 	Rows   [][]string
 	Merges []mergeRange
+	// Date1904 says the workbook counts date serials from 1904 (old Mac
+	// Excel), not from 1900.
+	Date1904 bool
 
 	// Meaning is taken from the sheet's name.
 	Meaning SheetMeaning

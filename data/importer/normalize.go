@@ -185,6 +185,19 @@ func DateOrderOf(values []string) DateOrder {
 	return OrderUnknown
 }
 
+// dateSerial reads normalised text that is a number, as an Excel date
+// serial would be ("20180418" is not one); the caller checks the range.
+func dateSerial(s string) (float64, bool) {
+	if len(s) == 8 && allDigits(s) && (s[0] == '1' || s[0] == '2') {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || strings.ContainsAny(s, "-/") || math.IsNaN(f) {
+		return 0, false
+	}
+	return f, true
+}
+
 // ParseDate reads a date: an Excel serial (as written by Excel, the cell's
 // raw value), ISO "2018-04-18", "2018/4/18", "2018.4.18", "2018年4月18日",
 // "20180418", "2018-04" (first of the month) and a/b/yyyy in the order the
@@ -200,10 +213,10 @@ func ParseDate(s string, order DateOrder) (time.Time, bool) {
 		d, _ := strconv.Atoi(s[6:])
 		return makeDate(y, m, d)
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/") {
+	if f, ok := dateSerial(s); ok {
 		// Serials 1..2958465 are 1900-01-01..9999-12-31; a date column of
 		// a roster has nothing earlier than 1900 anyway.
-		if f < 1 || f >= 2958466 || math.IsNaN(f) {
+		if f < 1 || f >= 2958466 {
 			return time.Time{}, false
 		}
 		days := int(f)

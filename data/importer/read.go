@@ -214,6 +214,8 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		zr, _ = zip.NewReader(f, size)
 	}
 	parts := sheetParts(zr)
+	props, _ := x.GetWorkbookProps()
+	date1904 := props.Date1904 != nil && *props.Date1904
 	names := x.GetSheetList()
 	if len(names) == 0 {
 		return problem(KeyCorrupt+".no_sheets", "{{.file}} has no sheets; it may be damaged.", "file", base)
@@ -236,6 +238,7 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		if err != nil {
 			return err
 		}
+		s.Date1904 = date1904
 		w.Sheets = append(w.Sheets, s)
 	}
 	return nil
@@ -472,12 +475,9 @@ func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) 
 	s := newXMLScan(io.LimitReader(rc, limit))
 	s.lenient = true
 	var out []mergeRange
+	s.merges = &out
 	for s.next() {
-		if s.kind == tokStart && string(s.name) == "mergeCell" {
-			if r, ok := mergeOf(s); ok {
-				out = append(out, r)
-			}
-		}
+		// The scanner records the merges.
 	}
 	if s.err != nil && !errors.Is(s.err, errSlowPath) {
 		return nil, s.err

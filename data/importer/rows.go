@@ -178,8 +178,9 @@ func columnValues(s *Sheet, col int) []string {
 
 // dateColumn reads the dates of one column with one order for all of it.
 type dateColumn struct {
-	col   int
-	order DateOrder
+	col      int
+	order    DateOrder
+	date1904 bool
 }
 
 func newDateColumn(s *Sheet, col int) (dateColumn, bool) {
@@ -198,7 +199,20 @@ func newDateColumn(s *Sheet, col int) (dateColumn, bool) {
 		}
 		order = DayFirst
 	}
-	return dateColumn{col: col, order: order}, ambiguous
+	return dateColumn{col: col, order: order, date1904: s.Date1904}, ambiguous
 }
 
-func (d dateColumn) parse(v string) (time.Time, bool) { return ParseDate(v, d.order) }
+// date1904Epoch is day 0 of the 1904 date system.
+var date1904Epoch = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func (d dateColumn) parse(v string) (time.Time, bool) {
+	if d.date1904 {
+		if f, ok := dateSerial(Normalize(v)); ok {
+			if f < 0 || f >= 2958466-1462 {
+				return time.Time{}, false
+			}
+			return date1904Epoch.AddDate(0, 0, int(f)), true
+		}
+	}
+	return ParseDate(v, d.order)
+}

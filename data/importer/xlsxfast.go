@@ -32,6 +32,7 @@ const mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 // wbSheet is a sheet as listed in xl/workbook.xml.
 type wbSheet struct {
 	name, state, part string
+	date1904          bool // the workbook's date system
 }
 
 // readXLSXFast reads the sheets of an unencrypted workbook; errSlowPath
@@ -40,10 +41,13 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	base := filepath.Base(w.Path)
 	var declared uint64
 	for _, f := range zr.File {
+		if f.UncompressedSize64 > uint64(o.MaxUnzipSize) {
+			return errSlowPath // excelize names the zip bomb
+		}
 		declared += f.UncompressedSize64
-	}
-	if declared > uint64(o.MaxUnzipSize) {
-		return errSlowPath // excelize names the zip bomb
+		if declared > uint64(o.MaxUnzipSize) {
+			return errSlowPath
+		}
 	}
 	// excelize keeps the last of two entries with one name; leave such
 	// packages to it.
@@ -55,7 +59,6 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 		}
 		names[n] = true
 	}
-	budget := &unzipBudget{left: o.MaxUnzipSize}
 	// excelize looks these parts up by their exact names.
 	for _, name := range []string{"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
 		if zipFileExact(zr, name) == nil {
@@ -63,7 +66,8 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 		}
 	}
 	var root struct {
-		Rel []struct {
+		XMLName struct{} `xml:"http://schemas.openxmlformats.org/package/2006/relationships Relationships"`
+		Rel     []struct {
 			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
@@ -73,7 +77,7 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	}
 	office := false
 	for _, r := range root.Rel {
-		if strings.HasSuffix(r.Type, "/officeDocument") {
+		if r.Type == "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" {
 			if strings.TrimPrefix(r.Target, "/") != "xl/workbook.xml" {
 				return errSlowPath
 			}
@@ -89,13 +93,16 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	}
 	// excelize finds sheets by name ignoring case; with two alike it may
 	// read either part.
-	seen := map[string]bool{}
-	for _, s := range sheets {
-		k := strings.ToLower(s.name)
-		if seen[k] {
+	// excelize skips sheets whose names it thinks invalid.
+	for i, s := range sheets {
+		if !validSheetName(s.name) {
 			return errSlowPath
 		}
-		seen[k] = true
+		for _, t := range sheets[:i] {
+			if strings.EqualFold(s.name, t.name) {
+				return errSlowPath
+			}
+		}
 	}
 	var want []wbSheet
 	if o.Sheets == nil {
@@ -124,12 +131,15 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 			return errSlowPath
 		}
 	}
-	sst, err := readSST(zr, budget)
+	sst, err := readSST(zr, &unzipBudget{left: o.MaxUnzipSize})
 	if err != nil {
+		if p := zipBombProblem(err, base); p != nil {
+			return p
+		}
 		return err
 	}
 	for _, ws := range want {
-		s, err := readSheetFast(ctx, zr, ws, sst, budget, o)
+		s, err := readSheetFast(ctx, zr, ws, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
 		if err != nil {
 			if p := zipBombProblem(err, base); p != nil {
 				return p
@@ -139,6 +149,19 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 		w.Sheets = append(w.Sheets, s)
 	}
 	return nil
+}
+
+// validSheetName is excelize's checkSheetName.
+func validSheetName(name string) bool {
+	n := 0
+	for _, r := range name {
+		n++
+		if r > 0xFFFF {
+			n++ // counted in UTF-16 units
+		}
+	}
+	return name != "" && n <= excelize.MaxSheetNameLength && !strings.HasPrefix(name, "'") &&
+		!strings.HasSuffix(name, "'") && !strings.ContainsAny(name, ":\\/?*[]")
 }
 
 // errUnzipBudget: the parts read unpack to more than MaxUnzipSize.
@@ -171,8 +194,11 @@ func (r budgetReader) Read(p []byte) (int, error) {
 // workbookSheets lists the sheets with their state and part, in order.
 func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 	var wb struct {
-		XMLName struct{} `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
-		Sheets  []struct {
+		XMLName    struct{} `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
+		WorkbookPr struct {
+			Date1904 bool `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Sheets []struct {
 			Name    string `xml:"name,attr"`
 			SheetID int    `xml:"sheetId,attr"` // as excelize decodes it, so a bad one fails here too
 			State   string `xml:"state,attr"`
@@ -180,7 +206,8 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {
-		Rel []struct {
+		XMLName struct{} `xml:"http://schemas.openxmlformats.org/package/2006/relationships Relationships"`
+		Rel     []struct {
 			ID     string `xml:"Id,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
@@ -194,9 +221,12 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 		for _, r := range rels.Rel {
 			if r.ID == s.RID {
 				part = partPath(r.Target)
+				if strings.Contains(r.Target, "\\") {
+					part = "" // excelize cleans the path before turning \\ into /
+				}
 			}
 		}
-		out = append(out, wbSheet{name: s.Name, state: s.State, part: part})
+		out = append(out, wbSheet{name: s.Name, state: s.State, part: part, date1904: wb.WorkbookPr.Date1904})
 	}
 	return out, true
 }
@@ -297,7 +327,8 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 	}
 	defer rc.Close()
 	s := newXMLScan(budgetReader{rc, budget})
-	sh := &Sheet{Name: ws.name}
+	sh := &Sheet{Name: ws.name, Date1904: ws.date1904}
+	s.merges = &sh.Merges
 	var (
 		total    int
 		prevRow  int
@@ -306,6 +337,7 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 		cells    []string
 		cellCol  int
 		rowWidth = 16
+		rowTags  int
 	)
 	flush := func() {
 		if haveRow {
@@ -348,7 +380,10 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 					rowWidth = len(cells)
 				}
 				cells = nil
-				if n := len(sh.Rows) + 1; n&4095 == 0 {
+				// Counted by row elements, so rows far apart still stop
+				// for a cancel.
+				if rowTags++; rowTags&4095 == 0 {
+					n := len(sh.Rows)
 					if err := ctx.Err(); err != nil {
 						return nil, cancelled(err)
 					}
@@ -380,10 +415,6 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 							sh.Rows = make([][]string, 0, min(total, 1<<18))
 						}
 					}
-				}
-			case name == "mergeCell":
-				if r, ok := mergeOf(s); ok {
-					sh.Merges = append(sh.Merges, r)
 				}
 			}
 		case tokEnd:

@@ -54,6 +54,8 @@ type xmlScan struct {
 	// lenient skips comments, processing instructions and DTDs instead of
 	// giving up on them, for scans that only look for some elements.
 	lenient bool
+	// merges, when set, collects the range of every <mergeCell>.
+	merges *[]mergeRange
 }
 
 // xattr is an attribute: local and qualified name, value still escaped.
@@ -166,30 +168,22 @@ func (s *xmlScan) tag() (ok, more bool) {
 		if j < 0 {
 			return false, true
 		}
-		if !bytes.HasPrefix(b, []byte("<?xml ")) || !s.parseAttrs(b[6:j]) {
-			if s.lenient {
-				s.i += j + 2
-				s.kind = tokEOF
-				return true, false
-			}
-			return false, false // another processing instruction
-		}
 		if s.lenient {
 			s.i += j + 2
 			s.kind = tokEOF
 			return true, false
 		}
-		for _, a := range s.attrs {
-			switch string(a.key) {
-			case "version":
-				if string(a.val) != "1.0" {
-					return false, false
-				}
-			case "encoding":
-				if !strings.EqualFold(string(a.val), "utf-8") {
-					return false, false // excelize converts other encodings
-				}
-			}
+		if !bytes.HasPrefix(b, []byte("<?xml ")) {
+			return false, false // another processing instruction
+		}
+		// encoding/xml reads the declaration by searching for "version="
+		// and "encoding=" (procInst), not by parsing attributes.
+		decl := string(b[6:j])
+		if v := procInst("version", decl); v != "" && v != "1.0" {
+			return false, false
+		}
+		if e := procInst("encoding", decl); e != "" && !strings.EqualFold(e, "utf-8") {
+			return false, false // excelize converts other encodings
 		}
 		s.i += j + 2
 		s.kind = tokEOF
@@ -229,7 +223,10 @@ func (s *xmlScan) tag() (ok, more bool) {
 		if j < 0 {
 			return false, true
 		}
-		q := bytes.TrimRight(b[2:j], " \t\r\n")
+		q := b[2:j]
+		for len(q) > 0 && isSpace(q[len(q)-1]) {
+			q = q[:len(q)-1]
+		}
 		if len(s.ends) == 0 {
 			return false, false
 		}
@@ -280,6 +277,13 @@ func (s *xmlScan) tag() (ok, more bool) {
 	}
 	s.kind, s.name = tokStart, localName(q)
 	s.depth++
+	if s.merges != nil && string(s.name) == "mergeCell" {
+		// Recorded here, wherever the element sits, so every reader of
+		// the sheet sees the same merges.
+		if r, ok := mergeOf(s); ok {
+			*s.merges = append(*s.merges, r)
+		}
+	}
 	if !s.self {
 		s.stack = append(append(s.stack, q...), 0)
 		s.ends = append(s.ends, len(s.stack)-1)
@@ -354,17 +358,51 @@ func (s *xmlScan) eachAttr(name string, fn func(v []byte)) {
 	}
 }
 
+// procInst is encoding/xml's reading of a parameter of the XML
+// declaration: the text after the first `param=` that is followed by a
+// quote, up to the matching quote.
+func procInst(param, s string) string {
+	param += "="
+	i := 0
+	var sep byte
+	for i < len(s) {
+		sub := s[i:]
+		k := strings.Index(sub, param)
+		if k < 0 || len(param)+k >= len(sub) {
+			return ""
+		}
+		i += len(param) + k + 1
+		if c := sub[len(param)+k]; c == '\'' || c == '"' {
+			sep = c
+			break
+		}
+	}
+	if sep == 0 {
+		return ""
+	}
+	j := strings.IndexByte(s[i:], sep)
+	if j < 0 {
+		return ""
+	}
+	return s[i : i+j]
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // validName accepts the ASCII names encoding/xml accepts, with at most one
 // colon; names with other characters take the slow path.
 func validName(b []byte) bool {
-	if len(b) == 0 || bytes.Count(b, []byte(":")) > 1 {
+	if len(b) == 0 {
 		return false
 	}
+	colons := 0
 	for i, c := range b {
 		switch {
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_', c == ':':
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
+		case c == ':':
+			if colons++; colons > 1 {
+				return false
+			}
 		case i > 0 && ('0' <= c && c <= '9' || c == '-' || c == '.'):
 		default:
 			return false
@@ -385,7 +423,14 @@ func localName(b []byte) []byte {
 // validText reports whether encoding/xml would accept b as text: no "]]>"
 // outside CDATA, known entities, and only characters XML allows.
 func validText(b []byte, cdata bool) bool {
-	return (cdata || !bytes.Contains(b, []byte("]]>"))) && scanXMLText(b, cdata, nil)
+	plain := true
+	for _, c := range b {
+		if c < 0x20 || c >= 0x80 || c == '&' || c == ']' {
+			plain = false
+			break
+		}
+	}
+	return plain || (cdata || !bytes.Contains(b, []byte("]]>"))) && scanXMLText(b, cdata, nil)
 }
 
 // entity is the character an entity reference (without & and ;) stands
@@ -567,12 +612,16 @@ func (s *xmlScan) stringItem() (string, error) {
 		runs  []string
 		inRun bool
 		runT  string
+		flag  int // depth of an open attrValBool element
 	)
 	for s.next() {
 		switch s.kind {
 		case tokStart:
-			if !typedAttrsOK(s) {
+			if !typedAttrsOK(s) || (flag > 0 && s.depth > flag) {
 				return "", errSlowPath
+			}
+			if k := typedAttrs[string(s.name)]; k["val"] == 'B' && !s.self {
+				flag = s.depth
 			}
 			switch d := s.depth - start; {
 			case d == 1 && string(s.name) == "t":
@@ -591,6 +640,9 @@ func (s *xmlScan) stringItem() (string, error) {
 				runT = t
 			}
 		case tokEnd:
+			if flag > 0 && s.depth < flag {
+				flag = 0
+			}
 			switch d := s.depth - start; {
 			case d < 0:
 				v := own
@@ -610,16 +662,18 @@ func (s *xmlScan) stringItem() (string, error) {
 // typedAttrs are the attributes excelize decodes into numbers or
 // booleans inside string items and formulas; a value encoding/xml cannot
 // parse fails excelize's decoding, so such a file takes the slow path.
+// 'B' marks excelize's own attrValBool: not trimmed, and no child
+// elements allowed.
 var typedAttrs = map[string]map[string]byte{
 	"charset":    {"val": 'i'},
 	"family":     {"val": 'i'},
-	"b":          {"val": 'b'},
-	"i":          {"val": 'b'},
-	"strike":     {"val": 'b'},
-	"outline":    {"val": 'b'},
-	"shadow":     {"val": 'b'},
-	"condense":   {"val": 'b'},
-	"extend":     {"val": 'b'},
+	"b":          {"val": 'B'},
+	"i":          {"val": 'B'},
+	"strike":     {"val": 'B'},
+	"outline":    {"val": 'B'},
+	"shadow":     {"val": 'B'},
+	"condense":   {"val": 'B'},
+	"extend":     {"val": 'B'},
 	"sz":         {"val": 'f'},
 	"color":      {"auto": 'b', "indexed": 'i', "theme": 'i', "tint": 'f'},
 	"rPh":        {"sb": 'u', "eb": 'u'},
@@ -645,6 +699,13 @@ func typedAttrsOK(s *xmlScan) bool {
 			return false
 		}
 		if t == "" {
+			continue
+		}
+		if k == 'B' {
+			// excelize's attrValBool parses the value as it is.
+			if _, err := strconv.ParseBool(t); err != nil {
+				return false
+			}
 			continue
 		}
 		t = strings.TrimSpace(t)
