@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // More cases where the fast reader must read as excelize does or leave
@@ -351,4 +352,32 @@ func TestFastReaderCorruptUnreadPart(t *testing.T) {
 	// A deflate stream that is not valid, in a part the fast reader never
 	// opens; excelize unpacks every part on open.
 	readsDespiteDamage(t, writeZipRaw(t, tempPath(t, "z.xlsx"), &zip.FileHeader{Name: "docProps/app.xml", Method: zip.Deflate, CompressedSize64: 3, UncompressedSize64: 10, CRC32: 1}))
+}
+
+// TestDate1904 imports a roster from a workbook in the 1904 date system
+// (old Mac Excel): its date serials count from 1 January 1904, 1,462 days
+// later than the same serials in the 1900 system. Both readers must say so.
+func TestDate1904(t *testing.T) {
+	wb := strings.Replace(pkgWB, `<sheets>`, `<workbookPr date1904="1"/><sheets>`, 1)
+	sheet := sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>工号</t></is></c><c r="B1" t="inlineStr"><is><t>姓名</t></is></c><c r="C1" t="inlineStr"><is><t>部门</t></is></c><c r="D1" t="inlineStr"><is><t>入职日期</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A001</t></is></c><c r="B2" t="inlineStr"><is><t>张三</t></is></c><c r="C2" t="inlineStr"><is><t>生产部</t></is></c><c r="D2" s="1"><v>40000</v></c></row>` +
+		`</sheetData></worksheet>`
+	for _, date1904 := range []bool{true, false} {
+		w := pkgWB
+		if date1904 {
+			w = wb
+		}
+		path := writeZipFiles(t, tempPath(t, "mac.xlsx"), [2]string{"[Content_Types].xml", pkgCT}, [2]string{"_rels/.rels", pkgRootRels},
+			[2]string{"xl/workbook.xml", w}, [2]string{"xl/_rels/workbook.xml.rels", pkgWBRels}, [2]string{"xl/worksheets/sheet1.xml", sheet})
+		want := time.Date(2009, 7, 6, 0, 0, 0, 0, time.UTC) // serial 40000 in the 1900 system
+		if date1904 {
+			want = want.AddDate(0, 0, 1462)
+		}
+		for _, slow := range []bool{false, true} {
+			p := mustPrepare(t, mustRead(t, path, &Options{slowOnly: slow}), nil)
+			if len(p.People) != 1 || !p.People[0].Person.HireDate.Equal(want) {
+				t.Errorf("date1904=%v slow=%v: hire date %v, want %v", date1904, slow, p.People[0].Person.HireDate, want)
+			}
+		}
+	}
 }
