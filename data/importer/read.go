@@ -234,7 +234,13 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		if vis, _ := x.GetSheetVisible(name); !vis && o.Sheets == nil {
 			continue // hidden sheets hold lookups and macros, not people
 		}
-		s, err := readXLSXSheet(ctx, x, zr, parts[name], name, base, o)
+		part := parts[name]
+		for n, p := range parts {
+			if part == "" && strings.EqualFold(n, name) {
+				part = p // Options.Sheets may name it in another case
+			}
+		}
+		s, err := readXLSXSheet(ctx, x, zr, part, name, base, o)
 		if err != nil {
 			return err
 		}
@@ -262,16 +268,16 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 			merges <- mergeResult{m, err}
 		}()
 	} else {
-		go func() {
-			mc, err := x.GetMergeCells(name, true)
-			var m []mergeRange
-			for _, c := range mc {
-				if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
-					m = append(m, r)
-				}
+		// An encrypted workbook: excelize keeps the merges. Asked before
+		// Rows, not beside it, since both touch the loaded sheet.
+		mc, err := x.GetMergeCells(name, true)
+		var m []mergeRange
+		for _, c := range mc {
+			if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
+				m = append(m, r)
 			}
-			merges <- mergeResult{m, err}
-		}()
+		}
+		merges <- mergeResult{m, err}
 	}
 	rows, err := x.Rows(name)
 	if err != nil {
