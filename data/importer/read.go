@@ -185,14 +185,18 @@ func utf16le(s string) []byte {
 // readXLSX reads a workbook with excelize's streaming row reader.
 func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Options) error {
 	base := filepath.Base(w.Path)
-	if o.Password == "" && !o.slowOnly {
-		if zr, err := zip.NewReader(f, size); err == nil {
-			err := readXLSXFast(ctx, w, zr, o)
-			if !errors.Is(err, errSlowPath) {
-				return err
-			}
-			w.Sheets = nil
+	// An encrypted package is decrypted in memory by excelize, so its
+	// parts cannot be read from the file on disk (zr stays nil).
+	var zr *zip.Reader
+	if o.Password == "" {
+		zr, _ = zip.NewReader(f, size)
+	}
+	if zr != nil && !o.slowOnly {
+		err := readXLSXFast(ctx, w, zr, o)
+		if !errors.Is(err, errSlowPath) {
+			return err
 		}
+		w.Sheets = nil
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
@@ -207,12 +211,6 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		return xlsxError(err, base, o.Password)
 	}
 	defer x.Close()
-	// An encrypted package was decrypted in memory, so the sheet parts
-	// cannot be found in the file on disk; excelize keeps merges for us.
-	var zr *zip.Reader
-	if o.Password == "" {
-		zr, _ = zip.NewReader(f, size)
-	}
 	parts := sheetParts(zr)
 	props, _ := x.GetWorkbookProps()
 	date1904 := props.Date1904 != nil && *props.Date1904

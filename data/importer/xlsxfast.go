@@ -40,19 +40,17 @@ type wbSheet struct {
 func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) error {
 	base := filepath.Base(w.Path)
 	var declared uint64
-	for _, f := range zr.File {
-		if f.UncompressedSize64 > uint64(o.MaxUnzipSize) {
-			return errSlowPath // excelize names the zip bomb
-		}
-		declared += f.UncompressedSize64
-		if declared > uint64(o.MaxUnzipSize) {
-			return errSlowPath
-		}
-	}
-	// excelize keeps the last of two entries with one name; leave such
-	// packages to it.
 	names := make(map[string]bool, len(zr.File))
 	for _, f := range zr.File {
+		// excelize names a zip bomb; the sum is checked as it grows so
+		// that it cannot wrap.
+		if f.UncompressedSize64 > uint64(o.MaxUnzipSize) {
+			return errSlowPath
+		}
+		if declared += f.UncompressedSize64; declared > uint64(o.MaxUnzipSize) {
+			return errSlowPath
+		}
+		// excelize keeps the last of two entries with one name.
 		n := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
 		if names[n] {
 			return errSlowPath
@@ -91,9 +89,8 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	if !ok || len(sheets) == 0 {
 		return errSlowPath
 	}
-	// excelize finds sheets by name ignoring case; with two alike it may
-	// read either part.
-	// excelize skips sheets whose names it thinks invalid.
+	// excelize skips sheets whose names it thinks invalid, and finds
+	// sheets by name ignoring case, so with two alike it may read either.
 	for i, s := range sheets {
 		if !validSheetName(s.name) {
 			return errSlowPath
@@ -575,12 +572,18 @@ type purlReader struct {
 }
 
 func (p *purlReader) Read(b []byte) (int, error) {
+	const pat = "purl.oclc.org"
 	n, err := p.r.Read(b)
 	if n > 0 && !p.found {
-		const pat = "purl.oclc.org"
-		look := append(p.tail, b[:n]...)
-		p.found = bytes.Contains(look, []byte(pat))
-		p.tail = append(p.tail[:0], look[max(0, len(look)-len(pat)+1):]...)
+		// The chunk itself, and the seam with the end of the last one;
+		// the chunk is not copied.
+		seam := append(p.tail, b[:min(n, len(pat)-1)]...)
+		p.found = bytes.Contains(b[:n], []byte(pat)) || bytes.Contains(seam, []byte(pat))
+		if n >= len(pat)-1 {
+			p.tail = append(p.tail[:0], b[n-(len(pat)-1):n]...)
+		} else {
+			p.tail = append(p.tail[:0], seam[max(0, len(seam)-(len(pat)-1)):]...)
+		}
 	}
 	return n, err
 }
