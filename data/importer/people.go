@@ -139,17 +139,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 		st.warn(problem(KeyAmbiguousDates, "{{.sheet}}: the dates in column {{.column}} could be day-first or month-first; they were read day first (16/04/2009 = 16 April).",
 			"sheet", s.Name, "column", s.Columns[hire.col].Header))
 	}
-	// Department columns, each with the separator its cells use.
-	type deptCol struct {
-		col int
-		sep string
-	}
-	var deptCols []deptCol
-	for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
-		if col := c(f); col >= 0 {
-			deptCols = append(deptCols, deptCol{col, pathSep(columnValues(s, col), f == FieldDeptPath)})
-		}
-	}
+	deptCols := deptColumnsOf(s)
 	if cEmp < 0 {
 		st.warn(problem(KeyNoEmpNo+".column", "{{.sheet}} has no 工号 column; people are matched by name and department, which cannot tell namesakes apart.",
 			"sheet", s.Name))
@@ -194,14 +184,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			st.warn(rowProblem(KeyNoName, s.Name, rowNo, "the row has no name and was not imported."))
 			continue
 		}
-		for _, d := range deptCols {
-			for _, part := range splitPath(collapseSpaces(cell(row, d.col)), d.sep) {
-				// 二级部门 often repeats 一级部门 where there is no sub-level.
-				if n := len(r.path); n == 0 || r.path[n-1] != part {
-					r.path = append(r.path, part)
-				}
-			}
-		}
+		r.path = deptCols.path(row, nil)
 		if cDeptID >= 0 {
 			r.deptID = cleanCode(cell(row, cDeptID))
 			if r.deptID != "" && len(r.path) == 0 {

@@ -107,6 +107,44 @@ func pathSep(values []string, isPath bool) string {
 	return best
 }
 
+// deptColumns are a sheet's department columns, the path column and the
+// level columns from the top, each with the separator its cells use.
+type deptColumns []deptColumn
+
+type deptColumn struct {
+	col int
+	sep string
+}
+
+func deptColumnsOf(s *Sheet) deptColumns {
+	var d deptColumns
+	for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
+		if col := s.Mapping.Col(f); col >= 0 {
+			d = append(d, deptColumn{col, pathSep(columnValues(s, col), f == FieldDeptPath)})
+		}
+	}
+	return d
+}
+
+// path reads a row's department path from the columns in order. A level
+// the next column repeats counts once: 二级部门 often repeats 一级部门
+// where there is no sub-level. clean, if set, rewrites each cell first.
+func (d deptColumns) path(row []string, clean func(string) string) []string {
+	var path []string
+	for _, c := range d {
+		v := collapseSpaces(cell(row, c.col))
+		if clean != nil {
+			v = clean(v)
+		}
+		for _, part := range splitPath(v, c.sep) {
+			if n := len(path); n == 0 || path[n-1] != part {
+				path = append(path, part)
+			}
+		}
+	}
+	return path
+}
+
 func splitPath(v, sep string) []string {
 	if sep == "" {
 		if v == "" {

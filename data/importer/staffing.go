@@ -19,14 +19,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 	for _, s := range sheets {
 		m := s.Mapping
 		cTitle, cPlanned, cNote := m.Col(FieldPosition), m.Col(FieldPlanned), m.Col(FieldNote)
-		var deptCols []int
-		var seps []string
-		for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
-			if col := m.Col(f); col >= 0 {
-				deptCols = append(deptCols, col)
-				seps = append(seps, pathSep(columnValues(s, col), f == FieldDeptPath))
-			}
-		}
+		depts := deptColumnsOf(s)
 		header := func(col int) string {
 			if col >= 0 && col < len(s.Columns) {
 				return s.Columns[col].Header
@@ -44,18 +37,12 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			if blankRow(row) {
 				continue
 			}
-			var path []string
-			for k, col := range deptCols {
-				v := collapseSpaces(cell(row, col))
+			path := depts.path(row, func(v string) string {
 				if name, ok := sectionName(v); ok {
-					v = name
+					return name // "行政人事部 (9人)" names the department
 				}
-				for _, part := range splitPath(v, seps[k]) {
-					if n := len(path); n == 0 || path[n-1] != part {
-						path = append(path, part)
-					}
-				}
-			}
+				return v
+			})
 			title := collapseSpaces(cell(row, cTitle))
 			if isSubtotal(row) {
 				st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
@@ -143,14 +130,7 @@ func (st *staged) org(sheets []*Sheet) error {
 		m := s.Mapping
 		cID, cParentID, cParent := m.Col(FieldDeptID), m.Col(FieldParentID), m.Col(FieldParentDept)
 		cPlanned, cHead, cNote := m.Col(FieldPlanned), m.Col(FieldHead), m.Col(FieldNote)
-		var deptCols []int
-		var seps []string
-		for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
-			if col := m.Col(f); col >= 0 {
-				deptCols = append(deptCols, col)
-				seps = append(seps, pathSep(columnValues(s, col), f == FieldDeptPath))
-			}
-		}
+		depts := deptColumnsOf(s)
 		type orgRow struct {
 			row              int
 			path             []string
@@ -175,13 +155,7 @@ func (st *staged) org(sheets []*Sheet) error {
 			}
 			r := orgRow{row: i + 1, id: cleanCode(cell(row, cID)), parent: collapseSpaces(cell(row, cParent)),
 				planned: cell(row, cPlanned), head: cleanName(cell(row, cHead)), note: collapseSpaces(cell(row, cNote))}
-			for k, col := range deptCols {
-				for _, part := range splitPath(collapseSpaces(cell(row, col)), seps[k]) {
-					if n := len(r.path); n == 0 || r.path[n-1] != part {
-						r.path = append(r.path, part)
-					}
-				}
-			}
+			r.path = depts.path(row, nil)
 			if len(r.path) > 0 {
 				r.name = r.path[len(r.path)-1]
 			}
