@@ -251,18 +251,22 @@ func (c *calcPane) saveDrivers() {
 		c.save.Stop()
 		c.save = nil
 	}
-	u := c.u
-	typed := append([]calc.Driver(nil), c.sheet.Drivers...)
-	err := u.apply(lang.X("change.drivers", "change drivers"), func(tx *store.Tx) error {
+	c.saveDriverList(append([]calc.Driver(nil), c.sheet.Drivers...), lang.X("change.drivers", "change drivers"))
+}
+
+// updateSheet changes the plan's calculator sheet as one undoable step:
+// load it in the transaction, let change edit it, store it.
+func (c *calcPane) updateSheet(label string, change func(s *calc.Sheet)) {
+	err := c.u.apply(label, func(tx *store.Tx) error {
 		s, err := calc.Load(tx)
 		if err != nil {
 			return err
 		}
-		s.Drivers = typed
+		change(s)
 		return calc.Save(tx, s)
 	})
 	if err != nil {
-		u.showError(err)
+		c.u.showError(err)
 	}
 }
 
@@ -550,13 +554,8 @@ func (c *calcPane) scenarioDialog() {
 }
 
 func (c *calcPane) saveScenario(name string) {
-	u := c.u
-	snap := c.sheet.Snapshot(name, u.data.Plan.Basis)
-	err := u.apply(lang.X("change.scenario", "save scenario “{{.name}}”", map[string]any{"name": name}), func(tx *store.Tx) error {
-		s, err := calc.Load(tx)
-		if err != nil {
-			return err
-		}
+	snap := c.sheet.Snapshot(name, c.u.data.Plan.Basis)
+	c.updateSheet(lang.X("change.scenario", "save scenario “{{.name}}”", map[string]any{"name": name}), func(s *calc.Sheet) {
 		kept := s.Scenarios[:0]
 		for _, old := range s.Scenarios {
 			if old.Name != name {
@@ -564,11 +563,7 @@ func (c *calcPane) saveScenario(name string) {
 			}
 		}
 		s.Scenarios = append(kept, snap)
-		return calc.Save(tx, s)
 	})
-	if err != nil {
-		u.showError(err)
-	}
 }
 
 // compareText lines up two scenarios rule by rule.

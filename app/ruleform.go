@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/calc"
-	"staffplan/data/store"
 )
 
 // RuleKindText names a rule kind.
@@ -330,17 +329,7 @@ func (c *calcPane) checkRule(old string, r calc.Rule) (*calc.Sheet, error) {
 
 // saveRules stores the rule list as one undoable change.
 func (c *calcPane) saveRules(rules []calc.Rule, label string) {
-	err := c.u.apply(label, func(tx *store.Tx) error {
-		s, err := calc.Load(tx)
-		if err != nil {
-			return err
-		}
-		s.Rules = rules
-		return calc.Save(tx, s)
-	})
-	if err != nil {
-		c.u.showError(err)
-	}
+	c.updateSheet(label, func(s *calc.Sheet) { s.Rules = rules })
 }
 
 // editRule opens the form for rule index i, or for a new rule when i < 0.
@@ -494,15 +483,5 @@ func newDriver(key, label, unit, value string, have []calc.Driver) (calc.Driver,
 
 // saveDriverList stores the drivers as one undoable change.
 func (c *calcPane) saveDriverList(ds []calc.Driver, label string) {
-	err := c.u.apply(label, func(tx *store.Tx) error {
-		s, err := calc.Load(tx)
-		if err != nil {
-			return err
-		}
-		s.Drivers = ds
-		return calc.Save(tx, s)
-	})
-	if err != nil {
-		c.u.showError(err)
-	}
+	c.updateSheet(label, func(s *calc.Sheet) { s.Drivers = ds })
 }
