@@ -86,6 +86,17 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// dbFlag adds --db, the plan database, which every command that opens
+// one takes.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+}
+
+// planFlag adds --plan, for commands that work on one plan.
+func planFlag(fs *flag.FlagSet) *string {
+	return fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+}
+
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -129,7 +140,7 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) error {
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	name := fs.String("template", "", lang.X("cli.flag.template", "template name (see `staffplan templates`)"))
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	db := dbFlag(fs)
 	if err := parse(fs, args, stderr, "template", "db"); err != nil {
 		return err
 	}
@@ -276,8 +287,8 @@ func BuildShow(d *model.PlanData) ShowJSON {
 
 func cmdShow(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("show", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
-	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	db := dbFlag(fs)
+	plan := planFlag(fs)
 	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
@@ -302,7 +313,7 @@ func cmdShow(args []string, stdout, stderr io.Writer) error {
 
 func cmdBackups(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("backups", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	db := dbFlag(fs)
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
@@ -318,7 +329,7 @@ func cmdBackups(args []string, stdout, stderr io.Writer) error {
 
 func cmdRestore(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("restore", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	db := dbFlag(fs)
 	backup := fs.String("backup", "", lang.X("cli.flag.backup", "backup file to restore (see `staffplan backups`)"))
 	if err := parse(fs, args, stderr, "db", "backup"); err != nil {
 		return err

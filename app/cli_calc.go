@@ -247,8 +247,8 @@ func (d driverFlags) Set(s string) error {
 
 func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("calc", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
-	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	db := dbFlag(fs)
+	plan := planFlag(fs)
 	drivers := driverFlags{}
 	fs.Var(drivers, "driver", lang.X("cli.flag.driver", "set a driver for this run, KEY=VALUE (repeatable)"))
 	list := fs.Bool("list-drivers", false, lang.X("cli.flag.list_drivers", "print the plan's drivers"))

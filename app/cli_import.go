@@ -41,7 +41,7 @@ func readForImport(ctx context.Context, path, kind string, sheets []string, pass
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	db := dbFlag(fs)
 	plan := fs.String("plan", "", lang.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
 	var sheets stringList
 	fs.Var(&sheets, "sheet", lang.X("cli.flag.sheet", "read only this sheet (repeatable)"))

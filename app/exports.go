@@ -144,8 +144,8 @@ func (u *UI) exportMenu() *fyne.MenuItem {
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
-	plan := fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	db := dbFlag(fs)
+	plan := planFlag(fs)
 	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
 	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {

@@ -52,7 +52,7 @@ func Main(args []string, newApp func() fyne.App, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("staffplan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	db := dbFlag(fs)
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout)
