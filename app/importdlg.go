@@ -323,7 +323,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	ip.problems.Wrapping = fyne.TextWrapWord
 	ip.markLeft = widget.NewCheck("", nil)
 	ip.sample = widget.NewTableWithHeaders(
-		func() (int, int) { return len(ip.p.Sample), len(ip.p.SampleHeader) },
+		func() (int, int) { return len(ip.p.Sample), len(ip.p.SampleHeader) + 1 }, // + the action
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
@@ -331,7 +331,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 			text := ""
 			if id.Row < len(ip.p.Sample) && id.Col < len(ip.p.Sample[id.Row]) {
 				text = ip.p.Sample[id.Row][id.Col]
-				if id.Col == len(ip.p.SampleHeader)-1 {
+				if id.Col == len(ip.p.SampleHeader) {
 					text = actionText(text)
 				}
 			}
@@ -341,11 +341,11 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	ip.sample.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	ip.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		text := ""
-		if id.Col >= 0 && id.Col < len(ip.p.SampleHeader) {
-			text = ip.p.SampleHeader[id.Col]
-			if id.Col == len(ip.p.SampleHeader)-1 {
-				text = lang.X("import.action", "change")
-			}
+		switch {
+		case id.Col >= 0 && id.Col < len(ip.p.SampleHeader):
+			text = FieldText(ip.p.SampleHeader[id.Col])
+		case id.Col == len(ip.p.SampleHeader):
+			text = lang.X("import.action", "change")
 		}
 		o.(*widget.Label).SetText(text)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestDroppedRosterPreviewsCommitsAndUndoes(t *testing.T) {
@@ -32,6 +33,14 @@ func TestDroppedRosterPreviewsCommitsAndUndoes(t *testing.T) {
 	}
 	if len(u.data.People) != people {
 		t.Fatal("the preview changed the plan")
+	}
+	// The first rows' headings are in the interface language.
+	head := widget.NewLabel("")
+	for col, want := range map[int]string{0: "emp. no.", len(ip.p.SampleHeader): "change"} {
+		ip.sample.UpdateHeader(widget.TableCellID{Row: -1, Col: col}, head)
+		if head.Text != want {
+			t.Errorf("heading of column %d: %q, want %q", col, head.Text, want)
+		}
 	}
 	// Enter confirms.
 	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -97,8 +97,10 @@ type Preview struct {
 	Skipped  []Skip
 	Ignored  []IgnoredColumn
 
-	// SampleHeader and Sample are the first rows as they will be stored.
-	SampleHeader []string
+	// SampleHeader and Sample are the first rows as they will be stored:
+	// the column meanings, and the rows' cells with one cell more, the
+	// Action.
+	SampleHeader []Field
 	Sample       [][]string
 
 	st *staged
@@ -477,7 +479,7 @@ func (st *staged) finish(sample int) {
 		}
 	}
 	if len(p.People) > 0 {
-		p.SampleHeader = []string{"工号", "姓名", "部门", "岗位", "直属上级", "入职日期", "在职状态", "用工形式", "职级", "action"}
+		p.SampleHeader = []Field{FieldEmpNo, FieldName, FieldDeptPath, FieldPosition, FieldReportsTo, FieldHireDate, FieldStatus, FieldEmployment, FieldGrade}
 		for _, r := range p.People {
 			if len(p.Sample) >= sample {
 				break
@@ -490,7 +492,7 @@ func (st *staged) finish(sample int) {
 				r.ReportsTo, hire, statusText(r.Person.Status), employmentText(r.Person.Employment), r.Person.Grade, string(r.Action)})
 		}
 	} else {
-		p.SampleHeader = []string{"部门", "岗位", "编制", "备注", "action"}
+		p.SampleHeader = []Field{FieldDeptPath, FieldPosition, FieldPlanned, FieldNote}
 		for _, r := range p.Positions {
 			if len(p.Sample) >= sample {
 				break
