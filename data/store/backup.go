@@ -271,7 +271,7 @@ func backupReplaced(dbPath string, o *Options) error {
 		}
 		return err
 	}
-	if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNewerSchema) {
+	if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNewerSchema) && !errors.Is(err, ErrOlderThanLastSave) {
 		return err
 	}
 	dir := backupDir(dbPath)

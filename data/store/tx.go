@@ -89,10 +89,13 @@ func (t *Tx) bind(btx *bolt.Tx) error {
 	if plans == nil {
 		return fmt.Errorf("%w: plans are missing", ErrCorrupt)
 	}
+	pb := btx.Bucket(planBucketName(t.plan))
 	if plans.Get(itob(t.plan)) == nil {
+		if pb != nil {
+			return fmt.Errorf("%w: plan %d has records but no plan record", ErrCorrupt, t.plan)
+		}
 		return notFound("plan", t.plan)
 	}
-	pb := btx.Bucket(planBucketName(t.plan))
 	if pb == nil {
 		return fmt.Errorf("%w: the records of plan %d are missing", ErrCorrupt, t.plan)
 	}
