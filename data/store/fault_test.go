@@ -124,6 +124,14 @@ func TestFaultInjection(t *testing.T) {
 				offsets = append(offsets, base+i)
 			}
 		}
+		// The header and first elements of every page: a page id in a
+		// branch element that points back up the tree once made a cursor
+		// descend until memory ran out.
+		for base := 2 * pageSize; base < len(orig); base += pageSize {
+			for i := 0; i < pageHeaderSize+2*elemSize; i++ {
+				offsets = append(offsets, base+i)
+			}
+		}
 		rng := rand.New(rand.NewPCG(12, 34))
 		for i := 0; i < 1500; i++ {
 			offsets = append(offsets, 2*pageSize+rng.IntN(len(orig)-2*pageSize))

@@ -467,3 +467,39 @@ func TestStaleTempsRemoved(t *testing.T) {
 		}
 	}
 }
+
+// A branch page pointing back at itself made bbolt's cursor descend until
+// memory ran out; the page walk refuses it before bbolt maps the file.
+func TestPageCycleRefused(t *testing.T) {
+	path := smallDB(t)
+	b := readFile(t, path)
+	ps := 4096
+	found := false
+	for id := 2; (id+1)*ps <= len(b) && !found; id++ {
+		p := b[id*ps:]
+		if binary.LittleEndian.Uint64(p) == uint64(id) && binary.LittleEndian.Uint16(p[8:]) == pageBranch {
+			binary.LittleEndian.PutUint64(p[pageHeaderSize+8:], uint64(id))
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no branch page in the test database")
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func(string, *Options) (*Store, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+		s, err := open(path, nil)
+		if err == nil {
+			s.Close()
+			t.Fatalf("%s opened a file whose page tree loops", name)
+		}
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "reached twice") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, err := Verify(path, nil); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("Verify: %v", err)
+	}
+	mustUnchanged(t, path, b)
+}
