@@ -83,36 +83,40 @@ func loadPlan(tx *bolt.Tx, id model.ID) (*model.PlanData, error) {
 	}
 	d := &model.PlanData{}
 	d.Plan.ID = id
+	var sum digest // of the records as read, checked against the stored one
+	sum.add(kindPlan, t.get(kindPlan, id), 1)
 	if err := decodeRecord(kindPlan, itob(id), t.get(kindPlan, id), t.legacy, &d.Plan, decodePlan); err != nil {
 		return nil, err
 	}
 	var err error
-	if d.Units, err = loadAll(t.b[kindUnit], func(k []byte, v []byte, u *model.Unit) error {
+	if d.Units, err = loadAll(t.b[kindUnit], &sum, kindUnit, func(k []byte, v []byte, u *model.Unit) error {
 		u.ID = btoi(k)
 		return decodeRecord(kindUnit, k, v, t.legacy, u, decodeUnit)
 	}); err != nil {
 		return nil, err
 	}
-	if d.Positions, err = loadAll(t.b[kindPosition], func(k []byte, v []byte, p *model.Position) error {
+	if d.Positions, err = loadAll(t.b[kindPosition], &sum, kindPosition, func(k []byte, v []byte, p *model.Position) error {
 		p.ID = btoi(k)
 		return decodeRecord(kindPosition, k, v, t.legacy, p, decodePosition)
 	}); err != nil {
 		return nil, err
 	}
-	if d.People, err = loadAll(t.b[kindPerson], func(k []byte, v []byte, p *model.Person) error {
+	if d.People, err = loadAll(t.b[kindPerson], &sum, kindPerson, func(k []byte, v []byte, p *model.Person) error {
 		p.ID = btoi(k)
 		return decodeRecord(kindPerson, k, v, t.legacy, p, decodePerson)
 	}); err != nil {
 		return nil, err
 	}
-	if d.Assignments, err = loadAll(t.b[kindAssignment], func(k []byte, v []byte, a *model.Assignment) error {
+	if d.Assignments, err = loadAll(t.b[kindAssignment], &sum, kindAssignment, func(k []byte, v []byte, a *model.Assignment) error {
 		a.ID = btoi(k)
 		return decodeRecord(kindAssignment, k, v, t.legacy, a, decodeAssignment)
 	}); err != nil {
 		return nil, err
 	}
 	if !t.legacy {
-		if err := checkDigest(t, planDigest(t)); err != nil {
+		sumBucket(&sum, kindEmpNo, t.b[kindEmpNo])
+		sumBucket(&sum, kindDoc, t.b[kindDoc])
+		if err := checkDigest(t, sum); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +153,7 @@ func checkRanges(d *model.PlanData) error {
 
 // loadAll decodes every record of a bucket, in key (= ID) order. Counting
 // first costs one cheap pass and saves regrowing large slices.
-func loadAll[T any](b *bolt.Bucket, decode func(k, v []byte, r *T) error) ([]T, error) {
+func loadAll[T any](b *bolt.Bucket, sum *digest, k kind, decode func(k, v []byte, r *T) error) ([]T, error) {
 	n := 0
 	c := b.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -160,10 +164,11 @@ func loadAll[T any](b *bolt.Bucket, decode func(k, v []byte, r *T) error) ([]T, 
 	}
 	out := make([]T, n)
 	i := 0
-	for k, v := c.First(); k != nil && i < n; k, v = c.Next() {
-		if err := decode(k, v, &out[i]); err != nil {
+	for key, v := c.First(); key != nil && i < n; key, v = c.Next() {
+		if err := decode(key, v, &out[i]); err != nil {
 			return nil, err
 		}
+		sum.add(k, v, 1)
 		i++
 	}
 	return out[:i], nil

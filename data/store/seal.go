@@ -136,15 +136,29 @@ const (
 // badText reports text that is not valid UTF-8, is too long, or holds a
 // control character other than tab and line breaks.
 func badText(s string) bool {
-	if len(s) > maxText || !utf8.ValidString(s) {
+	if len(s) > maxText {
 		return true
 	}
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
+	// One pass over the bytes: C0 controls and DEL are single bytes, and
+	// C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return true
+			}
+		case c == 0x7f:
 			return true
+		case c >= 0x80:
+			ascii = false
+			if c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f {
+				return true
+			}
 		}
 	}
-	return false
+	return !ascii && !utf8.ValidString(s)
 }
 
 func badNumber(x, lo, hi float64) bool { return math.IsNaN(x) || x < lo || x > hi }
