@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-
 )
 
 // newDB makes a database holding the kangfei plan.

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-
 	"staffplan/data/model"
 	"staffplan/data/store"
 )
