@@ -1,8 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,7 +29,7 @@ func folderState(t *testing.T, dir string) map[string]string {
 	out := map[string]string{}
 	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
 		if err == nil {
-			out[p] = fi.Mode().String() + " " + fi.ModTime().String() + " " + string(rune(fi.Size()))
+			out[p] = fmt.Sprint(fi.Mode(), fi.ModTime(), fi.Size())
 		}
 		return nil
 	})
@@ -57,7 +59,7 @@ func TestCLIReadingCommandsDoNotWrite(t *testing.T) {
 			if code != ExitUser || !strings.Contains(errs, db) {
 				t.Errorf("%v: exit %d, %q; want 1 naming the path", args, code, errs)
 			}
-			if after := folderState(t, dir); len(after) != len(before) {
+			if after := folderState(t, dir); !reflect.DeepEqual(after, before) {
 				t.Errorf("%v changed the folder: %v → %v", args, before, after)
 			}
 		}
