@@ -38,6 +38,7 @@ func usage(w io.Writer) {
                                                 headcount from the plan's rules
   staffplan backups --db PATH                   list the automatic backups
   staffplan restore --db PATH --backup FILE     replace the database by a backup
+  staffplan check --db PATH                     verify the whole file; exit 1 if anything is wrong
 `))
 }
 
@@ -67,6 +68,8 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		err = cmdBackups(args[1:], stdout, stderr)
 	case "restore":
 		err = cmdRestore(args[1:], stdout, stderr)
+	case "check":
+		err = cmdCheck(args[1:], stdout, stderr)
 	case "help":
 		usage(stdout)
 		return ExitOK
@@ -148,13 +151,19 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(*db, nil)
+	// A new file that fails (a full disk) is taken away again, with the
+	// folders made for it: a failed command leaves nothing behind.
+	nf := beforeCreate(*db)
+	st, err := openWrite(*db, stderr)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	id, _, err := st.CreatePlan(d, "newplan")
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
+		nf.discard(st)
 		return err
 	}
 	fmt.Fprintln(stdout, lang.X("cli.created", "Created plan “{{.name}}” (id {{.id}}) in {{.path}}.",
@@ -221,14 +230,11 @@ func findPlan(st *store.Store, name string) (model.Plan, error) {
 		map[string]any{"name": name, "plans": strings.Join(names, ", ")}))
 }
 
-// openPlan opens an existing database and loads one of its plans, for the
-// commands that read a plan. It never creates a database where there was
-// none, as store.Open would.
+// openPlan opens an existing database read-only and loads one of its
+// plans, for the commands that read a plan. It never creates or changes a
+// file: a missing or empty path is an error, not a new database.
 func openPlan(db, plan string) (*store.Store, *model.PlanData, error) {
-	if _, err := os.Stat(db); err != nil {
-		return nil, nil, errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": db}))
-	}
-	st, err := store.Open(db, nil)
+	st, err := store.OpenReadOnly(db, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -317,9 +323,21 @@ func cmdBackups(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
+	// Backups of a damaged or deleted database may still be listed; a
+	// folder or device is no database at all.
+	fi, statErr := os.Stat(*db)
+	if statErr == nil && !fi.Mode().IsRegular() {
+		return &store.FileError{Path: *db, Err: store.ErrNotRegular}
+	}
 	list, err := store.ListBackups(*db)
 	if err != nil {
 		return err
+	}
+	if len(list) == 0 && errors.Is(statErr, os.ErrNotExist) {
+		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+	}
+	if len(list) == 0 && statErr == nil && fi.Size() == 0 {
+		return &store.FileError{Path: *db, Err: store.ErrEmptyFile}
 	}
 	for _, b := range list {
 		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", b.Time.Local().Format("2006-01-02 15:04:05"), b.Reason, sizeText(b.Size), b.Path)
@@ -337,9 +355,9 @@ func cmdRestore(args []string, stdout, stderr io.Writer) error {
 	// Replacing the file under a running window would lose its later
 	// changes, so a database open elsewhere is refused. A damaged one may
 	// be restored over.
-	if cur, err := store.Open(*db, nil); err == nil {
+	if cur, err := store.OpenReadOnly(*db, nil); err == nil {
 		cur.Close()
-	} else if errors.Is(err, store.ErrLocked) {
+	} else if errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrNotRegular) {
 		return err
 	}
 	st, err := store.Restore(*db, *backup, nil)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -39,7 +40,7 @@ func readForImport(ctx context.Context, path, kind string, sheets []string, pass
 	return wb, nil
 }
 
-func cmdImport(args []string, stdout, stderr io.Writer) error {
+func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
 	plan := fs.String("plan", "", lang.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
@@ -73,17 +74,35 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(*db, nil)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	plans, err := st.Plans()
-	if err != nil {
-		return err
+	// A dry run opens read-only and treats a missing database as empty;
+	// a real import that fails takes away a database it created.
+	var st *store.Store
+	var plans []model.Plan
+	if _, serr := os.Stat(*db); !*dry || !errors.Is(serr, os.ErrNotExist) {
+		nf := beforeCreate(*db)
+		if *dry {
+			st, err = store.OpenReadOnly(*db, nil)
+		} else {
+			st, err = openWrite(*db, stderr)
+		}
+		if err != nil {
+			return err
+		}
+		defer func() {
+			st.Close()
+			if rerr != nil {
+				nf.discard(st)
+			}
+		}()
+		if plans, err = st.Plans(); err != nil {
+			return err
+		}
 	}
 	var planID model.ID
 	var existing *model.PlanData
+	if st == nil && *plan != "" {
+		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+	}
 	if *plan != "" || len(plans) > 0 {
 		p, err := findPlan(st, *plan)
 		if err != nil {

@@ -111,7 +111,7 @@ func (u *UI) exportDialog(kind, ext string) {
 		}
 		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
 		u.background(func() {
-			err := export.WriteFileAtomic(path, write)
+			err := exportWriteErr(path, export.WriteFileAtomic(path, write))
 			fyne.Do(func() {
 				prog.finish()
 				if err != nil {
@@ -151,6 +151,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
+	if err := checkExportPath(*out); err != nil {
+		return err
+	}
 	st, d, err := openPlan(*db, *plan)
 	if err != nil {
 		return err
@@ -165,7 +168,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := export.WriteFileAtomic(*out, write); err != nil {
-		return err
+		return exportWriteErr(*out, err)
 	}
 	fmt.Fprintln(stdout, lang.X("cli.exported", "Wrote {{.path}}.", map[string]any{"path": *out}))
 	return nil

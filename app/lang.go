@@ -93,6 +93,9 @@ func ErrText(err error) string {
 	if errors.As(err, &p) && p.Text != "" {
 		return lang.X(p.Key, p.Text, p.Args)
 	}
+	if s, ok := storeErrText(err); ok {
+		return s
+	}
 	for _, k := range knownErrors {
 		if errors.Is(err, k.err) {
 			return lang.X(k.key, k.fallback, map[string]any{"detail": err.Error()})

@@ -252,7 +252,22 @@ func (u *UI) restoreDialog() {
 				BackupReasonText(b.Reason), sizeText(b.Size)))
 		})
 	list.OnSelected = func(i widget.ListItemID) { chosen = i }
-	note := widget.NewLabel(lang.X("dlg.restore.text", "The database is replaced by the backup you choose. The current state is backed up first."))
+	noteText := lang.X("dlg.restore.text", "The database is replaced by the backup you choose. The current state is backed up first.")
+	// Offer the newest backup that passes the check: the newest one may be
+	// as damaged as the file it would replace.
+	if good, ok, err := store.NewestGoodBackup(u.st.Path(), nil); err == nil && ok {
+		for i, b := range backups {
+			if b.Path == good.Path {
+				chosen = i
+				list.Select(i)
+			}
+		}
+		noteText += "\n" + lang.X("dlg.restore.suggested", "Selected: the newest backup that passes the check ({{.time}}).",
+			map[string]any{"time": good.Time.Local().Format("2006-01-02 15:04:05")})
+	} else if err == nil {
+		noteText += "\n" + lang.X("cli.check_no_backup", "No backup passes the check.")
+	}
+	note := widget.NewLabel(noteText)
 	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.X("dlg.restore", "Restore backup"), lang.X("btn.restore", "Restore"),
 		lang.X("btn.cancel", "Cancel"), container.NewBorder(note, nil, nil, nil, list), func(ok bool) {

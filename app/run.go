@@ -65,6 +65,11 @@ func Main(args []string, newApp func() fyne.App, stdout, stderr io.Writer) int {
 }
 
 func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
+	// Without a display GLFW panics deep inside the driver; say why instead.
+	if !hasDisplay() {
+		fmt.Fprintln(stderr, noDisplayText())
+		return ExitUser
+	}
 	var err error
 	if dbPath == "" {
 		if dbPath, err = store.DefaultPath(); err != nil {
@@ -77,12 +82,17 @@ func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
 	st, err := store.Open(dbPath, nil)
 	a := newApp()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if errors.Is(err, store.ErrOlderThanLastSave) {
+		fmt.Fprintln(stderr, ErrText(err))
+		return runOlder(a, dbPath, ErrText(err), stderr)
+	}
 	if err != nil {
 		msg := ErrText(err)
 		fmt.Fprintln(stderr, dbPath+": "+msg)
 		showFatal(a, dbPath, msg)
 		return ExitUser
 	}
+	noteFixedMode(st, stderr)
 	var planID model.ID
 	if fresh {
 		planID, err = seedSample(st)
@@ -137,4 +147,46 @@ func showFatal(a fyne.App, path, msg string) {
 		}
 	})
 	w.ShowAndRun()
+}
+
+// runOlder is the window for a file older than its last save: it says so
+// and offers the newest backup that passes the check. Restored, the same
+// window goes on as the main window on the restored file.
+func runOlder(a fyne.App, path, msg string, stderr io.Writer) int {
+	good, ok, err := store.NewestGoodBackup(path, nil)
+	if err != nil || !ok {
+		showFatal(a, path, msg+"\n\n"+lang.X("cli.check_no_backup", "No backup passes the check."))
+		return ExitUser
+	}
+	var u *UI
+	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
+	text := widget.NewLabel(msg + "\n\n" + lang.X("dlg.older.offer", "The newest backup that passes the check is from {{.time}}. Restore it? The current file is backed up first.",
+		map[string]any{"time": good.Time.Local().Format("2006-01-02 15:04:05")}))
+	text.Wrapping = fyne.TextWrapWord
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	restore := widget.NewButton(lang.X("btn.restore", "Restore"), func() {
+		st, err := store.Restore(path, good.Path, nil)
+		if err != nil {
+			status.SetText(ErrText(err))
+			return
+		}
+		u = New(a, w, st, 0)
+		u.outline.openAll()
+		w.Resize(fyne.NewSize(1180, 760))
+	})
+	restore.Importance = widget.HighImportance
+	quit := widget.NewButton(lang.X("menu.quit", "Quit"), a.Quit)
+	w.SetContent(container.NewBorder(nil, container.NewVBox(status, container.NewCenter(container.NewHBox(quit, restore))), nil, nil, text))
+	w.Resize(fyne.NewSize(520, 240))
+	w.SetMaster()
+	w.ShowAndRun()
+	if u == nil {
+		return ExitUser
+	}
+	if err := u.st.Close(); err != nil {
+		fmt.Fprintln(stderr, ErrText(err))
+		return ExitUser
+	}
+	return ExitOK
 }

@@ -190,65 +190,6 @@ func (s *Store) SaveCopy(dest string) error {
 	return s.copyTo(abs)
 }
 
-// verifyPlanFile checks that path is an intact plan database this program
-// can read, without writing to it.
-func verifyPlanFile(path string, timeout time.Duration) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	if fi.Size() == 0 {
-		return fmt.Errorf("%w: empty file", ErrCorrupt)
-	}
-	if err := checkFile(path); err != nil {
-		return err
-	}
-	db, err := openBolt(path, &bolt.Options{Timeout: timeout, ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return protect(func() error {
-		return db.View(func(tx *bolt.Tx) error {
-			version, fresh, err := readSchema(tx)
-			switch {
-			case err != nil:
-				return err
-			case fresh:
-				return fmt.Errorf("%w: not a plan database", ErrCorrupt)
-			case version > SchemaVersion:
-				return &SchemaError{File: version, Supported: SchemaVersion}
-			}
-			// A restore is rare and must not bring back a damaged file, so
-			// read and decode every record. (bbolt's tx.Check would run in
-			// its own goroutine, where a fault on a damaged page cannot be
-			// recovered.)
-			plans := tx.Bucket(bucketPlans)
-			if plans == nil {
-				if version < SchemaVersion {
-					return nil // the migration creates it
-				}
-				return fmt.Errorf("%w: plans are missing", ErrCorrupt)
-			}
-			return plans.ForEach(func(k, v []byte) error {
-				if v == nil {
-					return nil
-				}
-				if _, err := loadPlan(tx, btoi(k)); err != nil {
-					return err
-				}
-				idx := tx.Bucket(planBucketName(btoi(k))).Bucket(subBucket[kindEmpNo])
-				return idx.ForEach(func(_, v []byte) error {
-					if len(v) != 8 {
-						return fmt.Errorf("%w: bad employee number index", ErrCorrupt)
-					}
-					return nil
-				})
-			})
-		})
-	})
-}
-
 // Restore replaces the database at dbPath with the backup at backupPath and
 // opens it. The caller must have closed its Store. The backup is checked
 // first (ErrCorrupt and nothing changed if it is not a good plan database)
@@ -262,6 +203,9 @@ func Restore(dbPath, backupPath string, opt *Options) (*Store, error) {
 	}
 	if err := verifyPlanFile(backupPath, o.Timeout); err != nil {
 		return nil, err
+	}
+	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
+		return nil, notRegular(abs, fi)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, err
@@ -301,6 +245,10 @@ func Restore(dbPath, backupPath string, opt *Options) (*Store, error) {
 		os.Remove(staged)
 		return nil, err
 	}
+	// The restored file is older than the last save on purpose.
+	if err := ForgetLastSave(abs); err != nil {
+		return nil, err
+	}
 	return Open(abs, &o)
 }
 
@@ -323,7 +271,7 @@ func backupReplaced(dbPath string, o *Options) error {
 		}
 		return err
 	}
-	if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNewerSchema) {
+	if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNewerSchema) && !errors.Is(err, ErrOlderThanLastSave) {
 		return err
 	}
 	dir := backupDir(dbPath)

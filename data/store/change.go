@@ -61,21 +61,27 @@ func (c *Change) Len() int { return len(c.entries) }
 type recorder struct {
 	entries []entry
 	index   map[string]int // kind+key → position in entries
+	sum     digest         // adjusted by every write, stored at commit
 }
 
-// write puts (val != nil) or deletes a key, remembering the first before.
-// val must not be modified afterwards: bbolt keeps it until commit.
+// write seals and puts (val != nil) or deletes a key, remembering the first
+// before. val must not be modified afterwards: bbolt keeps it until commit.
 func (r *recorder) write(b *bolt.Bucket, k kind, key, val []byte) error {
 	if r.index == nil {
 		r.index = make(map[string]int)
 	}
+	if val != nil {
+		val = seal(k, key, val)
+	}
 	mk := string(append([]byte{byte(k)}, key...))
+	old := b.Get(key)
 	i, ok := r.index[mk]
 	if !ok {
-		r.entries = append(r.entries, entry{kind: k, key: clone(key), before: clone(b.Get(key))})
+		r.entries = append(r.entries, entry{kind: k, key: clone(key), before: clone(old)})
 		i = len(r.entries) - 1
 		r.index[mk] = i
 	}
+	r.sum.add(k, old, -1)
 	var err error
 	if val == nil {
 		err = b.Delete(key)
@@ -85,6 +91,7 @@ func (r *recorder) write(b *bolt.Bucket, k kind, key, val []byte) error {
 	if err != nil {
 		return err
 	}
+	r.sum.add(k, val, 1)
 	r.entries[i].after = val
 	return nil
 }
@@ -179,9 +186,15 @@ func (s *Store) apply(c *Change, redo bool) error {
 			return plans.Delete(planKey)
 		}
 		created := pb == nil
+		var sum digest
 		if created {
 			var err error
 			if pb, err = createPlanBucket(tx, c.PlanID); err != nil {
+				return err
+			}
+		} else {
+			var err error
+			if sum, err = readDigest(pb, planKey); err != nil {
 				return err
 			}
 		}
@@ -214,6 +227,8 @@ func (s *Store) apply(c *Change, redo bool) error {
 		})
 		for _, i := range order {
 			e := &c.entries[i]
+			sum.add(e.kind, from(e), -1)
+			sum.add(e.kind, to(e), 1)
 			var err error
 			if v := to(e); v == nil {
 				err = subs[e.kind].Delete(e.key)
@@ -225,7 +240,7 @@ func (s *Store) apply(c *Change, redo bool) error {
 				return err
 			}
 		}
-		return nil
+		return pb.Put(keyDigest, sum.encode(planKey))
 	})
 }
 

@@ -11,8 +11,9 @@ import (
 
 // recordFormat is the leading byte of every encoded record. A change of
 // layout bumps it together with the schema version, so a migration can tell
-// old records from new ones.
-const recordFormat = 1
+// old records from new ones. Format 2 is format 1 with a checksum at the end
+// (seal.go).
+const recordFormat = 2
 
 // Time flags. Dates are whole seconds almost always, so nanoseconds are only
 // written when present; the location is kept as UTC or local so a calendar
@@ -230,7 +231,13 @@ func decodePlan(b []byte, p *model.Plan) error {
 	p.Basis.Kind = model.BasisKind(d.small())
 	p.Basis.Days = d.float()
 	p.Basis.Hours = d.float()
-	return d.done("plan")
+	if err := d.done("plan"); err != nil {
+		return err
+	}
+	if f := badPlan(p); f != "" {
+		return rangeErr(f)
+	}
+	return nil
 }
 
 func encodeUnit(u *model.Unit) []byte {
@@ -250,7 +257,13 @@ func decodeUnit(b []byte, u *model.Unit) error {
 	u.Parent = d.id()
 	u.Order = int(d.int())
 	u.Note = d.str()
-	return d.done("unit")
+	if err := d.done("unit"); err != nil {
+		return err
+	}
+	if f := badUnit(u); f != "" {
+		return rangeErr(f)
+	}
+	return nil
 }
 
 // unitParent reads only the parent, for tree walks and scans.
@@ -328,7 +341,13 @@ func decodePosition(b []byte, p *model.Position) error {
 	p.Req.Other = d.str()
 	p.Note = d.str()
 	p.Order = int(d.int())
-	return d.done("position")
+	if err := d.done("position"); err != nil {
+		return err
+	}
+	if f := badPosition(p); f != "" {
+		return rangeErr(f)
+	}
+	return nil
 }
 
 func (d *dec) ids() []model.ID {
@@ -375,7 +394,13 @@ func decodePerson(b []byte, p *model.Person) error {
 	p.Status = model.PersonStatus(d.small())
 	p.Employment = model.EmploymentType(d.small())
 	p.Grade = d.str()
-	return d.done("person")
+	if err := d.done("person"); err != nil {
+		return err
+	}
+	if f := badPerson(p); f != "" {
+		return rangeErr(f)
+	}
+	return nil
 }
 
 func encodeAssignment(a *model.Assignment) []byte {
@@ -391,5 +416,11 @@ func decodeAssignment(b []byte, a *model.Assignment) error {
 	a.Person = d.id()
 	a.Position = d.id()
 	a.FTE = d.float()
-	return d.done("assignment")
+	if err := d.done("assignment"); err != nil {
+		return err
+	}
+	if f := badAssignment(a); f != "" {
+		return rangeErr(f)
+	}
+	return nil
 }

@@ -52,13 +52,28 @@ func TestCodecRoundTrip(t *testing.T) {
 }
 
 func TestCodecSpecialValues(t *testing.T) {
-	in := model.Position{Title: "x", Planned: math.Inf(1), SalaryMin: math.Copysign(0, -1), Order: math.MinInt64,
-		Req: model.Requirements{Years: math.MaxFloat64}}
+	in := model.Position{Title: "x", Planned: 1e6, SalaryMin: math.Copysign(0, -1), Order: math.MinInt64,
+		Req: model.Requirements{Years: 1000}}
 	var got model.Position
 	if err := decodePosition(encodePosition(&in), &got); err != nil {
 		t.Fatal(err)
 	}
 	mustEqual(t, "position", got, in)
+	// Beyond the ranges a stored value may take, the decoder refuses: a
+	// damaged byte must not come back as a figure of 7.9e28.
+	for _, bad := range []model.Position{{Title: "x", Planned: math.Inf(1)}, {Title: "x", Planned: 7.9e28},
+		{Title: "x", Planned: -1}, {Title: "x", Req: model.Requirements{Years: math.MaxFloat64}},
+		{Title: "x\x01"}, {Title: "\xff"}, {Title: "x", Status: 9}} {
+		if err := decodePosition(encodePosition(&bad), &got); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%+v decoded: %v", bad, err)
+		}
+	}
+	var a model.Assignment
+	for _, fte := range []float64{0, -0.5, 1.0000001, math.NaN(), 7.9e28} {
+		if err := decodeAssignment(encodeAssignment(&model.Assignment{FTE: fte}), &a); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("FTE %v decoded: %v", fte, err)
+		}
+	}
 
 	for _, tm := range []time.Time{{}, time.Unix(-1e10, 5).UTC(), time.Unix(1e10, 999999999)} {
 		e := newEnc(0)

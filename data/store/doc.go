@@ -56,7 +56,11 @@ func (t *Tx) Doc(name string) (v []byte, err error) {
 			return nil
 		}
 		if raw := t.b[kindDoc].Get([]byte(name)); raw != nil {
-			v, err = decodeDoc(raw)
+			b, err := t.body(kindDoc, []byte(name), raw)
+			if err != nil {
+				return err
+			}
+			v, err = decodeDoc(b)
 			return err
 		}
 		return nil

@@ -115,5 +115,5 @@ func checkFile(path string) error {
 	if m.pgid > uint64(size)/ps {
 		return fmt.Errorf("%w: the file is shorter than the database it holds", ErrCorrupt)
 	}
-	return nil
+	return walkPages(f, m)
 }

@@ -260,6 +260,11 @@ func TestDamagedPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		s, err := Open(path, nil)
+		if errors.Is(err, ErrCorrupt) {
+			// The page walk before bbolt maps the file refuses it at once.
+			mustUnchanged(t, path, b)
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

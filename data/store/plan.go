@@ -19,20 +19,46 @@ func (s *Store) Plans() ([]model.Plan, error) {
 		if plans == nil {
 			return fmt.Errorf("%w: plans are missing", ErrCorrupt)
 		}
+		version, _, err := readSchema(tx)
+		if err != nil {
+			return err
+		}
+		legacy := version < checksumSchema
 		c := plans.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if v == nil {
 				continue // a nested bucket, not a record
 			}
 			p := model.Plan{ID: btoi(k)}
-			if err := decodePlan(v, &p); err != nil {
+			if err := decodeRecord(kindPlan, k, v, legacy, &p, decodePlan); err != nil {
 				return err
+			}
+			if tx.Bucket(planBucketName(p.ID)) == nil {
+				return fmt.Errorf("%w: the records of plan %d are missing", ErrCorrupt, p.ID)
 			}
 			out = append(out, p)
 		}
-		return nil
+		return checkRoot(tx, plans)
 	})
 	return out, err
+}
+
+// checkRoot refuses unknown top-level buckets, and a plan's bucket whose
+// plan record is gone: a damaged file would otherwise lose a whole plan
+// without a word.
+func checkRoot(tx *bolt.Tx, plans *bolt.Bucket) error {
+	return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		switch {
+		case string(name) == string(bucketMeta), string(name) == string(bucketPlans):
+			return nil
+		case len(name) == len("plan/")+8 && string(name[:5]) == "plan/":
+			if plans.Get(name[5:]) == nil {
+				return fmt.Errorf("%w: plan %d has records but no plan record", ErrCorrupt, btoi(name[5:]))
+			}
+			return nil
+		}
+		return fmt.Errorf("%w: unknown bucket %q", ErrCorrupt, name)
+	})
 }
 
 // LoadPlan reads a whole plan in one read transaction. Everything is copied
@@ -57,40 +83,77 @@ func loadPlan(tx *bolt.Tx, id model.ID) (*model.PlanData, error) {
 	}
 	d := &model.PlanData{}
 	d.Plan.ID = id
-	if err := decodePlan(t.get(kindPlan, id), &d.Plan); err != nil {
+	var sum digest // of the records as read, checked against the stored one
+	sum.add(kindPlan, t.get(kindPlan, id), 1)
+	if err := decodeRecord(kindPlan, itob(id), t.get(kindPlan, id), t.legacy, &d.Plan, decodePlan); err != nil {
 		return nil, err
 	}
 	var err error
-	if d.Units, err = loadAll(t.b[kindUnit], func(k []byte, v []byte, u *model.Unit) error {
+	if d.Units, err = loadAll(t.b[kindUnit], &sum, kindUnit, func(k []byte, v []byte, u *model.Unit) error {
 		u.ID = btoi(k)
-		return decodeUnit(v, u)
+		return decodeRecord(kindUnit, k, v, t.legacy, u, decodeUnit)
 	}); err != nil {
 		return nil, err
 	}
-	if d.Positions, err = loadAll(t.b[kindPosition], func(k []byte, v []byte, p *model.Position) error {
+	if d.Positions, err = loadAll(t.b[kindPosition], &sum, kindPosition, func(k []byte, v []byte, p *model.Position) error {
 		p.ID = btoi(k)
-		return decodePosition(v, p)
+		return decodeRecord(kindPosition, k, v, t.legacy, p, decodePosition)
 	}); err != nil {
 		return nil, err
 	}
-	if d.People, err = loadAll(t.b[kindPerson], func(k []byte, v []byte, p *model.Person) error {
+	if d.People, err = loadAll(t.b[kindPerson], &sum, kindPerson, func(k []byte, v []byte, p *model.Person) error {
 		p.ID = btoi(k)
-		return decodePerson(v, p)
+		return decodeRecord(kindPerson, k, v, t.legacy, p, decodePerson)
 	}); err != nil {
 		return nil, err
 	}
-	if d.Assignments, err = loadAll(t.b[kindAssignment], func(k []byte, v []byte, a *model.Assignment) error {
+	if d.Assignments, err = loadAll(t.b[kindAssignment], &sum, kindAssignment, func(k []byte, v []byte, a *model.Assignment) error {
 		a.ID = btoi(k)
-		return decodeAssignment(v, a)
+		return decodeRecord(kindAssignment, k, v, t.legacy, a, decodeAssignment)
 	}); err != nil {
 		return nil, err
+	}
+	if !t.legacy {
+		sumBucket(&sum, kindEmpNo, t.b[kindEmpNo])
+		sumBucket(&sum, kindDoc, t.b[kindDoc])
+		if err := checkDigest(t, sum); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }
 
+// checkRanges refuses plan data the store would not read back.
+func checkRanges(d *model.PlanData) error {
+	if f := badPlan(&d.Plan); f != "" {
+		return valueRange(d.Plan.Name, f)
+	}
+	for i := range d.Units {
+		if f := badUnit(&d.Units[i]); f != "" {
+			return valueRange(d.Units[i].Name, f)
+		}
+	}
+	for i := range d.Positions {
+		if f := badPosition(&d.Positions[i]); f != "" {
+			return valueRange(d.Positions[i].Title, f)
+		}
+	}
+	for i := range d.People {
+		if f := badPerson(&d.People[i]); f != "" {
+			return valueRange(d.People[i].Name, f)
+		}
+	}
+	for i := range d.Assignments {
+		if f := badAssignment(&d.Assignments[i]); f != "" {
+			return valueRange("", f)
+		}
+	}
+	return nil
+}
+
 // loadAll decodes every record of a bucket, in key (= ID) order. Counting
 // first costs one cheap pass and saves regrowing large slices.
-func loadAll[T any](b *bolt.Bucket, decode func(k, v []byte, r *T) error) ([]T, error) {
+func loadAll[T any](b *bolt.Bucket, sum *digest, k kind, decode func(k, v []byte, r *T) error) ([]T, error) {
 	n := 0
 	c := b.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -101,10 +164,11 @@ func loadAll[T any](b *bolt.Bucket, decode func(k, v []byte, r *T) error) ([]T, 
 	}
 	out := make([]T, n)
 	i := 0
-	for k, v := c.First(); k != nil && i < n; k, v = c.Next() {
-		if err := decode(k, v, &out[i]); err != nil {
+	for key, v := c.First(); key != nil && i < n; key, v = c.Next() {
+		if err := decode(key, v, &out[i]); err != nil {
 			return nil, err
 		}
+		sum.add(k, v, 1)
 		i++
 	}
 	return out[:i], nil
@@ -160,6 +224,9 @@ func (s *Store) CreatePlan(d *model.PlanData, reason string) (model.ID, *Change,
 	if err := d.Validate(); err != nil {
 		return 0, nil, err
 	}
+	if err := checkRanges(d); err != nil {
+		return 0, nil, err
+	}
 	has, err := s.hasPlans()
 	if err != nil {
 		return 0, nil, err
@@ -209,7 +276,10 @@ func (s *Store) CreatePlan(d *model.PlanData, reason string) (model.ID, *Change,
 		entries = make([]entry, 0, 1+len(d.Units)+len(d.Positions)+2*len(d.People)+len(d.Assignments))
 		// Every key is new, so the change is built directly: no before
 		// values to read and no first-touch index to keep.
+		var sum digest
 		put := func(k kind, key, v []byte) error {
+			v = seal(k, key, v)
+			sum.add(k, v, 1)
 			entries = append(entries, entry{kind: k, key: key, after: v})
 			return b[k].Put(key, v)
 		}
@@ -266,7 +336,7 @@ func (s *Store) CreatePlan(d *model.PlanData, reason string) (model.ID, *Change,
 				return err
 			}
 		}
-		return nil
+		return pb.Put(keyDigest, sum.encode(itob(planID)))
 	})
 	if err != nil {
 		return 0, nil, err

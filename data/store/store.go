@@ -58,7 +58,7 @@ func (e *SchemaError) Error() string {
 func (e *SchemaError) Is(target error) bool { return target == ErrNewerSchema }
 
 // SchemaVersion is the schema this program writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[i] upgrades a database from schema i to i+1. All of them run in
 // one read-write transaction, so a failed upgrade leaves the file as it was.
@@ -72,6 +72,8 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: checksums on every record and a digest per plan (seal.go).
+	migrateChecksums,
 }
 
 var (
@@ -112,9 +114,17 @@ func (o *Options) withDefaults() Options {
 // Store is an open plan database. Its methods are safe for concurrent use;
 // bbolt runs one read-write transaction at a time.
 type Store struct {
-	db   *bolt.DB
-	path string
-	opt  Options
+	db       *bolt.DB
+	path     string
+	opt      Options
+	readOnly bool
+
+	// FixedMode is the permission bits the file had when Open found it
+	// readable by others and set it to 0600; 0 when it was private.
+	FixedMode os.FileMode
+
+	lastMu sync.Mutex
+	lastTx uint64
 
 	closeOnce sync.Once
 	closeErr  error
@@ -133,15 +143,31 @@ func DefaultPath() (string, error) {
 // Open opens or creates the plan database at path, migrating an older schema
 // after taking a backup. A file that is not a plan database is never
 // modified.
-func Open(path string, opt *Options) (*Store, error) {
+func Open(path string, opt *Options) (s *Store, err error) {
 	o := opt.withDefaults()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+	fi, statErr := os.Stat(abs)
+	if statErr == nil && !fi.Mode().IsRegular() {
+		return nil, notRegular(abs, fi)
+	}
+	fresh := errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0)
+	// A failed open must leave nothing behind: no folders it made, no
+	// empty database file.
+	made, err := mkdirAllTracked(filepath.Dir(abs))
+	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err != nil {
+			if errors.Is(statErr, os.ErrNotExist) {
+				os.Remove(abs)
+			}
+			removeMade(made)
+		}
+	}()
 	if err := checkFile(abs); err != nil {
 		return nil, err
 	}
@@ -149,8 +175,79 @@ func Open(path string, opt *Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: abs, opt: o}
+	s = &Store{db: db, path: abs, opt: o}
+	if statErr == nil && fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(abs, 0o600); err == nil {
+			s.FixedMode = fi.Mode().Perm()
+		}
+	}
+	if fresh {
+		// A new file starts a new history: an old note would refuse it.
+		_ = ForgetLastSave(abs)
+	} else if s.lastTx, err = checkLastSave(abs, db); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	cleanStaleTemps(abs)
 	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	if id, err := fileTx(db); err == nil {
+		s.saved(int(id))
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens an existing plan database for reading only: nothing
+// is created, migrated or written, not even the file's permissions. A file
+// of an older schema is read as it is.
+func OpenReadOnly(path string, opt *Options) (*Store, error) {
+	o := opt.withDefaults()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, &FileError{Path: abs, Err: ErrNoDatabase}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(abs, fi)
+	}
+	if fi.Size() == 0 {
+		return nil, &FileError{Path: abs, Err: ErrEmptyFile}
+	}
+	if err := checkFile(abs); err != nil {
+		return nil, err
+	}
+	db, err := openBolt(abs, &bolt.Options{Timeout: o.Timeout, ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: abs, opt: o, readOnly: true}
+	if _, err := checkLastSave(abs, db); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		version, fresh, err := readSchema(tx)
+		switch {
+		case err != nil:
+			return err
+		case fresh || version < 1:
+			return fmt.Errorf("%w: not a plan database", ErrCorrupt)
+		case version > SchemaVersion:
+			return &SchemaError{File: version, Supported: SchemaVersion}
+		case tx.Bucket(bucketPlans) == nil:
+			return fmt.Errorf("%w: plans are missing", ErrCorrupt)
+		}
+		return nil
+	})
+	if err != nil {
 		_ = db.Close()
 		return nil, err
 	}
@@ -260,7 +357,14 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	return protect(func() error { return s.db.Update(fn) })
+	var id int
+	err := protect(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { id = tx.ID(); return fn(tx) })
+	})
+	if err == nil {
+		s.saved(id)
+	}
+	return err
 }
 
 func itob(id model.ID) []byte { return binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(id)) }

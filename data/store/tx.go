@@ -19,6 +19,9 @@ type Tx struct {
 	pb   *bolt.Bucket           // the plan's own bucket, for lazily made sub-buckets
 	rec  recorder
 	done bool
+	// legacy is set for a schema-1 file read without migrating it: its
+	// records have no checksums and its plans no digest.
+	legacy bool
 
 	// empNo holds 工号 index writes (0 = delete) until fn returns; they are
 	// then written in key order. 工号 of a bulk import come in any order,
@@ -43,7 +46,12 @@ func (s *Store) Update(planID model.ID, label string, fn func(tx *Tx) error) (*C
 		}
 	}()
 	t := &Tx{plan: planID}
-	if err := protect(func() error { return t.bind(btx) }); err != nil {
+	if err := protect(func() (err error) {
+		if err = t.bind(btx); err == nil {
+			t.rec.sum, err = readDigest(t.pb, itob(planID))
+		}
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	// fn runs unprotected: a panic in the caller's code is the caller's bug
@@ -61,10 +69,17 @@ func (s *Store) Update(planID model.ID, label string, fn func(tx *Tx) error) (*C
 	if len(entries) == 0 {
 		return nil, nil
 	}
-	if err := protect(btx.Commit); err != nil {
+	txid := btx.ID()
+	if err := protect(func() error {
+		if err := t.pb.Put(keyDigest, t.rec.sum.encode(itob(planID))); err != nil {
+			return err
+		}
+		return btx.Commit()
+	}); err != nil {
 		return nil, err
 	}
 	committed = true
+	s.saved(txid)
 	return &Change{PlanID: planID, Label: label, entries: entries}, nil
 }
 
@@ -74,10 +89,13 @@ func (t *Tx) bind(btx *bolt.Tx) error {
 	if plans == nil {
 		return fmt.Errorf("%w: plans are missing", ErrCorrupt)
 	}
+	pb := btx.Bucket(planBucketName(t.plan))
 	if plans.Get(itob(t.plan)) == nil {
+		if pb != nil {
+			return fmt.Errorf("%w: plan %d has records but no plan record", ErrCorrupt, t.plan)
+		}
 		return notFound("plan", t.plan)
 	}
-	pb := btx.Bucket(planBucketName(t.plan))
 	if pb == nil {
 		return fmt.Errorf("%w: the records of plan %d are missing", ErrCorrupt, t.plan)
 	}
@@ -88,7 +106,73 @@ func (t *Tx) bind(btx *bolt.Tx) error {
 			return fmt.Errorf("%w: the %s of plan %d are missing", ErrCorrupt, subBucket[k], t.plan)
 		}
 	}
+	version, _, err := readSchema(btx)
+	if err != nil {
+		return err
+	}
+	t.legacy = version < checksumSchema
+	// A damaged bucket name would make an optional sub-bucket (documents)
+	// silently vanish; anything unknown in the plan's bucket is damage.
+	c := pb.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if !knownPlanKey(k, v == nil) {
+			return fmt.Errorf("%w: plan %d holds an unknown entry %q", ErrCorrupt, t.plan, k)
+		}
+	}
 	return nil
+}
+
+func knownPlanKey(k []byte, isBucket bool) bool {
+	if !isBucket {
+		return string(k) == string(keyDigest)
+	}
+	for _, name := range subBucket[kindUnit:] {
+		if string(name) == string(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// body unseals a record for the partial readers below.
+func (t *Tx) body(k kind, key, v []byte) ([]byte, error) {
+	b, err := unseal(k, key, v, t.legacy)
+	if err == nil && t.legacy {
+		b = append([]byte{recordFormat}, b[1:]...)
+	}
+	return b, err
+}
+
+func (t *Tx) unitParent(key, v []byte) (model.ID, error) {
+	b, err := t.body(kindUnit, key, v)
+	if err != nil {
+		return 0, err
+	}
+	return unitParent(b)
+}
+
+func (t *Tx) positionRefs(key, v []byte) (unit, reportsTo model.ID, dotted []model.ID, err error) {
+	b, err := t.body(kindPosition, key, v)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	return positionRefs(b)
+}
+
+// empNoIndex reads a 工号 index entry: the owner's ID, 0 for none.
+func (t *Tx) empNoIndex(empNo string) (model.ID, error) {
+	v := t.b[kindEmpNo].Get([]byte(empNo))
+	if v == nil {
+		return 0, nil
+	}
+	b, err := unseal(kindEmpNo, []byte(empNo), v, t.legacy)
+	if err != nil {
+		return 0, err
+	}
+	if len(b) != 8 {
+		return 0, recordErr(kindEmpNo, []byte(empNo), "bad index entry")
+	}
+	return btoi(b), nil
 }
 
 func notFound(what string, id model.ID) error {
@@ -127,11 +211,11 @@ func (t *Tx) mustExist(k kind, what string, id model.ID) error {
 }
 
 // empNoOwner returns who holds a 工号, pending writes included; 0 for no one.
-func (t *Tx) empNoOwner(empNo string) model.ID {
+func (t *Tx) empNoOwner(empNo string) (model.ID, error) {
 	if id, ok := t.empNo[empNo]; ok {
-		return id
+		return id, nil
 	}
-	return btoi(t.b[kindEmpNo].Get([]byte(empNo)))
+	return t.empNoIndex(empNo)
 }
 
 func (t *Tx) setEmpNo(empNo string, id model.ID) {
@@ -151,7 +235,7 @@ func (t *Tx) flushEmpNo() error {
 	for _, k := range keys {
 		var v []byte
 		if id := t.empNo[k]; id != 0 {
-			v = itob(id)
+			v = itob(id) // sealed by the recorder
 		}
 		if err := t.rec.write(t.b[kindEmpNo], kindEmpNo, []byte(k), v); err != nil {
 			return err
@@ -171,7 +255,7 @@ func (t *Tx) Plan() (p model.Plan, err error) {
 			return notFound("plan", t.plan)
 		}
 		p.ID = t.plan
-		return decodePlan(v, &p)
+		return decodeRecord(kindPlan, itob(t.plan), v, t.legacy, &p, decodePlan)
 	})
 	return p, err
 }
@@ -181,6 +265,9 @@ func (t *Tx) PutPlan(p model.Plan) error {
 	return t.run(func() error {
 		if p.ID != t.plan {
 			return fmt.Errorf("store: PutPlan of plan %d inside an update of plan %d", p.ID, t.plan)
+		}
+		if f := badPlan(&p); f != "" {
+			return valueRange(p.Name, f)
 		}
 		return t.put(kindPlan, p.ID, encodePlan(&p))
 	})
@@ -194,7 +281,7 @@ func (t *Tx) Unit(id model.ID) (u model.Unit, err error) {
 			return notFound("unit", id)
 		}
 		u.ID = id
-		return decodeUnit(v, &u)
+		return decodeRecord(kindUnit, itob(id), v, t.legacy, &u, decodeUnit)
 	})
 	return u, err
 }
@@ -207,7 +294,7 @@ func (t *Tx) unitUp(bad *error) model.Lookup {
 		if v == nil {
 			return 0, false
 		}
-		p, err := unitParent(v)
+		p, err := t.unitParent(itob(id), v)
 		if err != nil {
 			*bad = err
 			return 0, false
@@ -229,6 +316,9 @@ func (t *Tx) PutUnit(u *model.Unit) error {
 		}
 		if err != nil {
 			return err
+		}
+		if f := badUnit(u); f != "" {
+			return valueRange(u.Name, f)
 		}
 		id := u.ID
 		if id == 0 {
@@ -253,12 +343,12 @@ func (t *Tx) DeleteUnit(id model.ID) error {
 			return notFound("unit", id)
 		}
 		var u model.Unit
-		if err := decodeUnit(v, &u); err != nil {
+		if err := decodeRecord(kindUnit, itob(id), v, t.legacy, &u, decodeUnit); err != nil {
 			return err
 		}
 		c := t.b[kindUnit].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			p, err := unitParent(v)
+			p, err := t.unitParent(k, v)
 			if err != nil {
 				return err
 			}
@@ -268,7 +358,7 @@ func (t *Tx) DeleteUnit(id model.ID) error {
 		}
 		c = t.b[kindPosition].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			unit, _, _, err := positionRefs(v)
+			unit, _, _, err := t.positionRefs(k, v)
 			if err != nil {
 				return err
 			}
@@ -298,7 +388,7 @@ func (t *Tx) Position(id model.ID) (p model.Position, err error) {
 			return notFound("position", id)
 		}
 		p.ID = id
-		return decodePosition(v, &p)
+		return decodeRecord(kindPosition, itob(id), v, t.legacy, &p, decodePosition)
 	})
 	return p, err
 }
@@ -316,7 +406,7 @@ func (t *Tx) PutPosition(p *model.Position) error {
 			if v == nil {
 				return 0, false
 			}
-			_, r, _, err := positionRefs(v)
+			_, r, _, err := t.positionRefs(itob(id), v)
 			if err != nil {
 				bad = err
 				return 0, false
@@ -330,6 +420,9 @@ func (t *Tx) PutPosition(p *model.Position) error {
 		}
 		if err != nil {
 			return err
+		}
+		if f := badPosition(p); f != "" {
+			return valueRange(p.Title, f)
 		}
 		id := p.ID
 		if id == 0 {
@@ -355,13 +448,13 @@ func (t *Tx) DeletePosition(id model.ID) error {
 			return notFound("position", id)
 		}
 		var gone model.Position
-		if err := decodePosition(v, &gone); err != nil {
+		if err := decodeRecord(kindPosition, itob(id), v, t.legacy, &gone, decodePosition); err != nil {
 			return err
 		}
 		c := t.b[kindAssignment].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var a model.Assignment
-			if err := decodeAssignment(v, &a); err != nil {
+			if err := decodeRecord(kindAssignment, k, v, t.legacy, &a, decodeAssignment); err != nil {
 				return err
 			}
 			if a.Position == id {
@@ -372,7 +465,7 @@ func (t *Tx) DeletePosition(id model.ID) error {
 		var touched []model.ID
 		c = t.b[kindPosition].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			_, r, dotted, err := positionRefs(v)
+			_, r, dotted, err := t.positionRefs(k, v)
 			if err != nil {
 				return err
 			}
@@ -385,7 +478,7 @@ func (t *Tx) DeletePosition(id model.ID) error {
 				continue
 			}
 			var p model.Position
-			if err := decodePosition(t.get(kindPosition, pid), &p); err != nil {
+			if err := decodeRecord(kindPosition, itob(pid), t.get(kindPosition, pid), t.legacy, &p, decodePosition); err != nil {
 				return err
 			}
 			if p.ReportsTo == id {
@@ -411,7 +504,7 @@ func (t *Tx) Person(id model.ID) (p model.Person, err error) {
 			return notFound("person", id)
 		}
 		p.ID = id
-		return decodePerson(v, &p)
+		return decodeRecord(kindPerson, itob(id), v, t.legacy, &p, decodePerson)
 	})
 	return p, err
 }
@@ -421,14 +514,17 @@ func (t *Tx) PersonByEmpNo(empNo string) (p model.Person, err error) {
 	err = t.run(func() error {
 		var id model.ID
 		if empNo != "" {
-			id = t.empNoOwner(empNo)
+			var err error
+			if id, err = t.empNoOwner(empNo); err != nil {
+				return err
+			}
 		}
 		v := t.get(kindPerson, id)
 		if id == 0 || v == nil {
 			return fmt.Errorf("employee number %q: %w", empNo, ErrNotFound)
 		}
 		p.ID = id
-		return decodePerson(v, &p)
+		return decodeRecord(kindPerson, itob(id), v, t.legacy, &p, decodePerson)
 	})
 	return p, err
 }
@@ -444,16 +540,22 @@ func (t *Tx) PutPerson(p *model.Person) error {
 			if v == nil {
 				return notFound("person", p.ID)
 			}
-			if err := decodePerson(v, &old); err != nil {
+			if err := decodeRecord(kindPerson, itob(p.ID), v, t.legacy, &old, decodePerson); err != nil {
 				return err
 			}
 		}
 		if err := model.CheckPerson(p); err != nil {
 			return err
 		}
+		if f := badPerson(p); f != "" {
+			return valueRange(p.Name, f)
+		}
 		var owner model.ID
 		if p.EmpNo != "" {
-			owner = t.empNoOwner(p.EmpNo)
+			var err error
+			if owner, err = t.empNoOwner(p.EmpNo); err != nil {
+				return err
+			}
 			// An index entry for a person who no longer exists is stale,
 			// not a clash.
 			if owner != 0 && owner != p.ID && t.get(kindPerson, owner) != nil {
@@ -467,8 +569,12 @@ func (t *Tx) PutPerson(p *model.Person) error {
 				return err
 			}
 		}
-		if old.EmpNo != "" && old.EmpNo != p.EmpNo && t.empNoOwner(old.EmpNo) == id {
-			t.setEmpNo(old.EmpNo, 0)
+		if old.EmpNo != "" && old.EmpNo != p.EmpNo {
+			if o, err := t.empNoOwner(old.EmpNo); err != nil {
+				return err
+			} else if o == id {
+				t.setEmpNo(old.EmpNo, 0)
+			}
 		}
 		if p.EmpNo != "" && owner != id {
 			t.setEmpNo(p.EmpNo, id)
@@ -489,14 +595,14 @@ func (t *Tx) DeletePerson(id model.ID) error {
 			return notFound("person", id)
 		}
 		var p model.Person
-		if err := decodePerson(v, &p); err != nil {
+		if err := decodeRecord(kindPerson, itob(id), v, t.legacy, &p, decodePerson); err != nil {
 			return err
 		}
 		var gone []model.ID
 		c := t.b[kindAssignment].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var a model.Assignment
-			if err := decodeAssignment(v, &a); err != nil {
+			if err := decodeRecord(kindAssignment, k, v, t.legacy, &a, decodeAssignment); err != nil {
 				return err
 			}
 			if a.Person == id {
@@ -508,8 +614,12 @@ func (t *Tx) DeletePerson(id model.ID) error {
 				return err
 			}
 		}
-		if p.EmpNo != "" && t.empNoOwner(p.EmpNo) == id {
-			t.setEmpNo(p.EmpNo, 0)
+		if p.EmpNo != "" {
+			if o, err := t.empNoOwner(p.EmpNo); err != nil {
+				return err
+			} else if o == id {
+				t.setEmpNo(p.EmpNo, 0)
+			}
 		}
 		return t.put(kindPerson, id, nil)
 	})
@@ -523,7 +633,7 @@ func (t *Tx) Assignment(id model.ID) (a model.Assignment, err error) {
 			return notFound("assignment", id)
 		}
 		a.ID = id
-		return decodeAssignment(v, &a)
+		return decodeRecord(kindAssignment, itob(id), v, t.legacy, &a, decodeAssignment)
 	})
 	return a, err
 }
@@ -537,6 +647,9 @@ func (t *Tx) PutAssignment(a *model.Assignment) error {
 		}
 		if err := model.CheckAssignment(a); err != nil {
 			return err
+		}
+		if f := badAssignment(a); f != "" {
+			return valueRange("", f)
 		}
 		if a.Person == 0 || t.get(kindPerson, a.Person) == nil {
 			return model.UnknownRef(true)
@@ -575,7 +688,7 @@ func (t *Tx) AssignmentsOf(position model.ID) (out []model.Assignment, err error
 		c := t.b[kindAssignment].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var a model.Assignment
-			if err := decodeAssignment(v, &a); err != nil {
+			if err := decodeRecord(kindAssignment, k, v, t.legacy, &a, decodeAssignment); err != nil {
 				return err
 			}
 			if a.Position == position {
