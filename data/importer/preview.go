@@ -74,6 +74,8 @@ type IgnoredColumn struct {
 	Column   string `json:"column"` // letter
 	Header   string `json:"header"`
 	Personal bool   `json:"personal"`
+	// Sheets names every sheet with this column when more than one has it.
+	Sheets []string `json:"sheets,omitempty"`
 }
 
 // Preview is what an import will do, worked out without touching the
@@ -143,6 +145,9 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}}
 	var used []*Sheet
 	total := 0
+	st := newStaged(existing)
+	st.ctx, st.progress = ctx, o.Progress
+	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
 			continue
@@ -151,7 +156,6 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
 		}
-		used = append(used, s)
 		total += len(s.Rows) - s.HeaderRow - 1
 		p.Sheets = append(p.Sheets, s.Name)
 		p.HeaderRows[s.Name] = s.HeaderRow + 1
@@ -161,10 +165,16 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 				if c.Header == "" && f == FieldIgnore {
 					continue
 				}
-				p.Ignored = append(p.Ignored, IgnoredColumn{Sheet: s.Name, Column: ColumnName(i), Header: c.Header,
+				p.addIgnored(IgnoredColumn{Sheet: s.Name, Column: ColumnName(i), Header: c.Header,
 					Personal: f == FieldPersonal || (c.Personal() && f == FieldIgnore)})
 			}
 		}
+		s = st.screenPersonal(s)
+		for _, c := range st.personalCols {
+			p.addIgnored(c)
+		}
+		st.personalCols = nil
+		used = append(used, s)
 	}
 	if len(used) == 0 {
 		if len(w.Sheets) > 0 && allNoHeader(w) {
@@ -172,9 +182,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 		}
 		return nil, problem(KeyEmpty+".kind", "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
 	}
-	st := newStaged(existing)
-	st.ctx, st.progress, st.total = ctx, o.Progress, total
-	st.p = p
+	st.total = total
 	var err error
 	switch w.Kind {
 	case KindRoster, KindPeopleDepts:
@@ -195,6 +203,27 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	st.finish(o.SampleRows)
 	p.st = st
 	return p, nil
+}
+
+// addIgnored lists an ignored column once: sheets with the same headings
+// (在职, 离职, 实习生) list their personal columns once, naming every sheet.
+func (p *Preview) addIgnored(c IgnoredColumn) {
+	for i := range p.Ignored {
+		o := &p.Ignored[i]
+		if o.Header == c.Header && o.Personal == c.Personal && (o.Header != "" || o.Column == c.Column) {
+			if o.Sheet != c.Sheet && !slices.Contains(o.Sheets, c.Sheet) {
+				if len(o.Sheets) == 0 {
+					o.Sheets = []string{o.Sheet}
+				}
+				o.Sheets = append(o.Sheets, c.Sheet)
+			}
+			if o.Sheet == c.Sheet && o.Column != c.Column {
+				break // two columns of one sheet with one heading: both listed
+			}
+			return
+		}
+	}
+	p.Ignored = append(p.Ignored, c)
 }
 
 func allNoHeader(w *Workbook) bool {
@@ -239,6 +268,9 @@ type staged struct {
 	plannedBy map[model.ID]bool // new posts whose 编制 the file gave
 	seen      map[model.ID]bool // existing people the file names
 	pathCache map[model.ID][]string
+	// personalCols are columns found personal by their values, for the
+	// preview's list.
+	personalCols []IgnoredColumn
 }
 
 func newStaged(d *model.PlanData) *staged {
