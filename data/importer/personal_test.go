@@ -16,11 +16,11 @@ func TestPersonalShape(t *testing.T) {
 		{"44030419900307123X", ShapeIDCard},
 		{"320106198511204561", ShapeIDCard},
 		{"１１０１０５２００００２２９００１３", ShapeIDCard}, // full-width, 29 Feb 2000
-		{"110105194912310021", ShapeNone},           // wrong check digit
-		{"320106198511204562", ShapeNone},           // wrong check digit
-		{"110105194913310029", ShapeNone},           // month 13
-		{"110105490101001", ShapeIDCard},            // 15-digit old ID, 1949-01-01
-		{"110105491301001", ShapeNone},              // 15 digits, month 13
+		{"110105194912310021", ShapeNone},   // wrong check digit
+		{"320106198511204562", ShapeNone},   // wrong check digit
+		{"110105194913310029", ShapeNone},   // month 13
+		{"110105490101001", ShapeIDCard},    // 15-digit old ID, 1949-01-01
+		{"110105491301001", ShapeNone},      // 15 digits, month 13
 		// Mobiles.
 		{"13800138000", ShapeMobile},
 		{"+8613912345678", ShapeMobile},

@@ -174,13 +174,24 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 			p.addIgnored(c)
 		}
 		st.personalCols = nil
+		if s.Role == RoleStaffing {
+			tables := st.splitTables(s)
+			used = append(used, tables...)
+			continue
+		}
 		used = append(used, s)
 	}
 	if len(used) == 0 {
 		if len(w.Sheets) > 0 && allNoHeader(w) {
 			return nil, problem(KeyNoHeader+".file", "No sheet of {{.file}} has a header row with known column names (such as 姓名, 部门, 岗位).", "file", w.Name)
 		}
-		return nil, problem(KeyEmpty+".kind", "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
+		if w.Kind == KindUnknown {
+			return nil, problem(KeyEmpty+".choose", "Choose what {{.file}} holds: a roster, a staffing table or an org structure.", "file", w.Name)
+		}
+		return nil, problem(KeyEmpty+"."+string(w.Kind), emptyText[w.Kind], "file", w.Name)
+	}
+	if !hasData(used) {
+		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
 	}
 	st.total = total
 	var err error
@@ -203,6 +214,66 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	st.finish(o.SampleRows)
 	p.st = st
 	return p, nil
+}
+
+// emptyText says, per kind, that nothing in a file can be imported as it.
+var emptyText = map[Kind]string{
+	KindRoster:      "Nothing in {{.file}} can be imported as a roster: no sheet has people with a name or 工号.",
+	KindStaffing:    "Nothing in {{.file}} can be imported as a staffing table: no sheet has posts with a headcount.",
+	KindOrg:         "Nothing in {{.file}} can be imported as an org structure: no sheet has units.",
+	KindPeopleDepts: "Nothing in {{.file}} can be imported as people and departments: no sheet has people.",
+}
+
+// hasData reports whether any sheet has a row below its headings with
+// more than a serial number or column numbers.
+func hasData(sheets []*Sheet) bool {
+	for _, s := range sheets {
+		for _, row := range s.Rows[s.HeaderRow+1:] {
+			if !blankRow(row) && !serialOnly(s, row) && !isColumnNumbers(row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitTables cuts a sheet holding several tables, each below a blank row
+// and a header of its own, into one sheet per table (the row numbers stay
+// those of the file), with a warning naming each table after the first.
+func (st *staged) splitTables(s *Sheet) []*Sheet {
+	var starts []int
+	for i := s.HeaderRow + 2; i < len(s.Rows) && len(starts) < 64; i++ {
+		if !blankRow(s.Rows[i-1]) || blankRow(s.Rows[i]) {
+			continue
+		}
+		cols := detectColumns(s.Rows[i])
+		m := MappingOf(cols)
+		if sheetKind(m) == KindStaffing && !isColumnNumbers(s.Rows[i]) {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) == 0 {
+		return []*Sheet{s}
+	}
+	out := make([]*Sheet, 0, len(starts)+1)
+	first := *s
+	first.Rows = s.Rows[:starts[0]]
+	out = append(out, &first)
+	for k, at := range starts {
+		end := len(s.Rows)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		t := *s
+		t.Rows = s.Rows[:end]
+		t.HeaderRow = at
+		t.Columns = detectColumns(s.Rows[at])
+		t.Mapping = MappingOf(t.Columns)
+		refineMapping(t.Mapping, t.Columns)
+		out = append(out, st.screenPersonal(&t))
+		st.warn(rowProblem(KeySecondTable, s.Name, at+1, "a second table starts here, below a blank row, with headings of its own; it is imported too."))
+	}
+	return out
 }
 
 // addIgnored lists an ignored column once: sheets with the same headings
