@@ -48,6 +48,7 @@ const (
 	KeySecondTable      = "warn.import.second_table"    // a second table lower down the sheet
 	KeyApprox           = "warn.import.approx"          // a headcount written as a range or approximation
 	KeyNoData           = "err.import.no_data"          // a blank form: rows with only serial numbers
+	KeyMap              = "err.import.map"              // a mapping the user gave cannot be applied
 )
 
 // Sentinels for errors.Is; a sentinel matches the more specific keys under

@@ -152,7 +152,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 		if s.Role == RoleSkip {
 			continue
 		}
-		if s.HeaderRow < 0 {
+		if !s.HasColumns() {
 			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
 		}
@@ -299,7 +299,7 @@ func (p *Preview) addIgnored(c IgnoredColumn) {
 
 func allNoHeader(w *Workbook) bool {
 	for _, s := range w.Sheets {
-		if s.HeaderRow >= 0 {
+		if s.HasColumns() {
 			return false
 		}
 	}
