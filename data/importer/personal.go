@@ -21,6 +21,9 @@ const (
 // PersonalShape says whether v looks like personal data and which kind.
 // Spaces and dashes inside numbers are ignored ("138 0013 8000").
 func PersonalShape(v string) Shape {
+	if !mayBePersonal(v) {
+		return ShapeNone
+	}
 	v = Normalize(v)
 	if len(v) < 5 || len(v) > 80 {
 		return ShapeNone
@@ -50,6 +53,20 @@ func PersonalShape(v string) Shape {
 		return ShapeBankCard
 	}
 	return ShapeNone
+}
+
+// mayBePersonal is a cheap first test for PersonalShape, run on every
+// cell: personal shapes start with a digit or "+" (or a full-width digit,
+// or spaces before one) unless they are e-mail addresses.
+func mayBePersonal(v string) bool {
+	if len(v) < 5 || len(v) > 240 {
+		return false
+	}
+	switch c := v[0]; {
+	case c >= '0' && c <= '9', c == '+', c == ' ', c == '\t', c == 0xEF, c == 0xE3, c == 0xC2:
+		return true
+	}
+	return strings.IndexByte(v, '@') > 0
 }
 
 // isMobile matches 1[3-9]\d{9}.
@@ -163,8 +180,15 @@ func (st *staged) screenPersonal(s *Sheet) *Sheet {
 		}
 		n, shaped, long, longShaped := 0, 0, 0, 0
 		for _, row := range s.Rows[s.HeaderRow+1:] {
-			v := cell(row, col)
-			if v == "" {
+			if col >= len(row) || row[col] == "" {
+				continue
+			}
+			v := row[col]
+			if !mayBePersonal(v) {
+				n++
+				continue
+			}
+			if v = Normalize(v); v == "" {
 				continue
 			}
 			n++
@@ -193,8 +217,11 @@ func (st *staged) screenPersonal(s *Sheet) *Sheet {
 		// the Luhn check by chance: those are not bank cards.
 		luhnByChance := 2*long > n && 2*longShaped <= long
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-			v := cell(s.Rows[i], col)
-			sh := PersonalShape(v)
+			row := s.Rows[i]
+			if col >= len(row) {
+				continue
+			}
+			sh := PersonalShape(row[col])
 			if sh == ShapeNone || (sh == ShapeBankCard && luhnByChance) {
 				continue
 			}
@@ -202,7 +229,7 @@ func (st *staged) screenPersonal(s *Sheet) *Sheet {
 				c.Rows = append([][]string(nil), s.Rows...)
 				copied = true
 			}
-			row := append([]string(nil), c.Rows[i]...)
+			row = append([]string(nil), c.Rows[i]...)
 			row[col] = ""
 			c.Rows[i] = row
 			st.warn(cellProblem(KeyPersonalValue+"."+string(sh), s.Name, i+1, col, headerOf(s, col), "",

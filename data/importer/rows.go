@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"staffplan/data/model"
 )
@@ -356,6 +357,12 @@ func (d dateColumn) parse(v string) (time.Time, bool) {
 func isColumnNumbers(row []string) bool {
 	n, next := 0, 0
 	for _, c := range row {
+		if c == "" {
+			continue
+		}
+		if b := c[0]; (b < '0' || b > '9') && b != ' ' && b < 0x80 {
+			return false // the common case, decided without allocating
+		}
 		v := cleanCode(c)
 		if v == "" {
 			continue
@@ -386,6 +393,12 @@ var sampleWords = []string{"示例", "样例", "举例", "例", "例子", "范�
 // of sampleWords, or starts with one and a colon or bracket ("示例:",
 // "【示例】", "(例)"). A unit called 示例集团 is not a sample.
 func isSample(c string) bool {
+	if len(c) > 40 {
+		return false
+	}
+	if b := c[0] | 0x20; b != 'e' && b != 's' && !strings.Contains(c, "例") {
+		return false
+	}
 	v := strings.ToLower(Normalize(c))
 	v = strings.TrimLeft(v, "(（【[<《")
 	for _, w := range sampleWords {
@@ -405,15 +418,14 @@ func (st *staged) placeholder(s *Sheet, row []string, rowNo int) bool {
 	same, n := 0, 0
 	sample := false
 	for col, c := range row {
-		v := Normalize(c)
-		if v == "" {
+		if c == "" {
 			continue
 		}
 		n++
-		if col < len(s.Columns) && s.Columns[col].Header != "" && headerKey(v) == headerKey(s.Columns[col].Header) {
+		if col < len(s.Columns) && sameHeading(c, s.Columns[col].Header) {
 			same++
 		}
-		sample = sample || isSample(v)
+		sample = sample || isSample(c)
 	}
 	if n == 0 || (!sample && (same < 2 || 2*same < n)) {
 		return false
@@ -425,6 +437,26 @@ func (st *staged) placeholder(s *Sheet, row []string, rowNo int) bool {
 	st.skipRow(s.Name, rowNo, KeyPlaceholder, why)
 	st.warn(rowProblem(KeyPlaceholder, s.Name, rowNo, "the row is a sample or repeats the headings and was not imported."))
 	return true
+}
+
+// sameHeading reports whether cell c repeats heading h (as detectColumns
+// cleaned it), comparing first runes before cleaning anything.
+func sameHeading(c, h string) bool {
+	if h == "" {
+		return false
+	}
+	if c == h {
+		return true
+	}
+	t := strings.TrimLeft(c, " \u3000")
+	r, _ := utf8.DecodeRuneInString(t)
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	if hr, _ := utf8.DecodeRuneInString(h); r != hr {
+		return false
+	}
+	return collapseSpaces(Normalize(c)) == h
 }
 
 // serialOnly reports whether a row holds nothing but a serial number:
