@@ -393,3 +393,30 @@ func TestEmptyMessageNamesTheKind(t *testing.T) {
 }
 
 func asProblem(err error, p **model.Problem) bool { return errors.As(err, p) }
+
+// Within one import a unit code names one unit: rows that give the code
+// with another spelling of the name land in the same unit; a units sheet
+// with a level column is still units.
+func TestUnitsByCodeBeforeName(t *testing.T) {
+	path := writeXLSX(t, tempPath(t, "codes.xlsx"), fixSheet{name: "s", rows: [][]any{
+		{"工号", "姓名", "部门编码", "部门", "岗位"},
+		{"E1", "赵一", "D01", "财务部", "会计"},
+		{"E2", "钱二", "D01", "财务中心", "出纳"},
+		{"E3", "孙三", "D02", "行政部", "文员"},
+		{"E4", "李四", "D02", "", "司机"},
+	}})
+	d, _ := importNew(t, path, nil)
+	if u := unitPaths(d); len(u) != 2 || !u["财务部"] || !u["行政部"] {
+		t.Errorf("units %v, want 财务部 and 行政部", u)
+	}
+	path = writeXLSX(t, tempPath(t, "units.xlsx"),
+		fixSheet{name: "people", rows: [][]any{{"emp_id", "name", "dept_id", "job_title"}, {1, "Ann", "A", "Lead"}, {2, "Bob", "B", "Dev"}}},
+		fixSheet{name: "org", rows: [][]any{{"id", "name", "parent_id", "level"}, {"A", "Acme", "", 1}, {"B", "Build", "A", 2}}})
+	d, _ = importNew(t, path, nil)
+	if got := figuresOf(d); got.people != 2 || got.units != 2 {
+		t.Errorf("figures %+v, want 2 people, 2 units", got)
+	}
+	if got := postOf(d, personBy(t, d, "Bob").ID); got != "Acme/Build/Dev" {
+		t.Errorf("Bob in %q", got)
+	}
+}

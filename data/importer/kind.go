@@ -139,7 +139,8 @@ func lookupSheet(name string) bool {
 
 // personish reports whether a mapping has a field only people have.
 func personish(m Mapping) bool {
-	for _, f := range []Field{FieldPosition, FieldHireDate, FieldStatus, FieldEmployment, FieldGrade, FieldFTE,
+	// Not the grade: units sheets have levels too.
+	for _, f := range []Field{FieldPosition, FieldHireDate, FieldStatus, FieldEmployment, FieldFTE,
 		FieldFamilyName, FieldGivenName, FieldLeaveDate, FieldStartDate} {
 		if m.Has(f) {
 			return true

@@ -291,12 +291,17 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			}
 		}
 		if cDeptID >= 0 {
+			// Units by code before name: the code's unit wins over the
+			// name beside it, and one code is one unit across the file.
 			r.deptID = cleanCode(cell(row, cDeptID))
-			if r.deptID != "" && len(r.path) == 0 {
+			if r.deptID != "" {
 				if id, ok := depts.lookup(r.deptID); ok {
 					r.path = depts.path(id)
-				}
-				if len(r.path) == 0 {
+				} else if p, ok := st.codePath[canonID(r.deptID)]; ok {
+					r.path = p
+				} else if len(r.path) > 0 {
+					st.codePath[canonID(r.deptID)] = r.path
+				} else if depts != nil {
 					st.warn(cellProblem(KeyUnknownDept, s.Name, rowNo, cDeptID, header(cDeptID), r.deptID,
 						"{{.column}} \"{{.value}}\" is not in the departments sheet."))
 				}

@@ -342,6 +342,9 @@ type staged struct {
 	// personalCols are columns found personal by their values, for the
 	// preview's list.
 	personalCols []IgnoredColumn
+	// codePath is the unit of each unit code (部门编码) met so far, so a
+	// code names one unit whatever name the rows beside it give.
+	codePath map[string][]string
 }
 
 func newStaged(d *model.PlanData) *staged {
@@ -356,7 +359,7 @@ func newStaged(d *model.PlanData) *staged {
 		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
 		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
 		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
-		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}}
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{}}
 	roots := 0
 	for i := range after.Units {
 		u := &after.Units[i]

@@ -38,8 +38,9 @@ func rosterLinesOf(d *model.PlanData) []string {
 // full-time…) imports back with the same figures, in a new plan and into
 // the plan it came from, and namesakes stay two people.
 func TestEnglishRosterRoundTrip(t *testing.T) {
-	for _, lang := range []string{"en", "zh"} {
-		t.Run(lang, func(t *testing.T) {
+	for _, c := range []struct{ lang, ext string }{{"en", ".xlsx"}, {"zh", ".xlsx"}, {"en", ".csv"}} {
+		lang := c.lang
+		t.Run(lang+c.ext, func(t *testing.T) {
 			src := writeXLSX(t, tempPath(t, "src.xlsx"), fixSheet{name: "花名册", rows: [][]any{
 				{"工号", "姓名", "部门", "岗位", "FTE", "职级", "入职日期", "在职状态", "用工形式"},
 				{"E1", "张伟", "康飞/生产部", "操作工", 1, "L1", "2020-01-02", "在职", "全职"},
@@ -52,10 +53,14 @@ func TestEnglishRosterRoundTrip(t *testing.T) {
 			st := openStore(t)
 			d1, _ := commitNew(t, st, mustPrepare(t, mustRead(t, src, nil), nil))
 			var buf bytes.Buffer
-			if err := export.RosterWorkbook(&buf, d1, export.Options{Lang: lang}); err != nil {
+			write := export.RosterWorkbook
+			if c.ext == ".csv" {
+				write = export.RosterCSV
+			}
+			if err := write(&buf, d1, export.Options{Lang: lang}); err != nil {
 				t.Fatal(err)
 			}
-			out := tempPath(t, "roster-"+lang+".xlsx")
+			out := tempPath(t, "roster-"+lang+c.ext)
 			if err := os.WriteFile(out, buf.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
 			}

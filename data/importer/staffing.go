@@ -62,7 +62,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 				st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
 				continue
 			}
-			if _, ok := sectionName(title); ok {
+			if _, ok := sectionName(title); ok || (len(depts) > 0 && title == cell(row, depts[len(depts)-1].col) && countedRe.MatchString(title)) {
 				// "行政人事部 (9人)" merged across the row, as a subtotal
 				// under its department: no post is called that.
 				st.skipRow(s.Name, rowNo, KeySubtotal, "department subtotal with a count")
@@ -151,6 +151,11 @@ func (st *staged) staffing(sheets []*Sheet) error {
 	}
 	return nil
 }
+
+// countedRe matches a unit with its count and no word for people,
+// "Sales (9)", as the English export writes its subtotals; only taken as a
+// subtotal when merged across the unit and post cells.
+var countedRe = regexp.MustCompile(`^.+?\s*[(（]\s*\d+(?:\.\d+)?\s*[)）]\s*$`)
 
 // headcountRe reads a headcount written as a range or an approximation:
 // "1-2人", "1～2名", "10名左右", "约5人", "3人以上", "2人(财务和出纳各1名)".
