@@ -52,6 +52,9 @@ func TestEnglishHeadings(t *testing.T) {
 		"First": FieldGivenName, "Last": FieldFamilyName, "first_name": FieldGivenName, "Last Name": FieldFamilyName, "姓": FieldFamilyName,
 		"名": FieldGivenName, "EMPLOYEE-ID": FieldEmpNo, "Hire Date": FieldHireDate, "模块": FieldDept, "已入职": FieldActual,
 		"待入职": FieldVacancy, "所属战队": FieldDept4, "大区": FieldDept1, "业务员": FieldName, "In post": FieldActual,
+		// Short words inside other headings are not those fields.
+		"Last updated": FieldIgnore, "First day": FieldIgnore, "Employee count": FieldIgnore, "Unfilled": FieldIgnore,
+		"Employee ID Number": FieldEmpNo, "ID No": FieldPersonal, "区域经理": FieldReportsTo, "待入职日期": FieldStartDate,
 	}
 	for h, want := range cases {
 		if got, _ := MatchHeader(h); got != want {
@@ -100,6 +103,16 @@ func TestRosterWithoutNames(t *testing.T) {
 		if r.Person.EmpNo == "1001" && r.Person.Name != "Ann Lee" {
 			t.Errorf("a file without names renamed Ann Lee to %q", r.Person.Name)
 		}
+	}
+}
+
+// A bare "id" beside a name and a unit is the person's number.
+func TestBareIDIsThePersons(t *testing.T) {
+	path := writeXLSX(t, tempPath(t, "ids.xlsx"), fixSheet{name: "s", rows: [][]any{
+		{"ID", "Name", "Department"}, {7, "Ann Lee", "Sales"}, {8, "Ann Lee", "Sales"}}})
+	d, _ := importNew(t, path, nil)
+	if len(d.People) != 2 || d.People[0].EmpNo == "" {
+		t.Errorf("people %+v, want two namesakes keyed by ID", d.People)
 	}
 }
 

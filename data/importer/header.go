@@ -86,9 +86,10 @@ var synonyms = []struct {
 	{FieldPositionCode, []string{"岗位编码", "岗位编号", "岗位代码", "职位编码", "职位编号", "positioncode", "positionid", "jobcode", "jobid", "postcode"}},
 	{FieldFamilyName, []string{"姓", "姓氏", "last", "lastname", "surname", "familyname"}},
 	{FieldGivenName, []string{"名", "first", "firstname", "givenname", "forename"}},
-	{FieldReportsTo, []string{"直属上级", "直接上级", "上级", "汇报对象", "汇报上级", "直属领导", "上级领导", "直线经理", "上级工号", "直属上级工号", "直属上级姓名", "reports_to", "reportsto", "manager", "managerid", "supervisor", "manager_id", "line manager", "linemanager", "managername", "supervisorid", "reportsto_id", "boss", "直属上级id", "上级编号"}},
+	{FieldReportsTo, []string{"直属上级", "直接上级", "上级", "汇报对象", "汇报上级", "直属领导", "上级领导", "直线经理", "上级工号", "直属上级工号", "直属上级姓名", "reports_to", "reportsto", "manager", "managerid", "supervisor", "manager_id", "line manager", "linemanager", "managername", "supervisorid", "reportsto_id", "boss", "直属上级id", "上级编号",
+		"区域经理", "大区经理", "大区总监", "战队长", "团队长", "队长"}},
 	{FieldHireDate, []string{"入职日期", "入职时间", "到岗日期", "进公司日期", "入司日期", "入职", "start_date", "startdate", "hiredate", "hired", "joindate", "dateofjoining", "入厂日期", "dateofhire", "hiringdate", "joiningdate", "datejoined", "employmentdate"}},
-	{FieldStartDate, []string{"预计入职日期", "预计到岗日期", "预计入职时间", "拟入职日期", "expectedstartdate", "expectedstart"}},
+	{FieldStartDate, []string{"预计入职日期", "待入职日期", "预计到岗日期", "预计入职时间", "拟入职日期", "expectedstartdate", "expectedstart"}},
 	{FieldLeaveDate, []string{"离职日期", "离职时间", "离岗日期", "exitdate", "exit", "leavedate", "leavingdate", "terminationdate", "termdate", "dateofleaving", "separationdate", "enddate"}},
 	{FieldStatus, []string{"在职状态", "员工状态", "人员状态", "状态", "在职情况", "status", "employeestatus"}},
 	{FieldEmployment, []string{"用工形式", "员工类型", "用工类型", "人员类型", "雇佣类型", "合同类型", "员工性质", "employment", "employmenttype", "employeetype", "type", "contracttype"}},
@@ -112,6 +113,11 @@ var synonyms = []struct {
 	}},
 }
 
+// noContain are synonyms matched only as the whole header: inside other
+// headers they mean something else ("Last updated", "First day",
+// "Employee count", "Unfilled").
+var noContain = map[string]bool{"last": true, "first": true, "exit": true, "employee": true, "filled": true, "required": true}
+
 var (
 	exactField = map[string]Field{}
 	// containWords are the synonyms of two or more runes, longest first.
@@ -128,7 +134,7 @@ func init() {
 			if _, dup := exactField[k]; !dup {
 				exactField[k] = s.field
 			}
-			if utf8.RuneCountInString(k) >= 2 && (k[0] >= 0x80 || len(k) >= 4) {
+			if utf8.RuneCountInString(k) >= 2 && (k[0] >= 0x80 || len(k) >= 4) && !noContain[k] {
 				containWords = append(containWords, struct {
 					word  string
 					field Field
@@ -201,7 +207,9 @@ func init() {
 				continue // "qq", "tel", "age": too short to find inside words
 			}
 			switch k {
-			case "工资", "薪资", "薪酬", "salary", "基本工资", "月薪", "年薪", "照片", "photo":
+			case "工资", "薪资", "薪酬", "salary", "基本工资", "月薪", "年薪", "照片", "photo",
+				"idno", "idnumber": // "Employee ID Number" is the 工号
+
 				continue
 			}
 			personalAnywhere = append(personalAnywhere, k)

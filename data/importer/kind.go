@@ -160,15 +160,20 @@ func refineMapping(m Mapping, cols []Column) {
 			idCol = i
 		}
 	}
+	units := m.Has(FieldParentID) || m.Has(FieldParentDept)
+	level := false
+	for _, f := range levelFields {
+		level = level || m.Has(f)
+	}
 	switch {
-	case personish(m) || (m.Has(FieldName) && m.Has(FieldReportsTo)):
+	case personish(m) || (m.Has(FieldName) && (m.Has(FieldReportsTo) || (level && !units))):
 		if idCol >= 0 && !m.Has(FieldEmpNo) {
 			m[idCol] = FieldEmpNo
 		}
 		if c := m.Col(FieldParentID); c >= 0 && !m.Has(FieldReportsTo) && !m.Has(FieldDeptID) {
 			m[c] = FieldReportsTo
 		}
-	case m.Has(FieldParentID) || m.Has(FieldParentDept):
+	case units:
 		for i, f := range m {
 			switch f {
 			case FieldName:
