@@ -245,8 +245,8 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 		}
 		row := s.Rows[i]
 		rowNo := i + 1
-		if blankRow(row) {
-			continue // blank rows carry no meaning; not worth a line
+		if blankRow(row) || serialOnly(s, row) {
+			continue // blank (or only numbered) rows carry no meaning; not worth a line
 		}
 		if isSubtotal(row) {
 			st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")

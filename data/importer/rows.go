@@ -468,7 +468,8 @@ func serialOnly(s *Sheet, row []string) bool {
 		if v == "" {
 			continue
 		}
-		if _, ok := ParseNumber(v); !ok || (s.Mapping.Field(col) != FieldSeq && col != 0) {
+		f := s.Mapping.Field(col)
+		if _, ok := ParseNumber(v); !ok || (f != FieldSeq && (col != 0 || f != FieldIgnore)) {
 			return false
 		}
 		n++

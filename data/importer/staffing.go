@@ -222,7 +222,14 @@ func (st *staged) org(sheets []*Sheet) error {
 				return err
 			}
 			row := s.Rows[i]
-			if blankRow(row) {
+			if blankRow(row) || serialOnly(s, row) {
+				continue
+			}
+			if isColumnNumbers(row) {
+				st.skipRow(s.Name, i+1, KeyHeaderRepeat, "column numbers")
+				continue
+			}
+			if st.placeholder(s, row, i+1) {
 				continue
 			}
 			if isSubtotal(row) {
