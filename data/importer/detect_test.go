@@ -338,6 +338,26 @@ func TestStaffingTableTraits(t *testing.T) {
 	}
 }
 
+func TestParseHeadcountRange(t *testing.T) {
+	cases := map[string][2]float64{"1-2人": {1, 2}, "1～2名": {1, 2}, "10名左右": {10, 10}, "约5人": {5, 5}, "3人以上": {3, 3},
+		"2人(财务和出纳各1名)": {2, 2}, "２-３": {2, 3}, "1.5至2人": {1.5, 2}}
+	for s, want := range cases {
+		if lo, hi, ok := ParseHeadcountRange(s); !ok || lo != want[0] || hi != want[1] {
+			t.Errorf("ParseHeadcountRange(%q) = %v %v %v, want %v", s, lo, hi, ok, want)
+		}
+	}
+	for _, s := range []string{"若干", "abc", "暂不设置", "-2", "1-2-3人"} {
+		if _, _, ok := ParseHeadcountRange(s); ok {
+			t.Errorf("ParseHeadcountRange(%q) took it", s)
+		}
+	}
+	path := writeXLSX(t, tempPath(t, "r.xlsx"), fixSheet{name: "s", rows: [][]any{{"部门", "岗位", "编制"}, {"财务部", "会计", "1-2人"}}})
+	p, err := Prepare(t.Context(), mustRead(t, path, nil), nil, &PreviewOptions{RangeUpper: true})
+	if err != nil || len(p.Positions) != 1 || p.Positions[0].Planned != 2 || p.Positions[0].Note != "1-2人" {
+		t.Errorf("upper bound: %v %+v", err, p)
+	}
+}
+
 // Without a unit column the posts go under the plan's top unit.
 func TestStaffingWithoutUnitsGoesUnderTop(t *testing.T) {
 	st := openStore(t)

@@ -117,6 +117,9 @@ type PreviewOptions struct {
 	Progress Progress
 	// SampleRows is how many rows Sample holds; default 20.
 	SampleRows int
+	// RangeUpper takes the upper bound of a headcount written as a range
+	// ("1-2人" → 2) instead of the lower.
+	RangeUpper bool
 }
 
 // untitledPost is the post of a person whose row names a department but no
@@ -146,7 +149,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	var used []*Sheet
 	total := 0
 	st := newStaged(existing)
-	st.ctx, st.progress = ctx, o.Progress
+	st.ctx, st.progress, st.rangeUpper = ctx, o.Progress, o.RangeUpper
 	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
@@ -345,6 +348,8 @@ type staged struct {
 	// codePath is the unit of each unit code (部门编码) met so far, so a
 	// code names one unit whatever name the rows beside it give.
 	codePath map[string][]string
+	// rangeUpper: see PreviewOptions.RangeUpper.
+	rangeUpper bool
 }
 
 func newStaged(d *model.PlanData) *staged {

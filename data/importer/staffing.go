@@ -103,8 +103,12 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			f, ok := ParseNumber(rawPlanned)
 			approx := false
 			if !ok {
-				f, ok = ParseHeadcount(rawPlanned)
+				var hi float64
+				f, hi, ok = ParseHeadcountRange(rawPlanned)
 				approx = ok
+				if st.rangeUpper {
+					f = hi
+				}
 			}
 			switch {
 			case ok && f >= 0:
@@ -159,17 +163,33 @@ var countedRe = regexp.MustCompile(`^.+?\s*[(（]\s*\d+(?:\.\d+)?\s*[)）]\s*$`)
 
 // headcountRe reads a headcount written as a range or an approximation:
 // "1-2人", "1～2名", "10名左右", "约5人", "3人以上", "2人(财务和出纳各1名)".
-var headcountRe = regexp.MustCompile(`^(?:约|大约|预计)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|~|～|至|到|—|–)\s*\d+(?:\.\d+)?)?\s*(?:人|名|个|位)?\s*(?:左右|上下|以上|以内|以下|起|余)?\s*(?:[(（【\[].*[)）】\]])?\s*$`)
+var headcountRe = regexp.MustCompile(`^(?:约|大约|预计)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|~|～|至|到|—|–)\s*(\d+(?:\.\d+)?))?\s*(?:人|名|个|位)?\s*(?:左右|上下|以上|以内|以下|起|余)?\s*(?:[(（【\[].*[)）】\]])?\s*$`)
 
 // ParseHeadcount reads a headcount written as a range or approximation and
 // returns its lower bound; ok is false when s is not one.
 func ParseHeadcount(s string) (float64, bool) {
+	lo, _, ok := ParseHeadcountRange(s)
+	return lo, ok
+}
+
+// ParseHeadcountRange reads a headcount written as a range or
+// approximation: its bounds ("1-2人" → 1, 2; "10名左右" → 10, 10).
+func ParseHeadcountRange(s string) (lo, hi float64, ok bool) {
 	m := headcountRe.FindStringSubmatch(Normalize(s))
 	if m == nil {
-		return 0, false
+		return 0, 0, false
 	}
-	f, err := strconv.ParseFloat(m[1], 64)
-	return f, err == nil
+	lo, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	hi = lo
+	if m[2] != "" {
+		if h, err := strconv.ParseFloat(m[2], 64); err == nil && h >= lo {
+			hi = h
+		}
+	}
+	return lo, hi, true
 }
 
 // topPath is the path of the unit posts without a unit go under: the
