@@ -453,3 +453,20 @@ func TestUnitsByCodeBeforeName(t *testing.T) {
 		t.Errorf("Bob in %q", got)
 	}
 }
+
+// A roster with department levels beside an org sheet that has the same
+// units under the company: one tree, not two.
+func TestRosterLevelsWithOrgSheet(t *testing.T) {
+	path := writeXLSX(t, tempPath(t, "book.xlsx"),
+		fixSheet{name: "花名册", rows: [][]any{{"工号", "姓名", "一级部门", "二级部门", "岗位"},
+			{"E1", "赵一", "销售部", "华东区", "销售代表"}, {"E2", "钱二", "财务部", "", "会计"}}},
+		fixSheet{name: "组织架构", rows: [][]any{{"部门名称", "上级部门"},
+			{"康飞塑业", ""}, {"销售部", "康飞塑业"}, {"华东区", "销售部"}, {"财务部", "康飞塑业"}}})
+	d, _ := importNew(t, path, nil)
+	if u := unitPaths(d); len(u) != 4 || !u["康飞塑业/销售部/华东区"] || !u["康飞塑业/财务部"] {
+		t.Errorf("units %v", u)
+	}
+	if got := postOf(d, personBy(t, d, "赵一").ID); got != "康飞塑业/销售部/华东区/销售代表" {
+		t.Errorf("赵一 in %q", got)
+	}
+}

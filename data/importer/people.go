@@ -284,10 +284,16 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			continue
 		}
 		r.path = deptCols.path(row, nil)
-		if depts != nil && len(deptCols) == 1 {
-			// The unit column refers to the units sheet, by code or name.
-			if id, ok := depts.lookup(cell(row, deptCols[0].col)); ok {
+		if depts != nil && len(r.path) > 0 {
+			// The unit columns refer to the units sheet, by code or name:
+			// one column by itself, levels by their lowest unit when the
+			// sheet has it under the same units.
+			if id, ok := depts.lookup(cell(row, deptCols[0].col)); ok && len(deptCols) == 1 {
 				r.path = depts.path(id)
+			} else if id, ok := depts.lookup(r.path[len(r.path)-1]); ok {
+				if full := depts.path(id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
+					r.path = full
+				}
 			}
 		}
 		if cDeptID >= 0 {
