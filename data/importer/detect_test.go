@@ -273,6 +273,12 @@ func TestLookupSheetsAreNotPeople(t *testing.T) {
 	if len(d.People) != 1 {
 		t.Errorf("people %d (sheets %v), want 1", len(d.People), p.Sheets)
 	}
+	roles := p.Summary().Roles
+	for sheet, want := range map[string]Role{"花名册": RolePeople, "部门": RoleDepts, "下拉选项": "skipped", "字典": "skipped", "填写说明": "skipped", "岗位列表": "skipped"} {
+		if roles[sheet] != want {
+			t.Errorf("sheet %s read as %q, want %q", sheet, roles[sheet], want)
+		}
+	}
 }
 
 // An org chart by person id and parent id: office is the unit, parentId

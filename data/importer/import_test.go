@@ -551,7 +551,7 @@ func TestSummaryJSON(t *testing.T) {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	want := []string{"created", "header_row", "ignored_columns", "kind", "people", "positions", "sheets", "skipped", "unchanged", "units", "updated"}
+	want := []string{"created", "header_row", "ignored_columns", "kind", "people", "positions", "roles", "sheets", "skipped", "unchanged", "units", "updated"}
 	if strings.Join(sortStrings(keys), ",") != strings.Join(want, ",") {
 		t.Errorf("keys = %v", keys)
 	}

@@ -86,6 +86,9 @@ type Preview struct {
 	Kind       Kind
 	Sheets     []string
 	HeaderRows map[string]int // sheet → 1-based header row
+	// Roles says what every sheet of the workbook was read as; RoleSkip
+	// for sheets left out (lookup lists, instructions, empty sheets).
+	Roles map[string]Role
 
 	People           []PersonRow    // every person read, in file order
 	Missing          []model.Person // people in the plan but not in the file
@@ -145,7 +148,10 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	if existing == nil {
 		existing = &model.PlanData{}
 	}
-	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}}
+	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}, Roles: map[string]Role{}}
+	for _, s := range w.Sheets {
+		p.Roles[s.Name] = s.Role
+	}
 	var used []*Sheet
 	total := 0
 	st := newStaged(existing)
