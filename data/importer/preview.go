@@ -178,17 +178,17 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 					Personal: f == FieldPersonal || (c.Personal() && f == FieldIgnore)})
 			}
 		}
-		s = st.screenPersonal(s)
+		tables := []*Sheet{s}
+		if s.Role == RoleStaffing {
+			tables = st.splitTables(s)
+		}
+		for _, t := range tables {
+			used = append(used, st.screenPersonal(t))
+		}
 		for _, c := range st.personalCols {
 			p.addIgnored(c)
 		}
 		st.personalCols = nil
-		if s.Role == RoleStaffing {
-			tables := st.splitTables(s)
-			used = append(used, tables...)
-			continue
-		}
-		used = append(used, s)
 	}
 	if len(used) == 0 {
 		if len(w.Sheets) > 0 && allNoHeader(w) {
@@ -279,7 +279,7 @@ func (st *staged) splitTables(s *Sheet) []*Sheet {
 		t.Columns = detectColumns(s.Rows[at])
 		t.Mapping = MappingOf(t.Columns)
 		refineMapping(t.Mapping, t.Columns)
-		out = append(out, st.screenPersonal(&t))
+		out = append(out, &t)
 		st.warn(rowProblem(KeySecondTable, s.Name, at+1, "a second table starts here, below a blank row, with headings of its own; it is imported too."))
 	}
 	return out
