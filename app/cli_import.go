@@ -47,6 +47,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	var sheets stringList
 	fs.Var(&sheets, "sheet", lang.X("cli.flag.sheet", "read only this sheet (repeatable)"))
 	kind := fs.String("kind", "", lang.X("cli.flag.kind", "what the file holds: roster, staffing, org or people_depts (default: detected)"))
+	headerRow := fs.Int("header-row", -1, lang.X("cli.flag.header_row", "the row number of the headings in every sheet read; 0: the file has no header row (default: detected)"))
+	var maps stringList
+	fs.Var(&maps, "map", lang.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
 	dry := fs.Bool("dry-run", false, lang.X("cli.flag.dry_run", "show what would change, change nothing"))
 	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
 	var file string
@@ -63,15 +66,35 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 		return errUsage
 	}
 	if file == "" || *db == "" {
-		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--dry-run] [--json]"))
+		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--dry-run] [--json]"))
 		return errUsage
 	}
 	if _, ok := importKinds[*kind]; *kind != "" && !ok {
 		fmt.Fprintln(stderr, lang.X("cli.bad_kind", "--kind must be roster, staffing, org or people_depts."))
 		return errUsage
 	}
-	wb, err := readForImport(context.Background(), file, *kind, sheets, "", nil)
+	var mo importer.MapOptions
+	for _, m := range maps {
+		cm, err := importer.ParseColumnMap(m)
+		if err != nil {
+			fmt.Fprintln(stderr, ErrText(err))
+			return errUsage
+		}
+		mo.Maps = append(mo.Maps, cm)
+	}
+	if *headerRow < -1 {
+		fmt.Fprintln(stderr, lang.X("cli.bad_header_row", "--header-row must be a row number, or 0 for a file without a header row."))
+		return errUsage
+	}
+	if *headerRow >= 0 {
+		mo.HeaderRow = headerRow
+	}
+	wb, err := readForImport(context.Background(), file, "", sheets, "", nil)
 	if err != nil {
+		return err
+	}
+	mo.Kind = importKinds[*kind]
+	if err := wb.ApplyMapping(mo); err != nil {
 		return err
 	}
 	// A dry run opens read-only and treats a missing database as empty;

@@ -297,3 +297,44 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	InitLang("en")
 }
+
+// A file with no header row, mapped on the command line; a wrong field
+// is bad usage, a column no sheet has is a data problem.
+func TestCLIImportWithMapping(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "raw.xlsx")
+	f := excelize.NewFile()
+	for i, r := range [][]any{
+		{"E1", "赵一", "财务部", "会计"},
+		{"E2", "钱二", "财务部", "出纳"},
+		{"E3", "孙三", "行政部", "文员"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Sheet1", cell, &r)
+	}
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "plans.db")
+	if code, _, errs := run(t, "import", file, "--db", db, "--dry-run"); code != 1 {
+		t.Errorf("without a mapping: exit %d (%s), want 1", code, errs)
+	}
+	if code, _, errs := run(t, "import", file, "--db", db, "--header-row", "0", "--map", "A=emp_no", "--map", "B=nom"); code != 2 || !strings.Contains(errs, "nom") {
+		t.Errorf("unknown field: exit %d %q, want 2 naming it", code, errs)
+	}
+	if code, _, errs := run(t, "import", file, "--db", db, "--header-row", "0", "--map", "工号=emp_no"); code != 1 || !strings.Contains(errs, "工号") {
+		t.Errorf("unknown column: exit %d %q, want 1 naming it", code, errs)
+	}
+	code, out, errs := run(t, "import", file, "--db", db, "--kind", "roster", "--header-row", "0",
+		"--map", "A=emp_no", "--map", "B=name", "--map", "C=unit", "--map", "D=position", "--json")
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	var sum importer.Summary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.People != 3 || sum.Units != 2 || sum.Positions != 3 || sum.HeaderRow["Sheet1"] != 0 {
+		t.Errorf("summary %+v", sum)
+	}
+}

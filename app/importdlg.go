@@ -24,10 +24,12 @@ import (
 // mapping step lists them.
 var importFields = []importer.Field{
 	importer.FieldIgnore, importer.FieldName, importer.FieldEmpNo, importer.FieldDept, importer.FieldDeptPath,
-	importer.FieldDept1, importer.FieldDept2, importer.FieldDept3, importer.FieldDept4, importer.FieldDeptID,
-	importer.FieldParentID, importer.FieldParentDept, importer.FieldPosition, importer.FieldReportsTo,
-	importer.FieldHireDate, importer.FieldStatus, importer.FieldEmployment, importer.FieldGrade,
-	importer.FieldPlanned, importer.FieldFTE, importer.FieldActual, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
+	importer.FieldDept1, importer.FieldDept2, importer.FieldDept3, importer.FieldDept4, importer.FieldDept5, importer.FieldDept6,
+	importer.FieldDept7, importer.FieldDept8, importer.FieldDept9, importer.FieldDeptID,
+	importer.FieldParentID, importer.FieldParentDept, importer.FieldPosition, importer.FieldPositionCode, importer.FieldReportsTo,
+	importer.FieldFamilyName, importer.FieldGivenName, importer.FieldHireDate, importer.FieldStartDate, importer.FieldLeaveDate,
+	importer.FieldStatus, importer.FieldEmployment, importer.FieldGrade,
+	importer.FieldPlanned, importer.FieldFTE, importer.FieldActual, importer.FieldVacancy, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
 	importer.FieldPersonal,
 }
 
@@ -50,6 +52,28 @@ func FieldText(f importer.Field) string {
 		return lang.X("field.dept3", "department level 3")
 	case importer.FieldDept4:
 		return lang.X("field.dept4", "team")
+	case importer.FieldDept5:
+		return lang.X("field.dept5", "unit level 5")
+	case importer.FieldDept6:
+		return lang.X("field.dept6", "unit level 6")
+	case importer.FieldDept7:
+		return lang.X("field.dept7", "unit level 7")
+	case importer.FieldDept8:
+		return lang.X("field.dept8", "unit level 8")
+	case importer.FieldDept9:
+		return lang.X("field.dept9", "unit level 9")
+	case importer.FieldPositionCode:
+		return lang.X("field.position_code", "post code (not stored)")
+	case importer.FieldFamilyName:
+		return lang.X("field.family_name", "family name")
+	case importer.FieldGivenName:
+		return lang.X("field.given_name", "given name")
+	case importer.FieldStartDate:
+		return lang.X("field.start_date", "expected start date")
+	case importer.FieldLeaveDate:
+		return lang.X("field.leave_date", "leaving date")
+	case importer.FieldVacancy:
+		return lang.X("field.vacancy", "vacancies (not stored)")
 	case importer.FieldDeptID:
 		return lang.X("field.dept_id", "department id")
 	case importer.FieldParentID:

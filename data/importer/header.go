@@ -25,10 +25,30 @@ const (
 	FieldDept2      Field = "dept2"     // 二级部门
 	FieldDept3      Field = "dept3"     // 三级部门
 	FieldDept4      Field = "dept4"     // 四级部门 / 组别
+	FieldDept5      Field = "dept5"     // unit levels 5–9, for deep structures mapped by hand
+	FieldDept6      Field = "dept6"
+	FieldDept7      Field = "dept7"
+	FieldDept8      Field = "dept8"
+	FieldDept9      Field = "dept9"
 	FieldDeptID     Field = "dept_id"
 	FieldParentID   Field = "parent_dept_id"
 	FieldParentDept Field = "parent_dept" // 上级部门 by name
 	FieldPosition   Field = "position"
+	// FieldPositionCode is a post's code (岗位编码): read, not stored.
+	FieldPositionCode Field = "position_code"
+	// FieldFamilyName and FieldGivenName are a name split in two columns
+	// (姓, 名; Last, First): joined into the name.
+	FieldFamilyName Field = "family_name"
+	FieldGivenName  Field = "given_name"
+	// FieldStartDate is an expected start date (待入职): the hire date
+	// when the file has no other.
+	FieldStartDate Field = "start_date"
+	// FieldLeaveDate is a leaving date: a person with one in the past has
+	// left.
+	FieldLeaveDate Field = "leave_date"
+	// FieldVacancy is a vacancy count (缺编): worked out by the plan, so
+	// recognised and not read.
+	FieldVacancy    Field = "vacancy"
 	FieldReportsTo  Field = "reports_to" // by 工号 or by name
 	FieldHireDate   Field = "hire_date"
 	FieldStatus     Field = "status"
@@ -51,26 +71,33 @@ var synonyms = []struct {
 	words []string
 }{
 	{FieldSeq, []string{"序号", "编号序号", "no", "no.", "#", "行号", "seq"}},
-	{FieldName, []string{"姓名", "员工姓名", "人员姓名", "职工姓名", "名字", "name", "fullname", "employeename", "staffname", "中文名"}},
-	{FieldEmpNo, []string{"工号", "员工编号", "员工工号", "人员编号", "职工编号", "员工号", "职工号", "emp_id", "empid", "employeeid", "employeeno", "employeenumber", "staffid", "staffno", "工卡号", "员工id"}},
-	{FieldDept, []string{"部门", "所属部门", "部门名称", "所在部门", "单位", "所属单位", "组织", "所属组织", "组织名称", "科室", "department", "dept", "departmentname", "deptname", "unit", "org", "organization"}},
+	{FieldName, []string{"姓名", "员工姓名", "人员姓名", "职工姓名", "名字", "name", "fullname", "employeename", "staffname", "中文名", "业务员", "销售员", "成员", "employee", "personname", "displayname"}},
+	{FieldEmpNo, []string{"工号", "员工编号", "员工工号", "人员编号", "职工编号", "员工号", "职工号", "emp_id", "empid", "employeeid", "employeeno", "employeenumber", "staffid", "staffno", "工卡号", "员工id", "empno", "emplno", "empnumber", "employeecode", "empcode", "staffnumber", "personid", "personnelnumber", "badge", "badgeid", "员工代码", "人员代码", "人员工号"}},
+	{FieldDept, []string{"部门", "所属部门", "部门名称", "所在部门", "单位", "所属单位", "组织", "所属组织", "组织名称", "科室", "模块", "业务模块", "板块", "所属模块", "职能模块", "department", "dept", "departmentname", "deptname", "unit", "unitname", "org", "organization", "office", "team_name", "teamname", "hometeam", "orgname", "businessunit"}},
 	{FieldDeptPath, []string{"部门路径", "组织路径", "部门全称", "部门全路径", "组织全称", "deptpath", "departmentpath", "orgpath"}},
-	{FieldDept1, []string{"一级部门", "一级组织", "中心", "事业部", "dept1", "level1", "division"}},
+	{FieldDept1, []string{"一级部门", "一级组织", "中心", "事业部", "大区", "所属大区", "区域", "所属区域", "片区", "dept1", "level1", "division", "region"}},
 	{FieldDept2, []string{"二级部门", "二级组织", "dept2", "level2"}},
 	{FieldDept3, []string{"三级部门", "三级组织", "dept3", "level3"}},
-	{FieldDept4, []string{"四级部门", "组别", "小组", "班组", "所属小组", "team", "group", "dept4", "level4"}},
-	{FieldDeptID, []string{"dept_id", "deptid", "部门id", "部门编号", "部门编码", "部门代码", "departmentid", "组织编码", "组织id", "orgid"}},
-	{FieldParentID, []string{"parent_dept_id", "parentdeptid", "parent_id", "parentid", "上级部门id", "上级部门编号", "上级部门编码", "上级组织编码", "上级id", "父部门id", "parent"}},
-	{FieldParentDept, []string{"上级部门", "上级组织", "上级单位", "父部门", "所属上级", "隶属", "parentdept", "parentdepartment"}},
-	{FieldPosition, []string{"岗位", "岗位名称", "职位", "职位名称", "职务", "岗位职务", "担任职务", "position", "title", "jobtitle", "job", "post", "role"}},
-	{FieldReportsTo, []string{"直属上级", "直接上级", "上级", "汇报对象", "汇报上级", "直属领导", "上级领导", "直线经理", "上级工号", "直属上级工号", "直属上级姓名", "reports_to", "reportsto", "manager", "managerid", "supervisor", "manager_id", "line manager"}},
-	{FieldHireDate, []string{"入职日期", "入职时间", "到岗日期", "进公司日期", "入司日期", "入职", "start_date", "startdate", "hiredate", "hired", "joindate", "dateofjoining", "入厂日期"}},
+	{FieldDept4, []string{"四级部门", "组别", "小组", "班组", "所属小组", "战队", "所属战队", "团队", "所属团队", "team", "group", "dept4", "level4"}},
+	{FieldDeptID, []string{"dept_id", "deptid", "部门id", "部门编号", "部门编码", "部门代码", "departmentid", "组织编码", "组织id", "orgid", "单位编码", "id", "unitid", "unitcode", "deptcode", "departmentcode", "teamid", "teamcode", "shortname", "简称", "部门简称"}},
+	{FieldParentID, []string{"parent_dept_id", "parentdeptid", "parent_id", "parentid", "上级部门id", "上级部门编号", "上级部门编码", "上级组织编码", "上级id", "父部门id", "parent", "parentunit", "parentunitid", "parentcode", "parentunitcode", "parentteam", "上级单位编码"}},
+	{FieldParentDept, []string{"上级部门", "上级组织", "上级单位", "父部门", "所属上级", "隶属部门", "parentdept", "parentdepartment", "parentname"}},
+	{FieldPosition, []string{"岗位", "岗位名称", "职位", "职位名称", "职务", "岗位职务", "担任职务", "position", "title", "jobtitle", "job", "post", "role", "jobrole", "positionname", "positiontitle", "jobname", "designation", "岗位名", "职位名"}},
+	{FieldPositionCode, []string{"岗位编码", "岗位编号", "岗位代码", "职位编码", "职位编号", "positioncode", "positionid", "jobcode", "jobid", "postcode"}},
+	{FieldFamilyName, []string{"姓", "姓氏", "last", "lastname", "surname", "familyname"}},
+	{FieldGivenName, []string{"名", "first", "firstname", "givenname", "forename"}},
+	{FieldReportsTo, []string{"直属上级", "直接上级", "上级", "汇报对象", "汇报上级", "直属领导", "上级领导", "直线经理", "上级工号", "直属上级工号", "直属上级姓名", "reports_to", "reportsto", "manager", "managerid", "supervisor", "manager_id", "line manager", "linemanager", "managername", "supervisorid", "reportsto_id", "boss", "直属上级id", "上级编号",
+		"区域经理", "大区经理", "大区总监", "战队长", "团队长", "队长"}},
+	{FieldHireDate, []string{"入职日期", "入职时间", "到岗日期", "进公司日期", "入司日期", "入职", "start_date", "startdate", "hiredate", "hired", "joindate", "dateofjoining", "入厂日期", "dateofhire", "hiringdate", "joiningdate", "datejoined", "employmentdate"}},
+	{FieldStartDate, []string{"预计入职日期", "待入职日期", "预计到岗日期", "预计入职时间", "拟入职日期", "expectedstartdate", "expectedstart"}},
+	{FieldLeaveDate, []string{"离职日期", "离职时间", "离岗日期", "exitdate", "exit", "leavedate", "leavingdate", "terminationdate", "termdate", "dateofleaving", "separationdate", "enddate"}},
 	{FieldStatus, []string{"在职状态", "员工状态", "人员状态", "状态", "在职情况", "status", "employeestatus"}},
 	{FieldEmployment, []string{"用工形式", "员工类型", "用工类型", "人员类型", "雇佣类型", "合同类型", "员工性质", "employment", "employmenttype", "employeetype", "type", "contracttype"}},
-	{FieldGrade, []string{"职级", "职等", "级别", "职级职等", "等级", "grade", "level", "band", "joblevel"}},
-	{FieldPlanned, []string{"编制", "编制人数", "人数", "人员数量", "定编", "定编人数", "岗位编制", "计划人数", "配置人数", "headcount", "planned", "establishment"}},
+	{FieldGrade, []string{"职级", "职等", "级别", "职级职等", "等级", "薪资等级", "薪酬等级", "工资等级", "薪级", "薪等", "grade", "level", "band", "joblevel"}},
+	{FieldPlanned, []string{"编制", "编制人数", "人数", "人员数量", "定编", "定编人数", "岗位编制", "计划人数", "配置人数", "需求人数", "headcount", "planned", "establishment", "requiredheadcount", "plannedheadcount", "budgetedheadcount", "approvedheadcount"}},
 	{FieldFTE, []string{"fte", "工作量", "投入比例", "工时占比", "占比", "折算人数"}},
-	{FieldActual, []string{"在岗人数", "现有人数", "实有人数", "在职人数", "actual"}},
+	{FieldActual, []string{"在岗人数", "现有人数", "实有人数", "在职人数", "已入职", "已入职人数", "在岗", "actual", "filled", "filledpositions", "inpost", "incumbents", "actualheadcount"}},
+	{FieldVacancy, []string{"缺编", "缺编人数", "空缺", "空缺人数", "待入职", "待入职人数", "待招聘", "vacancy", "vacancies", "vacancycount", "vacant", "vacant/over", "openings"}},
 	{FieldNote, []string{"备注", "说明", "备注说明", "note", "notes", "remark", "remarks", "comment", "comments"}},
 	{FieldHead, []string{"负责人", "部门负责人", "部门主管", "主管", "部门经理", "head", "leader"}},
 	{FieldPersonal, []string{
@@ -85,6 +112,11 @@ var synonyms = []struct {
 		"社保", "社保账号", "公积金", "公积金账号", "工资", "薪资", "薪酬", "基本工资", "月薪", "年薪", "salary", "照片", "photo",
 	}},
 }
+
+// noContain are synonyms matched only as the whole header: inside other
+// headers they mean something else ("Last updated", "First day",
+// "Employee count", "Unfilled").
+var noContain = map[string]bool{"last": true, "first": true, "exit": true, "employee": true, "filled": true, "required": true}
 
 var (
 	exactField = map[string]Field{}
@@ -102,7 +134,7 @@ func init() {
 			if _, dup := exactField[k]; !dup {
 				exactField[k] = s.field
 			}
-			if utf8.RuneCountInString(k) >= 2 && (k[0] >= 0x80 || len(k) >= 4) {
+			if utf8.RuneCountInString(k) >= 2 && (k[0] >= 0x80 || len(k) >= 4) && !noContain[k] {
 				containWords = append(containWords, struct {
 					word  string
 					field Field
@@ -147,18 +179,85 @@ func headerKey(s string) string {
 	return s
 }
 
+// punctKey drops the punctuation HR systems and data sets put between
+// words ("Emp. no.", "employee_id", "first-name").
+func punctKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.', '_', '-', '/', '·', '#', ',', '、', '。':
+			return -1
+		}
+		return r
+	}, k)
+}
+
+// personalAnywhere are the personal-data words that mark a header
+// personal wherever they appear in it, brackets included: 工号（身份证号）,
+// 职级(手机). Pay words are left out: 薪资等级 is a grade, not a pay.
+var personalAnywhere []string
+
+func init() {
+	for _, s := range synonyms {
+		if s.field != FieldPersonal {
+			continue
+		}
+		for _, w := range s.words {
+			k := headerKey(w)
+			if utf8.RuneCountInString(k) < 2 || (k[0] < 0x80 && len(k) < 5) {
+				continue // "qq", "tel", "age": too short to find inside words
+			}
+			switch k {
+			case "工资", "薪资", "薪酬", "salary", "基本工资", "月薪", "年薪", "照片", "photo",
+				"idno", "idnumber": // "Employee ID Number" is the 工号
+
+				continue
+			}
+			personalAnywhere = append(personalAnywhere, k)
+		}
+	}
+}
+
+// fullKey is headerKey without dropping a bracketed part.
+func fullKey(s string) string {
+	s = strings.ToLower(Normalize(s))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '*', '：', ':', '　', '\n', '\r', '\t', '"', '\'':
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // MatchHeader returns the field a header means and how sure the match is
-// (1 for an exact synonym, less for a contained one, 0 for none).
+// (1 for an exact synonym, less for a contained one, 0 for none). A header
+// that names personal data anywhere in it is personal, whatever else it
+// says.
 func MatchHeader(h string) (Field, float64) {
 	k := headerKey(h)
 	if k == "" {
 		return FieldIgnore, 0
 	}
+	if fk := fullKey(h); utf8.RuneCountInString(fk) <= 40 {
+		// An exact synonym (工卡号) is what it says; only its bracketed
+		// remainder can still name personal data.
+		if f, ok := exactField[k]; ok && f != FieldPersonal && strings.HasPrefix(fk, k) {
+			fk = fk[len(k):]
+		}
+		for _, w := range personalAnywhere {
+			if strings.Contains(fk, w) {
+				if f, ok := exactField[k]; ok && f == FieldPersonal {
+					return f, 1
+				}
+				return FieldPersonal, 0.9
+			}
+		}
+	}
 	if f, ok := exactField[k]; ok {
 		return f, 1
 	}
-	if strings.Contains(k, "_") {
-		if f, ok := exactField[strings.ReplaceAll(k, "_", "")]; ok {
+	if pk := punctKey(k); pk != k {
+		if f, ok := exactField[pk]; ok {
 			return f, 1
 		}
 	}

@@ -75,10 +75,13 @@ func TestRosterTraits(t *testing.T) {
 	for _, c := range p.Ignored {
 		if c.Personal {
 			personal++
+			if len(c.Sheets) != 5 {
+				t.Errorf("%s lists sheets %v, want all 5", c.Header, c.Sheets)
+			}
 		}
 	}
-	if personal != 4*5 {
-		t.Errorf("personal columns ignored = %d, want 20 (4 per sheet): %+v", personal, p.Ignored)
+	if personal != 4 {
+		t.Errorf("personal columns ignored = %d, want 4, once for the 5 sheets that share them: %+v", personal, p.Ignored)
 	}
 	if len(p.Skipped) != 1 || p.Skipped[0].Row != 9 || p.Skipped[0].Key != KeySubtotal {
 		t.Errorf("skipped = %+v, want the 小计 row 9", p.Skipped)
@@ -548,7 +551,7 @@ func TestSummaryJSON(t *testing.T) {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	want := []string{"created", "header_row", "ignored_columns", "kind", "people", "positions", "sheets", "skipped", "unchanged", "units", "updated"}
+	want := []string{"created", "header_row", "ignored_columns", "kind", "people", "positions", "roles", "sheets", "skipped", "unchanged", "units", "updated"}
 	if strings.Join(sortStrings(keys), ",") != strings.Join(want, ",") {
 		t.Errorf("keys = %v", keys)
 	}

@@ -104,7 +104,89 @@ func (s *Sheet) SetHeaderRow(i int) {
 	s.HeaderRow = i
 	s.Columns = detectColumns(s.Rows[i])
 	s.Mapping = MappingOf(s.Columns)
-	s.Kind = sheetKind(s.Mapping)
+	refineMapping(s.Mapping, s.Columns)
+	s.Kind = s.kindOf()
+}
+
+// SetMapping sets the mapping the user chose and works out the sheet's
+// kind from it again.
+func (s *Sheet) SetMapping(m Mapping) {
+	s.Mapping = m
+	s.Kind = s.kindOf()
+}
+
+func (s *Sheet) kindOf() Kind {
+	if lookupSheet(s.Name) {
+		return KindUnknown
+	}
+	return sheetKind(s.Mapping)
+}
+
+// lookupWords name sheets of drop-down lists, dictionaries and
+// instructions, which are never read as people, units or posts.
+var lookupWords = []string{"下拉", "选项", "字典", "说明", "填写", "填表", "须知", "示例", "样例", "参数", "枚举", "码表", "数据源", "数据验证",
+	"lookup", "dictionary", "instruction", "readme", "help", "options", "dropdown", "list_of", "codes", "roles", "enum", "validation", "notes"}
+
+func lookupSheet(name string) bool {
+	n := strings.ToLower(Normalize(name))
+	for _, w := range lookupWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personish reports whether a mapping has a field only people have.
+func personish(m Mapping) bool {
+	// Not the grade: units sheets have levels too.
+	for _, f := range []Field{FieldPosition, FieldHireDate, FieldStatus, FieldEmployment, FieldFTE,
+		FieldFamilyName, FieldGivenName, FieldLeaveDate, FieldStartDate} {
+		if m.Has(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// refineMapping settles what the headers alone cannot: in a people sheet
+// a bare "id" is the person's and a parent id is the manager's (org
+// charts by id and parent id); in a sheet of units with parents, "name"
+// names the unit and a manager's number is not a person of the roster.
+func refineMapping(m Mapping, cols []Column) {
+	idCol := -1
+	for i, c := range cols {
+		if m[i] == FieldDeptID && headerKey(c.Header) == "id" {
+			idCol = i
+		}
+	}
+	units := m.Has(FieldParentID) || m.Has(FieldParentDept)
+	level := false
+	for _, f := range levelFields {
+		level = level || m.Has(f)
+	}
+	switch {
+	case personish(m) || (m.Has(FieldName) && (m.Has(FieldReportsTo) || (level && !units))):
+		if idCol >= 0 && !m.Has(FieldEmpNo) {
+			m[idCol] = FieldEmpNo
+		}
+		if c := m.Col(FieldParentID); c >= 0 && !m.Has(FieldReportsTo) && !m.Has(FieldDeptID) {
+			m[c] = FieldReportsTo
+		}
+	case units:
+		for i, f := range m {
+			switch f {
+			case FieldName:
+				if m.Has(FieldDept) || m.Has(FieldDeptPath) {
+					m[i] = FieldIgnore
+				} else {
+					m[i] = FieldDept
+				}
+			case FieldEmpNo, FieldReportsTo:
+				m[i] = FieldIgnore // the unit's manager, by number
+			}
+		}
+	}
 }
 
 // detect finds the sheet's header, mapping and kind.
@@ -116,8 +198,11 @@ func (s *Sheet) detect() {
 
 // sheetKind says what a mapping looks like.
 func sheetKind(m Mapping) Kind {
-	person := m.Has(FieldName) || m.Has(FieldEmpNo)
-	dept := m.Has(FieldDept) || m.Has(FieldDeptPath) || m.Has(FieldDept1) || m.Has(FieldDept2) || m.Has(FieldDept4)
+	person := m.Has(FieldName) || m.Has(FieldEmpNo) || m.Has(FieldFamilyName) || m.Has(FieldGivenName)
+	dept := false
+	for _, f := range levelFields {
+		dept = dept || m.Has(f)
+	}
 	switch {
 	case person && m.Has(FieldDeptID) && !dept:
 		return KindPeopleDepts
@@ -154,7 +239,9 @@ func (w *Workbook) DetectKind() {
 		has[s.Kind] = true
 	}
 	switch {
-	case has[KindPeopleDepts] && has[KindOrg]:
+	case (has[KindPeopleDepts] || has[KindRoster]) && w.hasUnitTable():
+		// A people sheet and a units sheet with ids or parents: the units
+		// give the structure, the people refer to them.
 		w.Kind = KindPeopleDepts
 	case has[KindRoster] || has[KindPeopleDepts]:
 		w.Kind = KindRoster
@@ -166,6 +253,16 @@ func (w *Workbook) DetectKind() {
 		w.Kind = KindUnknown
 	}
 	w.SetKind(w.Kind)
+}
+
+// hasUnitTable reports whether a sheet lists units by id or with parents.
+func (w *Workbook) hasUnitTable() bool {
+	for _, s := range w.Sheets {
+		if s.Kind == KindOrg && (s.Mapping.Has(FieldDeptID) || s.Mapping.Has(FieldParentDept) || s.Mapping.Has(FieldParentID)) {
+			return true
+		}
+	}
+	return false
 }
 
 // SetKind sets the kind the user confirmed and chooses each sheet's role

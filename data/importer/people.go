@@ -34,16 +34,70 @@ type personRec struct {
 	mgrName   string
 	// fte is the row's share of a full-time post, 0 when the file says none.
 	fte float64
+	// nameFromKey says the file gives no name: name is the 工号 and does
+	// not rename anyone.
+	nameFromKey bool
 	// alsoOf is 1 + the index of this person's first row when the row
 	// repeats a 工号 with the same name: a second post (兼任), 0 otherwise.
 	alsoOf int
 }
 
-// deptTable is a departments sheet: id → name and parent id.
+// deptTable is a departments sheet: id → name and parent id. Ids are
+// matched as the file writes them and as text: "0012", 12, 12.0,
+// full-width digits and trailing spaces are one id.
 type deptTable struct {
 	name   map[string]string
 	parent map[string]string
 	order  []string
+	canon  map[string]string   // canonID → id
+	byName map[string][]string // unit name → ids
+}
+
+func newDeptTable() *deptTable {
+	return &deptTable{name: map[string]string{}, parent: map[string]string{}, canon: map[string]string{}, byName: map[string][]string{}}
+}
+
+// canonID is an id as text: cleaned, and a number without its leading
+// zeros.
+func canonID(s string) string {
+	s = cleanCode(s)
+	if allDigits(s) {
+		if t := strings.TrimLeft(s, "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
+	return strings.ToLower(s)
+}
+
+func (d *deptTable) add(id, name, parent string) {
+	if _, dup := d.name[id]; !dup {
+		d.order = append(d.order, id)
+		d.byName[name] = append(d.byName[name], id)
+	}
+	d.name[id] = name
+	d.parent[id] = parent
+	if _, ok := d.canon[canonID(id)]; !ok {
+		d.canon[canonID(id)] = id
+	}
+}
+
+// lookup finds a unit by its id (as written, then as text) or, failing
+// that, by its name when one unit has it: codes before names.
+func (d *deptTable) lookup(v string) (string, bool) {
+	if d == nil || v == "" {
+		return "", false
+	}
+	if _, ok := d.name[v]; ok {
+		return v, true
+	}
+	if id, ok := d.canon[canonID(v)]; ok {
+		return id, true
+	}
+	if ids := d.byName[collapseSpaces(Normalize(v))]; len(ids) == 1 {
+		return ids[0], true
+	}
+	return "", false
 }
 
 func (d *deptTable) path(id string) []string {
@@ -51,7 +105,12 @@ func (d *deptTable) path(id string) []string {
 	for steps := 0; id != "" && steps < 64; steps++ {
 		n, ok := d.name[id]
 		if !ok {
-			return nil
+			if alt, found := d.lookup(id); found && alt != id {
+				id = alt
+				n = d.name[id]
+			} else {
+				return nil
+			}
 		}
 		out = append([]string{n}, out...)
 		id = d.parent[id]
@@ -59,36 +118,54 @@ func (d *deptTable) path(id string) []string {
 	return out
 }
 
-func readDeptTable(st *staged, s *Sheet) *deptTable {
+// readDeptTable reads a units sheet: by id and parent id, or by name and
+// parent name (the name is then the id).
+func readDeptTable(st *staged, s *Sheet, d *deptTable) *deptTable {
 	m := s.Mapping
 	cID, cParent, cName := m.Col(FieldDeptID), m.Col(FieldParentID), m.Col(FieldDept)
+	if cParent < 0 {
+		cParent = m.Col(FieldParentDept)
+	}
 	if cName < 0 {
 		cName = m.Col(FieldDeptPath)
 	}
-	d := &deptTable{name: map[string]string{}, parent: map[string]string{}}
+	if cName < 0 {
+		for _, f := range levelFields {
+			if cName = m.Col(f); cName >= 0 {
+				break
+			}
+		}
+	}
+	if d == nil {
+		d = newDeptTable()
+	}
+	first := len(d.order)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 		row := s.Rows[i]
-		if blankRow(row) {
+		if blankRow(row) || isColumnNumbers(row) {
 			continue
 		}
+		name := collapseSpaces(cell(row, cName))
 		id := cleanCode(cell(row, cID))
+		if cID < 0 {
+			id = name
+		}
 		if id == "" {
 			st.skipRow(s.Name, i+1, KeyBlankRow, "no dept_id")
 			continue
 		}
-		name := collapseSpaces(cell(row, cName))
 		if name == "" {
 			name = id
 		}
-		if _, dup := d.name[id]; !dup {
-			d.order = append(d.order, id)
+		parent := cleanCode(cell(row, cParent))
+		if cID < 0 {
+			parent = collapseSpaces(cell(row, cParent))
 		}
-		d.name[id] = name
-		d.parent[id] = cleanCode(cell(row, cParent))
+		d.add(id, name, parent)
 	}
 	// A parent chain that loops would make a unit its own ancestor; cut it
 	// where it closes.
-	for _, id := range d.order {
+	for _, id := range d.order[first:] {
 		seen := map[string]bool{}
 		for cur := id; cur != ""; cur = d.parent[cur] {
 			if seen[cur] {
@@ -108,10 +185,12 @@ func (st *staged) people(w *Workbook, sheets []*Sheet) error {
 	var depts *deptTable
 	for _, s := range sheets {
 		if s.Role == RoleDepts {
-			depts = readDeptTable(st, s)
-			for _, id := range depts.order {
-				st.unitFor(depts.path(id))
-			}
+			depts = readDeptTable(st, s, depts)
+		}
+	}
+	if depts != nil {
+		for _, id := range depts.order {
+			st.unitFor(depts.path(id))
 		}
 	}
 	var recs []personRec
@@ -133,8 +212,13 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	c := func(f Field) int { return m.Col(f) }
 	cName, cEmp, cTitle, cMgr := c(FieldName), c(FieldEmpNo), c(FieldPosition), c(FieldReportsTo)
 	cStatus, cEmploy, cGrade, cDeptID := c(FieldStatus), c(FieldEmployment), c(FieldGrade), c(FieldDeptID)
-	cFTE := c(FieldFTE)
-	hire, ambiguous := newDateColumn(s, c(FieldHireDate))
+	cFTE, cFamily, cGiven := c(FieldFTE), c(FieldFamilyName), c(FieldGivenName)
+	hireCol := c(FieldHireDate)
+	if hireCol < 0 {
+		hireCol = c(FieldStartDate) // an expected start is the hire date to be
+	}
+	hire, ambiguous := newDateColumn(s, hireCol)
+	leave, _ := newDateColumn(s, c(FieldLeaveDate))
 	if ambiguous {
 		st.warn(problem(KeyAmbiguousDates, "{{.sheet}}: the dates in column {{.column}} could be day-first or month-first; they were read day first (16/04/2009 = 16 April).",
 			"sheet", s.Name, "column", s.Columns[hire.col].Header))
@@ -161,11 +245,18 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 		}
 		row := s.Rows[i]
 		rowNo := i + 1
-		if blankRow(row) {
-			continue // blank rows carry no meaning; not worth a line
+		if blankRow(row) || serialOnly(s, row) {
+			continue // blank (or only numbered) rows carry no meaning; not worth a line
 		}
 		if isSubtotal(row) {
 			st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
+			continue
+		}
+		if isColumnNumbers(row) {
+			st.skipRow(s.Name, rowNo, KeyHeaderRepeat, "column numbers")
+			continue
+		}
+		if st.placeholder(s, row, rowNo) {
 			continue
 		}
 		r := personRec{sheet: s, row: rowNo, mgrCol: cMgr, mgrPerson: -1}
@@ -174,7 +265,15 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			st.skipRow(s.Name, rowNo, KeyHeaderRepeat, "the header repeated")
 			continue
 		}
+		if r.name == "" && (cFamily >= 0 || cGiven >= 0) {
+			r.name = joinName(cleanName(cell(row, cFamily)), cleanName(cell(row, cGiven)))
+		}
 		r.empNo = cleanCode(cell(row, cEmp))
+		if r.name == "" && r.empNo != "" {
+			// A roster needs a key, not a name: the 工号 stands for the
+			// name until a file gives one.
+			r.name, r.nameFromKey = r.empNo, true
+		}
 		if r.name == "" {
 			if _, ok := sectionName(firstNonEmpty(row)); ok {
 				st.skipRow(s.Name, rowNo, KeySubtotal, "department heading with a count")
@@ -185,13 +284,30 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			continue
 		}
 		r.path = deptCols.path(row, nil)
-		if cDeptID >= 0 {
-			r.deptID = cleanCode(cell(row, cDeptID))
-			if r.deptID != "" && len(r.path) == 0 {
-				if depts != nil {
-					r.path = depts.path(r.deptID)
+		if depts != nil && len(r.path) > 0 {
+			// The unit columns refer to the units sheet, by code or name:
+			// one column by itself, levels by their lowest unit when the
+			// sheet has it under the same units.
+			if id, ok := depts.lookup(cell(row, deptCols[0].col)); ok && len(deptCols) == 1 {
+				r.path = depts.path(id)
+			} else if id, ok := depts.lookup(r.path[len(r.path)-1]); ok {
+				if full := depts.path(id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
+					r.path = full
 				}
-				if len(r.path) == 0 {
+			}
+		}
+		if cDeptID >= 0 {
+			// Units by code before name: the code's unit wins over the
+			// name beside it, and one code is one unit across the file.
+			r.deptID = cleanCode(cell(row, cDeptID))
+			if r.deptID != "" {
+				if id, ok := depts.lookup(r.deptID); ok {
+					r.path = depts.path(id)
+				} else if p, ok := st.codePath[canonID(r.deptID)]; ok {
+					r.path = p
+				} else if len(r.path) > 0 {
+					st.codePath[canonID(r.deptID)] = r.path
+				} else if depts != nil {
 					st.warn(cellProblem(KeyUnknownDept, s.Name, rowNo, cDeptID, header(cDeptID), r.deptID,
 						"{{.column}} \"{{.value}}\" is not in the departments sheet."))
 				}
@@ -205,6 +321,11 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			} else {
 				st.warn(cellProblem(KeyBadDate, s.Name, rowNo, hire.col, header(hire.col), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a date"))
 				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(hire.col), Key: KeyBadDate, Reason: "not a date: " + truncate(v, 40)})
+			}
+		}
+		if v := cell(row, leave.col); v != "" {
+			if t, ok := leave.parse(v); ok && !t.After(time.Now()) {
+				r.status, r.hasStatus = model.PersonLeft, true
 			}
 		}
 		// The sheet's name sets the default; a cell that says otherwise wins.
@@ -244,6 +365,23 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 		recs = append(recs, r)
 	}
 	return recs, nil
+}
+
+// joinName joins a name written in two columns: 姓 and 名 without a
+// space, Latin names given name first.
+func joinName(family, given string) string {
+	switch {
+	case family == "":
+		return given
+	case given == "":
+		return family
+	}
+	for _, r := range family + given {
+		if isHan(r) {
+			return family + given
+		}
+	}
+	return given + " " + family
 }
 
 func firstNonEmpty(row []string) string {
@@ -338,7 +476,7 @@ func (st *staged) placePeople(recs []personRec) {
 			st.seen[id] = true
 			pp := &st.after.People[st.perIdx[id]]
 			var ch []Change
-			if r.name != pp.Name {
+			if r.name != pp.Name && !r.nameFromKey {
 				ch = append(ch, Change{FieldName, pp.Name, r.name})
 				pp.Name = r.name
 			}

@@ -74,6 +74,8 @@ type IgnoredColumn struct {
 	Column   string `json:"column"` // letter
 	Header   string `json:"header"`
 	Personal bool   `json:"personal"`
+	// Sheets names every sheet with this column when more than one has it.
+	Sheets []string `json:"sheets,omitempty"`
 }
 
 // Preview is what an import will do, worked out without touching the
@@ -84,6 +86,9 @@ type Preview struct {
 	Kind       Kind
 	Sheets     []string
 	HeaderRows map[string]int // sheet → 1-based header row
+	// Roles says what every sheet of the workbook was read as; RoleSkip
+	// for sheets left out (lookup lists, instructions, empty sheets).
+	Roles map[string]Role
 
 	People           []PersonRow    // every person read, in file order
 	Missing          []model.Person // people in the plan but not in the file
@@ -115,6 +120,9 @@ type PreviewOptions struct {
 	Progress Progress
 	// SampleRows is how many rows Sample holds; default 20.
 	SampleRows int
+	// RangeUpper takes the upper bound of a headcount written as a range
+	// ("1-2人" → 2) instead of the lower.
+	RangeUpper bool
 }
 
 // untitledPost is the post of a person whose row names a department but no
@@ -140,18 +148,23 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	if existing == nil {
 		existing = &model.PlanData{}
 	}
-	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}}
+	p := &Preview{File: w.Path, Name: w.Name, Kind: w.Kind, HeaderRows: map[string]int{}, Roles: map[string]Role{}}
+	for _, s := range w.Sheets {
+		p.Roles[s.Name] = s.Role
+	}
 	var used []*Sheet
 	total := 0
+	st := newStaged(existing)
+	st.ctx, st.progress, st.rangeUpper = ctx, o.Progress, o.RangeUpper
+	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
 			continue
 		}
-		if s.HeaderRow < 0 {
+		if !s.HasColumns() {
 			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
 		}
-		used = append(used, s)
 		total += len(s.Rows) - s.HeaderRow - 1
 		p.Sheets = append(p.Sheets, s.Name)
 		p.HeaderRows[s.Name] = s.HeaderRow + 1
@@ -161,20 +174,35 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 				if c.Header == "" && f == FieldIgnore {
 					continue
 				}
-				p.Ignored = append(p.Ignored, IgnoredColumn{Sheet: s.Name, Column: ColumnName(i), Header: c.Header,
+				p.addIgnored(IgnoredColumn{Sheet: s.Name, Column: ColumnName(i), Header: c.Header,
 					Personal: f == FieldPersonal || (c.Personal() && f == FieldIgnore)})
 			}
 		}
+		tables := []*Sheet{s}
+		if s.Role == RoleStaffing {
+			tables = st.splitTables(s)
+		}
+		for _, t := range tables {
+			used = append(used, st.screenPersonal(t))
+		}
+		for _, c := range st.personalCols {
+			p.addIgnored(c)
+		}
+		st.personalCols = nil
 	}
 	if len(used) == 0 {
 		if len(w.Sheets) > 0 && allNoHeader(w) {
 			return nil, problem(KeyNoHeader+".file", "No sheet of {{.file}} has a header row with known column names (such as 姓名, 部门, 岗位).", "file", w.Name)
 		}
-		return nil, problem(KeyEmpty+".kind", "Nothing in {{.file}} can be imported as {{.kind}}.", "file", w.Name, "kind", string(w.Kind))
+		if w.Kind == KindUnknown {
+			return nil, problem(KeyEmpty+".choose", "Choose what {{.file}} holds: a roster, a staffing table or an org structure.", "file", w.Name)
+		}
+		return nil, problem(KeyEmpty+"."+string(w.Kind), emptyText[w.Kind], "file", w.Name)
 	}
-	st := newStaged(existing)
-	st.ctx, st.progress, st.total = ctx, o.Progress, total
-	st.p = p
+	if !hasData(used) {
+		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
+	}
+	st.total = total
 	var err error
 	switch w.Kind {
 	case KindRoster, KindPeopleDepts:
@@ -197,9 +225,90 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	return p, nil
 }
 
+// emptyText says, per kind, that nothing in a file can be imported as it.
+var emptyText = map[Kind]string{
+	KindRoster:      "Nothing in {{.file}} can be imported as a roster: no sheet has people with a name or 工号.",
+	KindStaffing:    "Nothing in {{.file}} can be imported as a staffing table: no sheet has posts with a headcount.",
+	KindOrg:         "Nothing in {{.file}} can be imported as an org structure: no sheet has units.",
+	KindPeopleDepts: "Nothing in {{.file}} can be imported as people and departments: no sheet has people.",
+}
+
+// hasData reports whether any sheet has a row below its headings with
+// more than a serial number or column numbers.
+func hasData(sheets []*Sheet) bool {
+	for _, s := range sheets {
+		for _, row := range s.Rows[s.HeaderRow+1:] {
+			if !blankRow(row) && !serialOnly(s, row) && !isColumnNumbers(row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitTables cuts a sheet holding several tables, each below a blank row
+// and a header of its own, into one sheet per table (the row numbers stay
+// those of the file), with a warning naming each table after the first.
+func (st *staged) splitTables(s *Sheet) []*Sheet {
+	var starts []int
+	for i := s.HeaderRow + 2; i < len(s.Rows) && len(starts) < 64; i++ {
+		if !blankRow(s.Rows[i-1]) || blankRow(s.Rows[i]) {
+			continue
+		}
+		cols := detectColumns(s.Rows[i])
+		m := MappingOf(cols)
+		if sheetKind(m) == KindStaffing && !isColumnNumbers(s.Rows[i]) {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) == 0 {
+		return []*Sheet{s}
+	}
+	out := make([]*Sheet, 0, len(starts)+1)
+	first := *s
+	first.Rows = s.Rows[:starts[0]]
+	out = append(out, &first)
+	for k, at := range starts {
+		end := len(s.Rows)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		t := *s
+		t.Rows = s.Rows[:end]
+		t.HeaderRow = at
+		t.Columns = detectColumns(s.Rows[at])
+		t.Mapping = MappingOf(t.Columns)
+		refineMapping(t.Mapping, t.Columns)
+		out = append(out, &t)
+		st.warn(rowProblem(KeySecondTable, s.Name, at+1, "a second table starts here, below a blank row, with headings of its own; it is imported too."))
+	}
+	return out
+}
+
+// addIgnored lists an ignored column once: sheets with the same headings
+// (在职, 离职, 实习生) list their personal columns once, naming every sheet.
+func (p *Preview) addIgnored(c IgnoredColumn) {
+	for i := range p.Ignored {
+		o := &p.Ignored[i]
+		if o.Header == c.Header && o.Personal == c.Personal && (o.Header != "" || o.Column == c.Column) {
+			if o.Sheet != c.Sheet && !slices.Contains(o.Sheets, c.Sheet) {
+				if len(o.Sheets) == 0 {
+					o.Sheets = []string{o.Sheet}
+				}
+				o.Sheets = append(o.Sheets, c.Sheet)
+			}
+			if o.Sheet == c.Sheet && o.Column != c.Column {
+				break // two columns of one sheet with one heading: both listed
+			}
+			return
+		}
+	}
+	p.Ignored = append(p.Ignored, c)
+}
+
 func allNoHeader(w *Workbook) bool {
 	for _, s := range w.Sheets {
-		if s.HeaderRow >= 0 {
+		if s.HasColumns() {
 			return false
 		}
 	}
@@ -239,6 +348,14 @@ type staged struct {
 	plannedBy map[model.ID]bool // new posts whose 编制 the file gave
 	seen      map[model.ID]bool // existing people the file names
 	pathCache map[model.ID][]string
+	// personalCols are columns found personal by their values, for the
+	// preview's list.
+	personalCols []IgnoredColumn
+	// codePath is the unit of each unit code (部门编码) met so far, so a
+	// code names one unit whatever name the rows beside it give.
+	codePath map[string][]string
+	// rangeUpper: see PreviewOptions.RangeUpper.
+	rangeUpper bool
 }
 
 func newStaged(d *model.PlanData) *staged {
@@ -253,7 +370,7 @@ func newStaged(d *model.PlanData) *staged {
 		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
 		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
 		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
-		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}}
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{}}
 	roots := 0
 	for i := range after.Units {
 		u := &after.Units[i]

@@ -2,8 +2,10 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"staffplan/data/model"
 )
@@ -116,14 +118,108 @@ type deptColumn struct {
 	sep string
 }
 
+// levelFields are the unit fields in the order of their levels, the path
+// first.
+var levelFields = []Field{FieldDeptPath, FieldDept1, FieldDept, FieldDept2, FieldDept3, FieldDept4,
+	FieldDept5, FieldDept6, FieldDept7, FieldDept8, FieldDept9}
+
 func deptColumnsOf(s *Sheet) deptColumns {
 	var d deptColumns
-	for _, f := range []Field{FieldDeptPath, FieldDept, FieldDept1, FieldDept2, FieldDept3, FieldDept4} {
-		if col := s.Mapping.Col(f); col >= 0 {
-			d = append(d, deptColumn{col, pathSep(columnValues(s, col), f == FieldDeptPath)})
+	var levels []int // of d, the columns of one unit name each
+	for _, f := range levelFields {
+		for col, g := range s.Mapping {
+			if g != f {
+				continue
+			}
+			sep := pathSep(columnValues(s, col), f == FieldDeptPath)
+			if sep == "" && f != FieldDeptPath {
+				levels = append(levels, len(d))
+			}
+			d = append(d, deptColumn{col, sep})
 		}
 	}
+	orderLevels(s, d, levels)
 	return d
+}
+
+// orderLevels puts the level columns in the order the data shows, the
+// way a roster written person, team, department, region from left to
+// right needs: the top level is the one with the fewest distinct values
+// that contains the others (each value of a lower level sits under one
+// value of the level above). When the data do not show such an order the
+// columns keep the order of their headings.
+func orderLevels(s *Sheet, d deptColumns, levels []int) {
+	if len(levels) < 2 {
+		return
+	}
+	vals := make([][]string, len(levels))
+	distinct := make([]int, len(levels))
+	for k, li := range levels {
+		vals[k] = columnValues(s, d[li].col)
+		seen := map[string]bool{}
+		for _, v := range vals[k] {
+			if v = Normalize(v); v != "" {
+				seen[v] = true
+			}
+		}
+		distinct[k] = len(seen)
+	}
+	order := make([]int, len(levels))
+	for i := range order {
+		order[i] = i
+	}
+	// contains: every value of lower sits under one value of upper, and
+	// upper has fewer values.
+	contains := func(upper, lower int) bool {
+		if distinct[upper] >= distinct[lower] {
+			return false
+		}
+		up := map[string]string{}
+		for r := range vals[lower] {
+			lv := Normalize(vals[lower][r])
+			if lv == "" {
+				continue
+			}
+			uv := ""
+			if r < len(vals[upper]) {
+				uv = Normalize(vals[upper][r])
+			}
+			if uv == "" {
+				return false
+			}
+			if prev, ok := up[lv]; ok && prev != uv {
+				return false
+			}
+			up[lv] = uv
+		}
+		return true
+	}
+	chain := func(o []int) bool {
+		for i := 1; i < len(o); i++ {
+			if !contains(o[i-1], o[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return distinct[a] - distinct[b] })
+	if slices.IsSorted(order) || !chain(order) {
+		return
+	}
+	headings := make([]int, len(levels))
+	for i := range headings {
+		headings[i] = i
+	}
+	if chain(headings) {
+		return
+	}
+	cols := make([]deptColumn, len(levels))
+	for k, o := range order {
+		cols[k] = d[levels[o]]
+	}
+	for k, li := range levels {
+		d[li] = cols[k]
+	}
 }
 
 // path reads a row's department path from the columns in order. A level
@@ -253,4 +349,130 @@ func (d dateColumn) parse(v string) (time.Time, bool) {
 		}
 	}
 	return ParseDate(v, d.order)
+}
+
+// isColumnNumbers reports whether a row numbers the columns (1 2 3 …),
+// as import templates of HR systems put between the headings and the
+// data.
+func isColumnNumbers(row []string) bool {
+	n, next := 0, 0
+	for _, c := range row {
+		if c == "" {
+			continue
+		}
+		if b := c[0]; (b < '0' || b > '9') && b != ' ' && b < 0x80 {
+			return false // the common case, decided without allocating
+		}
+		v := cleanCode(c)
+		if v == "" {
+			continue
+		}
+		k, ok := ParseNumber(v)
+		if !ok || k != float64(int(k)) {
+			return false
+		}
+		if n == 0 {
+			if k != 0 && k != 1 {
+				return false
+			}
+			next = int(k)
+		}
+		if int(k) != next {
+			return false
+		}
+		next++
+		n++
+	}
+	return n >= 3
+}
+
+// sampleWords mark a template's sample row.
+var sampleWords = []string{"示例", "样例", "举例", "例", "例子", "范例", "example", "sample", "e.g."}
+
+// isSample reports whether a cell marks its row as a sample: it is one
+// of sampleWords, or starts with one and a colon or bracket ("示例:",
+// "【示例】", "(例)"). A unit called 示例集团 is not a sample.
+func isSample(c string) bool {
+	if len(c) > 40 {
+		return false
+	}
+	if b := c[0] | 0x20; b != 'e' && b != 's' && !strings.Contains(c, "例") {
+		return false
+	}
+	v := strings.ToLower(Normalize(c))
+	v = strings.TrimLeft(v, "(（【[<《")
+	for _, w := range sampleWords {
+		if v == w {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(v, w); ok && rest != "" && strings.ContainsRune(":：)）】]>》", []rune(rest)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholder skips, with a warning, a row that repeats the sheet's
+// headings or is a template's sample row.
+func (st *staged) placeholder(s *Sheet, row []string, rowNo int) bool {
+	same, n := 0, 0
+	sample := false
+	for col, c := range row {
+		if c == "" {
+			continue
+		}
+		n++
+		if col < len(s.Columns) && sameHeading(c, s.Columns[col].Header) {
+			same++
+		}
+		sample = sample || isSample(c)
+	}
+	if n == 0 || (!sample && (same < 2 || 2*same < n)) {
+		return false
+	}
+	why := "the headings repeated"
+	if sample {
+		why = "a sample row"
+	}
+	st.skipRow(s.Name, rowNo, KeyPlaceholder, why)
+	st.warn(rowProblem(KeyPlaceholder, s.Name, rowNo, "the row is a sample or repeats the headings and was not imported."))
+	return true
+}
+
+// sameHeading reports whether cell c repeats heading h (as detectColumns
+// cleaned it), comparing first runes before cleaning anything.
+func sameHeading(c, h string) bool {
+	if h == "" {
+		return false
+	}
+	if c == h {
+		return true
+	}
+	t := strings.TrimLeft(c, " \u3000")
+	r, _ := utf8.DecodeRuneInString(t)
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	if hr, _ := utf8.DecodeRuneInString(h); r != hr {
+		return false
+	}
+	return collapseSpaces(Normalize(c)) == h
+}
+
+// serialOnly reports whether a row holds nothing but a serial number:
+// a blank form's numbered lines.
+func serialOnly(s *Sheet, row []string) bool {
+	n := 0
+	for col, c := range row {
+		v := Normalize(c)
+		if v == "" {
+			continue
+		}
+		f := s.Mapping.Field(col)
+		if _, ok := ParseNumber(v); !ok || (f != FieldSeq && (col != 0 || f != FieldIgnore)) {
+			return false
+		}
+		n++
+	}
+	return n == 1
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"staffplan/data/model"
@@ -27,6 +29,11 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			return ""
 		}
 		var current []string
+		if len(depts) == 0 {
+			// No unit column: the posts go under the plan's top unit, or a
+			// unit named after the plan.
+			current = st.topPath()
+		}
 		seen := map[model.ID]int{} // post → row where the file first set it
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 			if err := st.tick(); err != nil {
@@ -34,7 +41,14 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			}
 			row := s.Rows[i]
 			rowNo := i + 1
-			if blankRow(row) {
+			if blankRow(row) || serialOnly(s, row) {
+				continue
+			}
+			if isColumnNumbers(row) {
+				st.skipRow(s.Name, rowNo, KeyHeaderRepeat, "column numbers")
+				continue
+			}
+			if st.placeholder(s, row, rowNo) {
 				continue
 			}
 			path := depts.path(row, func(v string) string {
@@ -48,7 +62,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 				st.skipRow(s.Name, rowNo, KeySubtotal, "subtotal or total row")
 				continue
 			}
-			if _, ok := sectionName(title); ok {
+			if _, ok := sectionName(title); ok || (len(depts) > 0 && title == cell(row, depts[len(depts)-1].col) && countedRe.MatchString(title)) {
 				// "行政人事部 (9人)" merged across the row, as a subtotal
 				// under its department: no post is called that.
 				st.skipRow(s.Name, rowNo, KeySubtotal, "department subtotal with a count")
@@ -86,9 +100,30 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			planned := 0.0
 			rawPlanned := cell(row, cPlanned)
 			note := collapseSpaces(cell(row, cNote))
-			switch f, ok := ParseNumber(rawPlanned); {
+			f, ok := ParseNumber(rawPlanned)
+			approx := false
+			if !ok {
+				var hi float64
+				f, hi, ok = ParseHeadcountRange(rawPlanned)
+				approx = ok
+				if st.rangeUpper {
+					f = hi
+				}
+			}
+			switch {
 			case ok && f >= 0:
 				planned = f
+				if approx {
+					// "1-2人", "10名左右": the lower bound, and the text as written
+					// in the note.
+					if note == "" {
+						note = rawPlanned
+					} else if !strings.Contains(note, rawPlanned) {
+						note += "；" + rawPlanned
+					}
+					st.warn(cellProblem(KeyApprox, s.Name, rowNo, cPlanned, header(cPlanned), truncate(rawPlanned, 40),
+						"{{.column}} \"{{.value}}\" is a range or an approximation; {{.n}} was taken and the text kept in the note", "n", fmtNum(f)))
+				}
 			case rawPlanned == "":
 			case notSetUp(rawPlanned):
 				status = model.StatusNotSetUp
@@ -121,6 +156,67 @@ func (st *staged) staffing(sheets []*Sheet) error {
 	return nil
 }
 
+// countedRe matches a unit with its count and no word for people,
+// "Sales (9)", as the English export writes its subtotals; only taken as a
+// subtotal when merged across the unit and post cells.
+var countedRe = regexp.MustCompile(`^.+?\s*[(（]\s*\d+(?:\.\d+)?\s*[)）]\s*$`)
+
+// headcountRe reads a headcount written as a range or an approximation:
+// "1-2人", "1～2名", "10名左右", "约5人", "3人以上", "2人(财务和出纳各1名)".
+var headcountRe = regexp.MustCompile(`^(?:约|大约|预计)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|~|～|至|到|—|–)\s*(\d+(?:\.\d+)?))?\s*(?:人|名|个|位)?\s*(?:左右|上下|以上|以内|以下|起|余)?\s*(?:[(（【\[].*[)）】\]])?\s*$`)
+
+// ParseHeadcount reads a headcount written as a range or approximation and
+// returns its lower bound; ok is false when s is not one.
+func ParseHeadcount(s string) (float64, bool) {
+	lo, _, ok := ParseHeadcountRange(s)
+	return lo, ok
+}
+
+// ParseHeadcountRange reads a headcount written as a range or
+// approximation: its bounds ("1-2人" → 1, 2; "10名左右" → 10, 10).
+func ParseHeadcountRange(s string) (lo, hi float64, ok bool) {
+	m := headcountRe.FindStringSubmatch(Normalize(s))
+	if m == nil {
+		return 0, 0, false
+	}
+	lo, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	hi = lo
+	if m[2] != "" {
+		if h, err := strconv.ParseFloat(m[2], 64); err == nil && h >= lo {
+			hi = h
+		}
+	}
+	return lo, hi, true
+}
+
+// topPath is the path of the unit posts without a unit go under: the
+// plan's single top unit, or a new one named after the plan.
+func (st *staged) topPath() []string {
+	if st.rootUnit != 0 {
+		return st.unitPath(st.rootUnit)
+	}
+	var roots []model.ID
+	for _, u := range st.after.Units {
+		if u.Parent == 0 {
+			roots = append(roots, u.ID)
+		}
+	}
+	if len(roots) == 1 {
+		return st.unitPath(roots[0])
+	}
+	name := st.after.Plan.Name
+	if name == "" {
+		name = st.p.Name
+	}
+	if name == "" {
+		name = "公司"
+	}
+	return []string{name}
+}
+
 // org imports an org structure: units by path, by levels, by name with a
 // parent name, or by id with a parent id; optionally with 编制 (kept in
 // the unit's note, as units have no headcount of their own) and a head
@@ -146,7 +242,14 @@ func (st *staged) org(sheets []*Sheet) error {
 				return err
 			}
 			row := s.Rows[i]
-			if blankRow(row) {
+			if blankRow(row) || serialOnly(s, row) {
+				continue
+			}
+			if isColumnNumbers(row) {
+				st.skipRow(s.Name, i+1, KeyHeaderRepeat, "column numbers")
+				continue
+			}
+			if st.placeholder(s, row, i+1) {
 				continue
 			}
 			if isSubtotal(row) {

@@ -6,6 +6,7 @@ type Summary struct {
 	Kind           Kind            `json:"kind"`
 	Sheets         []string        `json:"sheets"`
 	HeaderRow      map[string]int  `json:"header_row"` // sheet → 1-based row
+	Roles          map[string]Role `json:"roles"`      // sheet → what it was read as, "skipped" if left out
 	People         int             `json:"people"`     // people read from the file
 	Units          int             `json:"units"`      // units created
 	Positions      int             `json:"positions"`  // posts created or changed
@@ -21,6 +22,13 @@ func (p *Preview) Summary() Summary {
 	s := Summary{Kind: p.Kind, Sheets: p.Sheets, HeaderRow: p.HeaderRows, People: len(p.People), Units: len(p.NewUnits),
 		Positions: len(p.Positions), Created: p.Created, Updated: p.Updated, Unchanged: p.Unchanged,
 		Skipped: p.Skipped, IgnoredColumns: p.Ignored}
+	s.Roles = map[string]Role{}
+	for name, r := range p.Roles {
+		if r == RoleSkip {
+			r = "skipped"
+		}
+		s.Roles[name] = r
+	}
 	if s.Sheets == nil {
 		s.Sheets = []string{}
 	}
