@@ -62,6 +62,31 @@ func TestCLIErlangAAndB(t *testing.T) {
 	}
 }
 
+// The command: 14 agents with 5 min patience, answered within 20 s.
+// pyworkforce's abandonment test gives 0.916792; 0.8547 would be 1 − P(wait).
+func TestCLIErlangAServiceLevelWithin(t *testing.T) {
+	code, out, errs := run(t, "erlang", "--calls", "100", "--interval", "30m", "--aht", "180s",
+		"--agents", "14", "--patience", "5m", "--within", "20s", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var a map[string]float64
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range map[string]float64{"service_level": 0.916792, "wait_probability": 0.14526,
+		"abandon_probability": 0.013984, "within_seconds": 20, "asa_seconds": 4.1951} {
+		if math.Abs(a[k]-w) > 5e-5 {
+			t.Errorf("%s = %v, want %v", k, a[k], w)
+		}
+	}
+	_, out, _ = run(t, "erlang", "--calls", "100", "--interval", "30m", "--aht", "180s",
+		"--agents", "14", "--patience", "5m", "--within", "20s")
+	if !strings.Contains(out, "0.9168") || !strings.Contains(out, "20 s") || !strings.Contains(out, "0.0140") {
+		t.Errorf("text output: %s", out)
+	}
+}
+
 func TestCLIErlangUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"erlang", "--calls", "100"},
