@@ -22,7 +22,10 @@ type Sheet struct {
 	Drivers     []Driver          `json:"drivers"`
 	Rules       []Rule            `json:"rules"`
 	Scenarios   []Scenario        `json:"scenarios,omitempty"`
-	Examples    []Example         `json:"examples,omitempty"`
+	// Governing records, by TargetKey, which rule the user chose to set
+	// a post that several rules size differently.
+	Governing map[string]string `json:"governing,omitempty"`
+	Examples  []Example         `json:"examples,omitempty"`
 }
 
 // Scenario is a named copy of the drivers and the results they gave, so two
