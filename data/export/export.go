@@ -206,16 +206,37 @@ func lines(s string, width float64) int {
 }
 
 // neutralise guards a CSV cell against formula injection: spreadsheet
-// programs run text starting with these characters as a formula.
+// programs run text starting with these characters as a formula. Invisible
+// characters in front (zero-width spaces, word joiners, soft hyphens,
+// direction marks, a byte-order mark, other spaces) do not hide the
+// formula from every program, so they are looked through; the full-width
+// forms count too, as Excel with an East Asian input method reads ＝ as =.
 func neutralise(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
+	for _, r := range s {
+		switch r {
+		case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
+			return "'" + s
+		}
+		if !invisible(r) {
+			return s
+		}
 	}
 	return s
+}
+
+// invisible reports whether r shows nothing in a cell: format characters
+// (Cf: U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+00AD, U+FEFF …),
+// spaces, other controls and the Hangul fillers.
+func invisible(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Zs, r), unicode.IsControl(r):
+		return true
+	case r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0, r == 0x034F, r == 0x180E:
+		return true
+	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
+		return true
+	}
+	return false
 }
 
 // DefaultFileName proposes a file name such as

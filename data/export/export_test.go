@@ -378,7 +378,8 @@ func TestExcelDate(t *testing.T) {
 }
 
 // hostile text that spreadsheets would run as formulas.
-var hostile = []string{"=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=cmd", "\r=x", "=HYPERLINK(\"http://x\",\"y\")"}
+var hostile = []string{"=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=cmd", "\r=x", "=HYPERLINK(\"http://x\",\"y\")",
+	"\u2060=1+2", "\u00AD=1+2", "\u202E=1+2", "\u200B@SUM(A1)", "\uFEFF=1+2"}
 
 func hostilePlan(t testing.TB) *model.PlanData {
 	d := kangfei(t)
@@ -427,7 +428,7 @@ func TestCSVFormulaInjection(t *testing.T) {
 		t.Errorf("unit path changed: %q", text)
 	}
 	// Ordinary values are untouched.
-	if !strings.Contains(text, "\r\nKF010,吴丽,康飞塑业/财务部,会计,1,P3,2008-06-01,在职,全职\r\n") {
+	if !strings.Contains(text, "\r\nKF023,袁芳,康飞塑业/生产部,仓管,1,S2,2009-10-12,在职,全职\r\n") {
 		t.Errorf("ordinary line changed:\n%s", text)
 	}
 }
@@ -455,8 +456,15 @@ func TestXLSXStoresHostileTextAsStrings(t *testing.T) {
 		}
 	}
 	f, _ := build(t, RosterWorkbook, d, Options{})
-	for i, h := range hostile {
-		check(f, "花名册", fmt.Sprintf("B%d", i+2), h)
+	names, _ := f.GetCols("花名册")
+	for _, h := range hostile {
+		row := 0
+		for i, v := range names[1] {
+			if v == h {
+				row = i + 1
+			}
+		}
+		check(f, "花名册", fmt.Sprintf("B%d", row), h)
 	}
 	check(f, "花名册", "D2", "=1+2")
 	f, _ = build(t, StaffingWorkbook, d, Options{})
@@ -472,6 +480,11 @@ func TestXLSXStoresHostileTextAsStrings(t *testing.T) {
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", "a=b": "a=b", "=a": "'=a", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "张三": "张三",
+		// Invisible characters in front do not hide a formula (issue 12).
+		"\u2060=1+1": "'\u2060=1+1", "\u00AD=1+1": "'\u00AD=1+1", "\u202E=1+1": "'\u202E=1+1",
+		"\u200B\u200B+1": "'\u200B\u200B+1", "\uFEFF-1": "'\uFEFF-1", "\u200D@x": "'\u200D@x",
+		"\u00A0=x": "'\u00A0=x", "\u3000=x": "'\u3000=x", " =x": "' =x", "\u3164=x": "'\u3164=x",
+		"＝1+1": "'＝1+1", "\u2060张三": "\u2060张三", "\u200Ba=b": "\u200Ba=b",
 	} {
 		if got := neutralise(in); got != want {
 			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
