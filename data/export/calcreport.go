@@ -182,8 +182,7 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 func intPtr(i int) *int { return &i }

@@ -175,8 +175,7 @@ func DescriptionsWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err := f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 // descriptionSheet fills one post's form.

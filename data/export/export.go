@@ -21,6 +21,9 @@ type Options struct {
 	Lang string
 	// Date is printed in titles. The zero value means today.
 	Date time.Time
+	// OmitLeft leaves people who have left out of the roster; otherwise
+	// they are on a sheet of their own (离职 / Left).
+	OmitLeft bool
 }
 
 func (o Options) date() time.Time {
@@ -65,6 +68,7 @@ type labels struct {
 	staffingKind, rosterKind, descKind string
 
 	staffingSheet, staffingTitle, rosterSheet          string
+	leftSheet                                          string
 	no, unit, post, planned, actual, vacancy, note     string
 	subtotal                                           string // "%s (%s人)"
 	total                                              string
@@ -82,7 +86,7 @@ type labels struct {
 
 var labelsZh = labels{
 	staffingKind: "人员配置明细", rosterKind: "员工花名册", descKind: "岗位说明书",
-	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册",
+	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册", leftSheet: "离职",
 	no: "序号", unit: "部门", post: "岗位名称", planned: "编制", actual: "在岗", vacancy: "缺编/超编", note: "备注",
 	subtotal: "%s (%s人)", total: "合计", notSetUp: "暂不设置", frozen: "冻结",
 	footerPage: "第 &P 页,共 &N 页",
@@ -98,7 +102,7 @@ var labelsZh = labels{
 
 var labelsEn = labels{
 	staffingKind: "staffing", rosterKind: "roster", descKind: "position descriptions",
-	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster",
+	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster", leftSheet: "Left",
 	no: "No.", unit: "Department", post: "Position", planned: "Planned", actual: "In post", vacancy: "Vacant/over", note: "Remarks",
 	subtotal: "%s (%s)", total: "Total", notSetUp: "not set up yet", frozen: "frozen",
 	footerPage: "Page &P of &N",

@@ -314,9 +314,10 @@ func TestRosterWorkbook(t *testing.T) {
 	if fmt.Sprint(rows[0]) != fmt.Sprint(want) {
 		t.Errorf("header %q", rows[0])
 	}
-	// 25 assignments; KF008 holds two posts, everyone else one.
-	if len(rows)-1 != len(d.Assignments) {
-		t.Errorf("%d lines, want %d", len(rows)-1, len(d.Assignments))
+	// 25 assignments; KF008 holds two posts, everyone else one; KF024 has
+	// left and is on a sheet of its own.
+	if len(rows)-1 != len(d.Assignments)-1 {
+		t.Errorf("%d lines, want %d", len(rows)-1, len(d.Assignments)-1)
 	}
 	if got := fmt.Sprint(rows[1]); got != "[KF001 周建国 康飞塑业 总经理 1 M5 2006-03-01 在职 全职]" {
 		t.Errorf("first line %s", got)
@@ -357,9 +358,42 @@ func TestRosterWorkbook(t *testing.T) {
 		t.Errorf("panes %+v", panes)
 	}
 	checkPrint(t, f, sh, "$1:$1", false)
-	last := rows[len(rows)-1]
-	if last[0] != "KF024" || last[7] != "离职" {
-		t.Errorf("last line %q: people who left stay on the roster, marked", last)
+	for _, r := range rows[1:] {
+		if r[7] == "离职" {
+			t.Errorf("%q has left but is on the roster of today", r)
+		}
+	}
+	left, err := f.GetRows("离职")
+	if err != nil {
+		t.Fatalf("no sheet of people who left: %v (sheets %v)", err, f.GetSheetList())
+	}
+	if len(left) != 2 || fmt.Sprint(left[0]) != fmt.Sprint(want) || left[1][0] != "KF024" || left[1][7] != "离职" {
+		t.Errorf("left sheet %q", left)
+	}
+	checkPrint(t, f, "离职", "$1:$1", false)
+	// Left out by choice: no second sheet, and nobody who left.
+	f, _ = build(t, RosterWorkbook, d, Options{Date: testDate, OmitLeft: true})
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh {
+		t.Errorf("sheets without the people who left: %v", got)
+	}
+	en, _ := build(t, RosterWorkbook, d, Options{Lang: "en"})
+	if got := en.GetSheetList(); fmt.Sprint(got) != "[Roster Left]" {
+		t.Errorf("English sheets %v", got)
+	}
+	var csv bytes.Buffer
+	if err := RosterCSV(&csv, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(csv.String()), "\r\n")
+	if !strings.HasPrefix(lines[len(lines)-1], "KF024,") || len(lines) != 26 {
+		t.Errorf("CSV: %d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	csv.Reset()
+	if err := RosterCSV(&csv, d, Options{OmitLeft: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(csv.String(), "KF024") {
+		t.Error("CSV without the people who left still has KF024")
 	}
 }
 

@@ -200,8 +200,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	if err := pageSetup(f, sheet, l, planTitle(d), false, false, staffingTitleRows); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 // remark is the 备注 of a post: its status where that matters, then its note.

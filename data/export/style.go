@@ -1,6 +1,9 @@
 package export
 
 import (
+	"io"
+	"slices"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -181,4 +184,68 @@ func pageSetup(f *excelize.File, sheet string, l *labels, plan string, landscape
 		})
 	}
 	return nil
+}
+
+// writeBook writes f after declaring every sheet's used range. excelize
+// leaves <dimension ref="A1"> on every sheet, and readers that trust it
+// (openpyxl in read-only mode, some importers) then see a single cell.
+// Streamed sheets are skipped: their range is set before streaming starts.
+func writeBook(f *excelize.File, w io.Writer, streamed ...string) error {
+	for _, sheet := range f.GetSheetList() {
+		if slices.Contains(streamed, sheet) {
+			continue
+		}
+		ref, err := usedRange(f, sheet)
+		if err != nil {
+			return err
+		}
+		if err := f.SetSheetDimension(sheet, ref); err != nil {
+			return err
+		}
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// usedRange is "A1:<last column><last row>" over the cells with a value
+// and the merged ranges, or "A1" for an empty sheet.
+func usedRange(f *excelize.File, sheet string) (string, error) {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return "", err
+	}
+	lastRow, lastCol := 0, 0
+	for i, r := range rows {
+		if len(r) > 0 {
+			lastRow = i + 1
+			lastCol = max(lastCol, len(r))
+		}
+	}
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range merges {
+		c, r, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err != nil {
+			return "", err
+		}
+		lastRow, lastCol = max(lastRow, r), max(lastCol, c)
+	}
+	return rangeRef(lastCol, lastRow)
+}
+
+// rangeRef is "A1:<col><row>" for a sheet of cols columns and rows rows.
+func rangeRef(cols, rows int) (string, error) {
+	if cols < 1 || rows < 1 {
+		return "A1", nil
+	}
+	end, err := excelize.CoordinatesToCellName(cols, rows)
+	if err != nil {
+		return "", err
+	}
+	if end == "A1" {
+		return "A1", nil
+	}
+	return "A1:" + end, nil
 }
