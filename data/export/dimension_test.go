@@ -37,7 +37,7 @@ func everyWorkbook(t *testing.T, opt Options) map[string][]byte {
 	for name, fn := range map[string]func(io.Writer, *model.PlanData, Options) error{
 		"staffing": StaffingWorkbook, "roster": RosterWorkbook, "descriptions": DescriptionsWorkbook,
 		"template": TemplateWorkbook,
-		"calc": func(w io.Writer, d *model.PlanData, o Options) error { return CalcReportWorkbook(w, d, sheet, o) },
+		"calc":     func(w io.Writer, d *model.PlanData, o Options) error { return CalcReportWorkbook(w, d, sheet, o) },
 	} {
 		var buf bytes.Buffer
 		if err := fn(&buf, d, opt); err != nil {
