@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -236,4 +237,35 @@ func TestCLIExportCalcReport(t *testing.T) {
 		t.Errorf("results sheet has %d rows for %d rules", len(rows)-3, len(s.Rules))
 	}
 	InitLang("en")
+}
+
+// The exported roster keeps people who have left apart, on a sheet of their
+// own, or leaves them out with --omit-left.
+func TestCLIExportRosterLeft(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	for _, c := range []struct {
+		args   []string
+		sheets string
+	}{{nil, "[花名册 离职]"}, {[]string{"--omit-left"}, "[花名册]"}} {
+		out := filepath.Join(t.TempDir(), "roster.xlsx")
+		args := append([]string{"--lang", "zh", "export", "--db", db, "--kind", "roster", "--out", out}, c.args...)
+		if code, _, errs := run(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(f.GetSheetList()); got != c.sheets {
+			t.Errorf("%v: sheets %s, want %s", c.args, got, c.sheets)
+		}
+		rows, _ := f.GetRows("花名册")
+		for _, r := range rows {
+			if len(r) > 7 && r[7] == "离职" {
+				t.Errorf("%v: %q has left but is on the roster", c.args, r)
+			}
+		}
+		f.Close()
+	}
 }
