@@ -226,9 +226,9 @@ func TestCLIExportCalcReport(t *testing.T) {
 	rows, _ := f.GetRows(sheets[0])
 	found := false
 	for _, r := range rows[3:] {
-		if len(r) > 8 && r[2] == "座席" {
+		if len(r) > 9 && r[2] == "座席" {
 			found = true
-			if r[4] != "6" || !strings.Contains(r[8], "130000 ÷ 20000 = 6.5") || !strings.Contains(r[8], "向下取整") {
+			if r[4] != "6" || r[5] != "个座席" || !strings.Contains(r[9], "130000 ÷ 20000 = 6.5") || !strings.Contains(r[9], "向下取整") {
 				t.Errorf("座席 row %q", r)
 			}
 		}

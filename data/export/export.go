@@ -324,3 +324,31 @@ func planTitle(d *model.PlanData) string {
 
 // footerText escapes s for an Excel header or footer, where & starts a code.
 func footerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// titleWith joins a plan's name and the name of a document without saying
+// a word twice: "康飞塑业 人员配置" and "人员配置明细表" give "康飞塑业
+// 人员配置明细表", not "康飞塑业 人员配置 人员配置明细表". The overlap is
+// the longest end of the plan name that starts the document name (compared
+// case-insensitively, for English names).
+func titleWith(plan, doc, lang string) string {
+	plan, doc = strings.TrimSpace(plan), strings.TrimSpace(doc)
+	if plan == "" {
+		return doc
+	}
+	lp, ld := strings.ToLower(plan), strings.ToLower(doc)
+	if doc == "" || strings.Contains(lp, ld) {
+		return plan
+	}
+	pr := []rune(lp)
+	for i := range pr {
+		tail := string(pr[i:])
+		// A whole word at the start of the tail, not the end of one.
+		if i > 0 && lang == "en" && !unicode.IsSpace(pr[i-1]) {
+			continue
+		}
+		if strings.HasPrefix(ld, tail) && strings.TrimSpace(tail) != "" {
+			return plan + string([]rune(doc)[len([]rune(tail)):])
+		}
+	}
+	return plan + " " + doc
+}

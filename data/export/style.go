@@ -54,14 +54,17 @@ const (
 	sectionFill = "D9E1F2"
 )
 
+// thinBorder is the grey frame of every table cell.
+var thinBorder = []excelize.Border{
+	{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+	{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+}
+
 func (s *styles) get(k styleKey) (int, error) {
 	if id, ok := s.cache[k]; ok {
 		return id, nil
 	}
-	thin := []excelize.Border{
-		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
-	}
+	thin := thinBorder
 	st := &excelize.Style{
 		Font:      &excelize.Font{Family: fontName, Size: 11},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
