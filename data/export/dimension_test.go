@@ -210,3 +210,27 @@ print(json.dumps(out))
 		t.Errorf("roster in read-only mode: %d rows, want 25 (header and 24 staff)", v[0])
 	}
 }
+
+var brkRe = regexp.MustCompile(`<brk id="(\d+)"[^>]*man="(?:1|true)"`)
+
+// sheetPartBytes returns one part of an xlsx file.
+func sheetPartBytes(t *testing.T, xlsx []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, _ := io.ReadAll(rc)
+			return b
+		}
+	}
+	t.Fatalf("no %s", name)
+	return nil
+}

@@ -69,6 +69,7 @@ type labels struct {
 
 	staffingSheet, staffingTitle, rosterSheet          string
 	leftSheet                                          string
+	titleDate, remarkSep                               string
 	no, unit, post, planned, actual, vacancy, note     string
 	subtotal                                           string // "%s (%s人)"
 	total                                              string
@@ -87,6 +88,7 @@ type labels struct {
 var labelsZh = labels{
 	staffingKind: "人员配置明细", rosterKind: "员工花名册", descKind: "岗位说明书",
 	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册", leftSheet: "离职",
+	titleDate: "%s(%s)", remarkSep: ";",
 	no: "序号", unit: "部门", post: "岗位名称", planned: "编制", actual: "在岗", vacancy: "缺编/超编", note: "备注",
 	subtotal: "%s (%s人)", total: "合计", notSetUp: "暂不设置", frozen: "冻结",
 	footerPage: "第 &P 页,共 &N 页",
@@ -103,6 +105,7 @@ var labelsZh = labels{
 var labelsEn = labels{
 	staffingKind: "staffing", rosterKind: "roster", descKind: "position descriptions",
 	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster", leftSheet: "Left",
+	titleDate: "%s (%s)", remarkSep: "; ",
 	no: "No.", unit: "Department", post: "Position", planned: "Planned", actual: "In post", vacancy: "Vacant/over", note: "Remarks",
 	subtotal: "%s (%s)", total: "Total", notSetUp: "not set up yet", frozen: "frozen",
 	footerPage: "Page &P of &N",

@@ -99,7 +99,7 @@ func TestStaffingWorkbookKangfei(t *testing.T) {
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh {
 		t.Fatalf("sheets %v", got)
 	}
-	if got, want := get(t, f, sh, "A1"), "康飞塑业 人员配置 人员配置明细表(2026年11月27日)"; got != want {
+	if got, want := get(t, f, sh, "A1"), "康飞塑业 人员配置明细表(2026年11月27日)"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
 	header := []string{"序号", "部门", "岗位名称", "编制", "在岗", "缺编/超编", "备注"}

@@ -13,18 +13,19 @@ type role uint8
 const (
 	roleTitle role = iota
 	roleHeader
-	roleText     // bordered, wrapped, left
-	roleCenter   // bordered, centred (序号, merged 部门)
-	roleNum      // bordered number
-	roleMuted    // bordered number that does not count (暂不设置)
-	roleSubText  // subtotal label
-	roleSubNum   // subtotal number
-	roleTotText  // grand total label
-	roleTotNum   // grand total number
-	roleLabel    // description form: field name
-	roleSection  // description form: section heading
-	roleLink     // hyperlink text
-	roleSubtitle // right-aligned line under a title
+	roleText      // bordered, wrapped, left
+	roleCenter    // bordered, centred (序号, merged 部门)
+	roleCenterTop // the merged 部门 continuing at the top of a page
+	roleNum       // bordered number
+	roleMuted     // bordered number that does not count (暂不设置)
+	roleSubText   // subtotal label
+	roleSubNum    // subtotal number
+	roleTotText   // grand total label
+	roleTotNum    // grand total number
+	roleLabel     // description form: field name
+	roleSection   // description form: section heading
+	roleLink      // hyperlink text
+	roleSubtitle  // right-aligned line under a title
 )
 
 type styleKey struct {
@@ -97,6 +98,8 @@ func (s *styles) get(k styleKey) (int, error) {
 	case roleText:
 	case roleCenter:
 		st.Alignment.Horizontal = "center"
+	case roleCenterTop:
+		st.Alignment.Horizontal, st.Alignment.Vertical = "center", "top"
 	case roleNum:
 		num()
 	case roleMuted:
