@@ -223,6 +223,7 @@ type calcRowJSON struct {
 	ExactLow    *float64 `json:"exact_low,omitempty"`
 	ExactHigh   *float64 `json:"exact_high,omitempty"`
 	Required    float64  `json:"required"`
+	Quantity    string   `json:"quantity"` // people, seats, lines or ratio: only people are 编制
 	Planned     float64  `json:"planned"`
 	Actual      float64  `json:"actual"`
 	Gap         float64  `json:"gap"`
@@ -302,8 +303,11 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	out := []calcRowJSON{}
 	for _, r := range rows {
 		j := calcRowJSON{Rule: r.RuleID, Unit: r.Target.Unit, Position: r.Target.Position, Exact: r.Exact,
-			Required: r.Required, Planned: r.Planned, Actual: r.Actual, Gap: r.Gap,
+			Required: r.Required, Quantity: string(r.Quantity), Planned: r.Planned, Actual: r.Actual, Gap: r.Gap,
 			Explanation: calc.Explain(r.Steps, Lang())}
+		if r.IsCheck() {
+			j.Quantity = "share"
+		}
 		if r.Range {
 			lo, hi := r.ExactLow, r.ExactHigh
 			j.ExactLow, j.ExactHigh = &lo, &hi

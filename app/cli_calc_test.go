@@ -165,6 +165,10 @@ func TestCLICalcReproducesTheSources(t *testing.T) {
 			}
 			checked++
 		}
+		if name == "call-centre" && (by["seats"].Quantity != "seats" || by["per_seat"].Quantity != "ratio" ||
+			by["trunk_lines"].Quantity != "lines" || by["agents_erlang"].Quantity != "people") {
+			t.Errorf("call-centre quantities: %+v", by)
+		}
 	}
 	if checked < 10 {
 		t.Errorf("only %d worked examples checked", checked)
