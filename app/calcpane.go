@@ -80,7 +80,7 @@ func newCalcPane(u *UI) *calcPane {
 			o.(*widget.Label).SetText(titles[id.Col])
 		}
 	}
-	for i, w := range []float32{150, 90, 100, 64, 56, 52, 52, 52} {
+	for i, w := range []float32{150, 90, 100, 64, 92, 52, 52, 52} { // 应配 holds "6 个座席"
 		c.table.SetColumnWidth(i, w)
 	}
 	c.table.OnSelected = func(id widget.TableCellID) {
@@ -484,7 +484,6 @@ func (v *applyView) rebuild() {
 		head := lang.X("calc.conflict", "{{.post}} · {{.unit}} is sized differently by {{.n}} rules: choose which governs.",
 			map[string]any{"post": cf.Target.Position, "unit": cf.Target.Unit, "n": len(cf.Rules)})
 		l := widget.NewLabel(head)
-		l.Wrapping = fyne.TextWrapWord
 		if cf.Chosen == "" {
 			l.Importance = widget.WarningImportance
 		}
@@ -505,7 +504,14 @@ func (v *applyView) rebuild() {
 		v.checks = append(v.checks, ck)
 		v.list.Add(ck)
 	}
-	if len(changes) == 0 {
+	open := false
+	for _, cf := range conflicts {
+		open = open || cf.Chosen == ""
+	}
+	switch {
+	case len(changes) == 0 && open:
+		v.list.Add(widget.NewLabel(lang.X("calc.nothing_until_choice", "Nothing else to apply: choose which rule governs above.")))
+	case len(changes) == 0:
 		v.list.Add(widget.NewLabel(lang.X("calc.nothing", "The planned headcount already matches the rules.")))
 	}
 	var other []string
@@ -730,7 +736,11 @@ func (c *calcPane) compareText(i, j int) string {
 		if target == "" {
 			target = cmp.Target.Category
 		}
-		lines = append(lines, fmt.Sprintf("%s %s: %s → %s (%+g)", cmp.Target.Unit, target, FormatFTE(cmp.A), FormatFTE(cmp.B), math.Round(cmp.Delta*100)/100))
+		line := fmt.Sprintf("%s %s: %s → %s (%+g)", cmp.Target.Unit, target, FormatFTE(cmp.A), FormatFTE(cmp.B), math.Round(cmp.Delta*100)/100)
+		if cmp.Quantity != "" && cmp.Quantity != calc.People {
+			line += " " + quantityUnit(cmp.Quantity)
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }
