@@ -32,6 +32,10 @@ func TestStaffingEnglishWording(t *testing.T) {
 	if got := get(t, zh, "人员配置明细表", fmt.Sprintf("G%d", posts["副总经理"])); got != "暂不设置" {
 		t.Errorf("副总经理 备注 %q", got)
 	}
+	desc, _ := build(t, DescriptionsWorkbook, d, Options{Lang: "en", Date: testDate})
+	if got := get(t, desc, "副总经理", "B6"); got != "2 (not set up yet)" {
+		t.Errorf("English description: planned %q", got)
+	}
 	p := model.Position{Status: model.StatusFrozen, Note: "待定"}
 	if got := remark(&p, labelsFor("en")); got != "frozen; 待定" {
 		t.Errorf("remark with a note %q", got)
