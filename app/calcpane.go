@@ -367,6 +367,8 @@ func quantityUnit(q calc.Quantity) string {
 		return lang.X("calc.qty.lines", "lines")
 	case calc.Ratio:
 		return lang.X("calc.qty.ratio", "people per seat")
+	case calc.Total:
+		return lang.X("calc.qty.total", "people in total")
 	}
 	return lang.X("calc.qty.people", "people")
 }

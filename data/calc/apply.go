@@ -18,10 +18,13 @@ const (
 	Seats  Quantity = "seats"
 	Lines  Quantity = "lines"
 	Ratio  Quantity = "ratio" // people per seat, a factor
+	// Total is people in all (a hospital's 编制总数, its 卫生技术人员): a
+	// figure to hold the posts against, not one post's headcount.
+	Total Quantity = "total"
 )
 
 // Quantities lists every quantity in display order.
-var Quantities = []Quantity{People, Seats, Lines, Ratio}
+var Quantities = []Quantity{People, Seats, Lines, Ratio, Total}
 
 // QuantityOf returns what r's result counts: its Quantity, else lines for
 // an Erlang B queue (it sizes lines, not agents), else people.

@@ -188,3 +188,29 @@ func TestApplyUnderChosenUnit(t *testing.T) {
 		t.Errorf("%d posts in the new unit, want 2", n)
 	}
 }
+
+// The hospital's 编制总数 and 卫生技术人员 are totals to hold the posts
+// against, not posts; the doctor:nurse ratio is a second rule for 病房护士,
+// agreeing with the per-bed one, so no conflict.
+func TestHospitalTotalsAreNotPosts(t *testing.T) {
+	st, id := kangfeiStore(t)
+	d, _ := st.LoadPlan(id)
+	res, _ := loadTemplates(t)["hospital"].Evaluate(d.Plan.Basis)
+	rows := Join(d, nil, res)
+	changes, conflicts := PlanApply(d, rows, nil, DefaultParent(d))
+	if len(conflicts) != 0 {
+		t.Errorf("conflicts %+v", conflicts)
+	}
+	titles := map[string]float64{}
+	for _, ch := range changes {
+		titles[ch.Target.Position] = ch.To
+	}
+	for _, not := range []string{"编制总数", "卫生技术人员"} {
+		if _, ok := titles[not]; ok {
+			t.Errorf("Apply would create a post %s", not)
+		}
+	}
+	if titles["病房护士"] != 160 || len(changes) != 8 {
+		t.Errorf("changes %v", titles)
+	}
+}

@@ -8,6 +8,7 @@ package calc
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
 	"staffplan/data/model"
@@ -383,7 +384,7 @@ func (e *evaluator) order(rules []Rule) ([]*Rule, map[string]*model.Problem) {
 func (e *evaluator) eval(r *Rule) Result {
 	c := &check{rule: r.ID}
 	var res Result
-	if q := r.QuantityOf(); q != People && q != Seats && q != Lines && q != Ratio {
+	if q := r.QuantityOf(); !slices.Contains(Quantities, q) {
 		c.set(fail("err.calc.value", r.ID, "quantity", "value", string(q)))
 		return Result{Problem: c.err}
 	}
