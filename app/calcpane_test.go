@@ -208,3 +208,38 @@ func TestCalculatorScenariosCompare(t *testing.T) {
 		t.Errorf("the comparison is %v high in a 460 high dialog", h)
 	}
 }
+
+// Exporting the roster of a plan with people who have left first asks
+// where they go: a sheet of their own (the default) or nowhere.
+func TestExportRosterAsksAboutLeft(t *testing.T) {
+	u := newTestUI(t)
+	u.exportDialog(exportRoster, ".xlsx")
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no question before the file dialog")
+	}
+	var rg *widget.RadioGroup
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			rg = r
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok && rg == nil {
+			for _, k := range test.WidgetRenderer(w).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(top)
+	if rg == nil || len(rg.Options) != 2 || rg.Selected != rg.Options[0] || !strings.Contains(rg.Options[0], "离职") {
+		t.Fatalf("choice %+v", rg)
+	}
+	if c := leftChoice(".csv"); c.Options[0] != "After the others" {
+		t.Errorf("CSV choice %q", c.Options)
+	}
+}
