@@ -38,6 +38,8 @@ type calcPane struct {
 	content fyne.CanvasObject
 	sel     int
 
+	conflicts map[string]calc.Conflict // by calc.TargetKey, from recompute
+
 	entries map[string]*widget.Entry // by driver key
 	save    *time.Timer              // debounced save of typed drivers
 }
@@ -78,7 +80,7 @@ func newCalcPane(u *UI) *calcPane {
 			o.(*widget.Label).SetText(titles[id.Col])
 		}
 	}
-	for i, w := range []float32{150, 90, 100, 64, 56, 52, 52, 52} {
+	for i, w := range []float32{150, 90, 100, 64, 92, 52, 52, 52} { // 应配 holds "6 个座席"
 		c.table.SetColumnWidth(i, w)
 	}
 	c.table.OnSelected = func(id widget.TableCellID) {
@@ -122,6 +124,10 @@ func (c *calcPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if text == "" {
 			text = r.RuleID
 		}
+		if cf := c.conflictOf(r); cf != nil && cf.Chosen == "" {
+			text = "⚠ " + text
+			l.Importance = widget.WarningImportance
+		}
 	case calcColUnit:
 		text = r.Target.Unit
 	case calcColPost:
@@ -152,11 +158,13 @@ func (c *calcPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 				text = lang.X("calc.out_of_band", "out of band")
 				l.Importance = widget.WarningImportance
 			}
+		case !r.IsPeople():
+			text = num(r.Required) + " " + quantityUnit(r.Quantity)
 		default:
 			text = num(r.Required)
 		}
 	case calcColPlanned, calcColActual, calcColGap:
-		if !r.Found() {
+		if !r.Found() || !r.IsPeople() {
 			break
 		}
 		v := map[int]float64{calcColPlanned: r.Planned, calcColActual: r.Actual, calcColGap: r.Gap}[id.Col]
@@ -274,6 +282,10 @@ func (c *calcPane) recompute() {
 	u := c.u
 	results, _ := c.sheet.Evaluate(u.data.Plan.Basis) // problems stay with their rows
 	c.rows = calc.Join(u.data, u.fig, results)
+	c.conflicts = map[string]calc.Conflict{}
+	for _, cf := range calc.Conflicts(c.rows, c.sheet.Governing) {
+		c.conflicts[calc.TargetKey(cf.Target)] = cf
+	}
 	c.table.Refresh()
 	if c.sel >= len(c.rows) {
 		c.sel = -1
@@ -303,88 +315,256 @@ func (c *calcPane) showExplanation() {
 			lines = append(lines, "", lang.X("calc.source", "Source: {{.source}}", map[string]any{"source": rule.Source}))
 		}
 	}
-	if r.Found() {
+	if q := r.Queue; q != nil && q.Agents > 0 && r.Problem == nil {
+		lines = append(lines, queueText(q))
+	}
+	cf := c.conflictOf(r)
+	switch {
+	case r.Problem != nil || r.IsCheck():
+	case !r.IsPeople():
+		lines = append(lines, "", lang.X("calc.not_people_row", "This result counts {{.unit}}, not people: it is shown, not applied to posts.",
+			map[string]any{"unit": quantityUnit(r.Quantity)}))
+	case cf != nil && cf.Chosen != r.RuleID:
+		var others []string
+		for i, id := range cf.Rules {
+			if id != r.RuleID {
+				others = append(others, fmt.Sprintf("%s (%s)", cf.Names[i], FormatFTE(cf.Required[i])))
+			}
+		}
+		args := map[string]any{"others": strings.Join(others, ", ")}
+		text := lang.X("calc.conflict_open", "Other rules size the same post: {{.others}}. Choose in “Apply to plan…” which one governs.", args)
+		if cf.Chosen != "" {
+			text = lang.X("calc.conflict_other", "Another rule governs this post: {{.others}}. Change the choice in “Apply to plan…”.", args)
+		}
+		lines = append(lines, "", text)
+	case r.Found():
 		lines = append(lines, "", lang.X("calc.row_figures", "Planned {{.planned}}, in post {{.actual}}: applying sets the planned headcount to {{.required}}.",
 			map[string]any{"planned": FormatFTE(r.Planned), "actual": FormatFTE(r.Actual), "required": FormatFTE(r.Required)}))
-	} else if !r.IsCheck() && r.Problem == nil {
-		lines = append(lines, "", lang.X("calc.no_post", "No post of the plan matches this rule's target."))
+	default:
+		lines = append(lines, "", lang.X("calc.no_post_yet", "The plan has no such post yet: applying creates it."))
 	}
 	c.explain.SetText(strings.Join(lines, "\n"))
 }
 
-// changeLine is one post whose 编制 Apply would change.
-type changeLine struct {
-	post     model.ID
-	title    string
-	from, to float64
+// queueText is a queue's figures: what the agents found achieve.
+func queueText(q *calc.QueueStats) string {
+	pct := func(f float64) string { return strconv.FormatFloat(f*100, 'f', 2, 64) + "%" }
+	t := lang.X("calc.queue_figures", "{{.agents}} agents: {{.sl}} answered within {{.within}} s, wait probability {{.pw}}, average speed of answer {{.asa}} s, occupancy {{.occ}}",
+		map[string]any{"agents": q.Agents, "sl": pct(q.ServiceLevel), "within": strconv.FormatFloat(q.Within, 'f', -1, 64),
+			"pw": pct(q.WaitProb), "asa": strconv.FormatFloat(q.ASA, 'f', 1, 64), "occ": pct(q.Occupancy)})
+	if q.AbandonProb > 0 {
+		t += lang.X("calc.queue_abandon", ", abandoned {{.ab}}", map[string]any{"ab": pct(q.AbandonProb)})
+	}
+	return t
 }
 
-// pendingChanges lists what Apply would do: rows that match exactly one
-// post whose 编制 differs from the rule's figure. When two rules target the
-// same post, the later one wins, as it would when applied in order.
-func (c *calcPane) pendingChanges() []changeLine {
-	byPost := map[model.ID]changeLine{}
-	var order []model.ID
-	for _, r := range c.rows {
-		if r.Problem != nil || r.IsCheck() || len(r.Positions) != 1 {
-			continue
-		}
-		id := r.Positions[0]
-		p := c.u.posts[id]
-		if p == nil {
-			continue
-		}
-		if _, seen := byPost[id]; !seen {
-			order = append(order, id)
-		}
-		byPost[id] = changeLine{post: id, title: c.u.postLabel(id), from: p.Planned, to: r.Required}
+// quantityUnit is the unit a result of quantity q is counted in.
+func quantityUnit(q calc.Quantity) string {
+	switch q {
+	case calc.Seats:
+		return lang.X("calc.qty.seats", "seats")
+	case calc.Lines:
+		return lang.X("calc.qty.lines", "lines")
+	case calc.Ratio:
+		return lang.X("calc.qty.ratio", "people per seat")
+	case calc.Total:
+		return lang.X("calc.qty.total", "people in total")
 	}
-	var out []changeLine
-	for _, id := range order {
-		if cl := byPost[id]; math.Abs(cl.from-cl.to) > 1e-9 {
-			out = append(out, cl)
+	return lang.X("calc.qty.people", "people")
+}
+
+// conflictOf returns the open or settled conflict the row's post is in.
+func (c *calcPane) conflictOf(r *calc.Row) *calc.Conflict {
+	if r.Problem != nil || !r.IsPeople() {
+		return nil
+	}
+	if cf, ok := c.conflicts[calc.TargetKey(r.Target)]; ok {
+		return &cf
+	}
+	return nil
+}
+
+// pendingChanges lists what Apply would do with the stored choices and new
+// units under the plan's top unit.
+func (c *calcPane) pendingChanges() []calc.Change {
+	ch, _ := calc.PlanApply(c.u.data, c.rows, c.sheet.Governing, calc.DefaultParent(c.u.data))
+	return ch
+}
+
+// changeText is one line of the Apply dialog.
+func (c *calcPane) changeText(ch *calc.Change, parent string) string {
+	u := c.u
+	switch {
+	case !ch.NewPost():
+		return fmt.Sprintf("%s: %s → %s", u.postLabel(ch.Post), FormatFTE(ch.From), FormatFTE(ch.To))
+	case ch.NewUnit():
+		return lang.X("calc.change_new_unit", "{{.post}} · {{.unit}}: new post {{.to}}, in a new unit {{.unit}} under {{.parent}}",
+			map[string]any{"post": ch.Target.Position, "unit": ch.Target.Unit, "to": FormatFTE(ch.To), "parent": parent})
+	}
+	return lang.X("calc.change_new_post", "{{.post}} · {{.unit}}: new post {{.to}}",
+		map[string]any{"post": ch.Target.Position, "unit": u.unitPathText(ch.Unit), "to": FormatFTE(ch.To)})
+}
+
+// applyView is the content of the Apply dialog: where new units go, which
+// rule governs each conflicted post, and a tick for every change.
+type applyView struct {
+	c         *calcPane
+	parentIDs []model.ID
+	parent    *widget.Select
+	governing map[string]string
+	radios    []*widget.RadioGroup
+	changes   []calc.Change
+	checks    []*widget.Check
+	list      *fyne.Container
+	content   fyne.CanvasObject
+}
+
+func (c *calcPane) newApplyView() *applyView {
+	u := c.u
+	v := &applyView{c: c, governing: map[string]string{}}
+	for k, id := range c.sheet.Governing {
+		v.governing[k] = id
+	}
+	var labels []string
+	def := calc.DefaultParent(u.data)
+	for _, un := range u.data.Units {
+		v.parentIDs = append(v.parentIDs, un.ID)
+		labels = append(labels, u.unitPathText(un.ID))
+	}
+	v.list = container.NewVBox()
+	v.parent = widget.NewSelect(labels, func(string) { v.rebuild() })
+	v.parent.PlaceHolder = lang.X("calc.pick_parent", "Choose a unit")
+	for i, id := range v.parentIDs {
+		if id == def {
+			v.parent.SetSelectedIndex(i)
+		}
+	}
+	v.rebuild()
+	top := widget.NewForm(widget.NewFormItem(lang.X("calc.new_units_under", "New units go under"), v.parent))
+	if len(v.parentIDs) == 0 {
+		top.Hide()
+	}
+	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.list))
+	return v
+}
+
+func (v *applyView) parentID() model.ID {
+	if i := v.parent.SelectedIndex(); i >= 0 && i < len(v.parentIDs) {
+		return v.parentIDs[i]
+	}
+	return 0
+}
+
+// rebuild lists conflicts and changes for the current choices.
+func (v *applyView) rebuild() {
+	c := v.c
+	parent := v.parentID()
+	changes, conflicts := calc.PlanApply(c.u.data, c.rows, v.governing, parent)
+	v.list.RemoveAll()
+	v.radios, v.checks, v.changes = nil, nil, changes
+	for _, cf := range conflicts {
+		key := calc.TargetKey(cf.Target)
+		var opts []string
+		for i := range cf.Rules {
+			opts = append(opts, fmt.Sprintf("%s: %s", cf.Names[i], FormatFTE(cf.Required[i])))
+		}
+		ids := cf.Rules
+		rg := widget.NewRadioGroup(opts, nil)
+		for i, id := range ids {
+			if id == cf.Chosen {
+				rg.Selected = opts[i]
+			}
+		}
+		rg.OnChanged = func(sel string) {
+			for i, o := range opts {
+				if o == sel {
+					v.governing[key] = ids[i]
+				}
+			}
+			v.rebuild()
+		}
+		head := lang.X("calc.conflict", "{{.post}} · {{.unit}} is sized differently by {{.n}} rules: choose which governs.",
+			map[string]any{"post": cf.Target.Position, "unit": cf.Target.Unit, "n": len(cf.Rules)})
+		l := widget.NewLabel(head)
+		if cf.Chosen == "" {
+			l.Importance = widget.WarningImportance
+		}
+		v.list.Add(l)
+		v.list.Add(rg)
+		v.radios = append(v.radios, rg)
+	}
+	if len(conflicts) > 0 {
+		v.list.Add(widget.NewSeparator())
+	}
+	parentText := ""
+	if parent != 0 {
+		parentText = c.u.unitPathText(parent)
+	}
+	for i := range changes {
+		ck := widget.NewCheck(c.changeText(&changes[i], parentText), nil)
+		ck.SetChecked(true)
+		v.checks = append(v.checks, ck)
+		v.list.Add(ck)
+	}
+	open := false
+	for _, cf := range conflicts {
+		open = open || cf.Chosen == ""
+	}
+	switch {
+	case len(changes) == 0 && open:
+		v.list.Add(widget.NewLabel(lang.X("calc.nothing_until_choice", "Nothing else to apply: choose which rule governs above.")))
+	case len(changes) == 0:
+		v.list.Add(widget.NewLabel(lang.X("calc.nothing", "The planned headcount already matches the rules.")))
+	}
+	var other []string
+	for _, r := range c.rows {
+		if r.Problem == nil && !r.IsCheck() && !r.IsPeople() {
+			other = append(other, fmt.Sprintf("%s %s %s", r.Target.Position, FormatFTE(r.Required), quantityUnit(r.Quantity)))
+		}
+	}
+	if len(other) > 0 {
+		l := widget.NewLabel(lang.X("calc.not_people", "Not headcount, so not applied to posts: {{.list}}", map[string]any{"list": strings.Join(other, ", ")}))
+		l.Wrapping = fyne.TextWrapWord
+		v.list.Add(l)
+	}
+	v.list.Refresh()
+}
+
+// selected returns the ticked changes.
+func (v *applyView) selected() []calc.Change {
+	var out []calc.Change
+	for i, ck := range v.checks {
+		if ck.Checked {
+			out = append(out, v.changes[i])
 		}
 	}
 	return out
 }
 
-// applyDialog shows what Apply changes, then sets 编制 as one undoable step.
+// applyDialog shows what Apply changes, lets the user choose between
+// conflicting rules and the unit new units go under, then applies the
+// ticked changes as one undoable step.
 func (c *calcPane) applyDialog() {
 	u := c.u
-	changes := c.pendingChanges()
-	if len(changes) == 0 {
-		dialog.ShowInformation(lang.X("calc.apply", "Apply to plan…"), lang.X("calc.nothing", "The planned headcount already matches the rules."), u.win)
-		return
-	}
-	var lines []string
-	for _, ch := range changes {
-		lines = append(lines, fmt.Sprintf("%s: %s → %s", ch.title, FormatFTE(ch.from), FormatFTE(ch.to)))
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
+	v := c.newApplyView()
 	d := dialog.NewCustomConfirm(lang.X("calc.apply_title", "Set planned headcount from the rules"), lang.X("btn.apply", "Apply"), lang.X("btn.cancel", "Cancel"),
-		container.NewVScroll(text), func(ok bool) {
+		v.content, func(ok bool) {
 			if ok {
-				c.apply(changes)
+				c.apply(v.selected(), v.governing)
 			}
 		}, u.win)
-	d.Resize(fyne.NewSize(520, 420))
+	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
 }
 
-func (c *calcPane) apply(changes []changeLine) {
+// apply carries out changes and records the governing choices, one step.
+func (c *calcPane) apply(changes []calc.Change, governing map[string]string) {
 	u := c.u
+	if len(changes) == 0 && governing == nil {
+		return
+	}
 	err := u.apply(lang.X("change.apply_rules", "set planned headcount from the rules"), func(tx *store.Tx) error {
-		for _, ch := range changes {
-			p, err := tx.Position(ch.post)
-			if err != nil {
-				return err
-			}
-			p.Planned = ch.to
-			if err := tx.PutPosition(&p); err != nil {
-				return err
-			}
-		}
-		return nil
+		return calc.ApplyChanges(tx, changes, governing)
 	})
 	if err != nil {
 		u.showError(err)
@@ -416,9 +596,9 @@ func ruleSets() ([]string, map[string]*calc.Sheet, error) {
 	return names, sheets, nil
 }
 
-// loadDialog replaces the plan's rules and drivers by a shipped rule set,
-// adding the units and posts its rules name that the plan lacks (编制 0
-// until applied). One undoable change.
+// loadDialog replaces the plan's rules and drivers by a shipped rule set.
+// It changes no unit or post: Apply does that, for the results the user
+// applies. One undoable change.
 func (c *calcPane) loadDialog() {
 	u := c.u
 	if u.planID == 0 {
@@ -434,121 +614,101 @@ func (c *calcPane) loadDialog() {
 		labels = append(labels, template.Text(sheets[n].Title, Lang()))
 	}
 	choice := widget.NewRadioGroup(labels, nil)
-	create := widget.NewCheck(lang.X("calc.create_posts", "Add the units and posts the rules name that the plan lacks"), nil)
-	create.SetChecked(true)
+	note := widget.NewLabel(lang.X("calc.load_note", "Loading shows the rules and their results; units and posts are added only when you apply them."))
+	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.X("calc.load", "Load rules…"), lang.X("btn.load", "Load"), lang.X("btn.cancel", "Cancel"),
-		container.NewVBox(choice, create), func(ok bool) {
+		container.NewVBox(choice, note), func(ok bool) {
 			if !ok || choice.Selected == "" {
 				return
 			}
 			for i, l := range labels {
 				if l == choice.Selected {
-					c.load(sheets[names[i]], create.Checked)
+					c.load(sheets[names[i]])
 				}
 			}
 		}, u.win)
+	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
 
-func (c *calcPane) load(s *calc.Sheet, createPosts bool) {
-	u := c.u
+func (c *calcPane) load(s *calc.Sheet) {
 	title := template.Text(s.Title, Lang())
 	sheet := &calc.Sheet{Title: s.Title, Description: s.Description, Drivers: s.Drivers, Rules: s.Rules}
-	err := u.apply(lang.X("change.load_rules", "load rules “{{.name}}”", map[string]any{"name": title}), func(tx *store.Tx) error {
-		if createPosts {
-			if err := c.addTargets(tx, sheet); err != nil {
-				return err
-			}
-		}
-		return calc.Save(tx, sheet)
+	c.updateSheet(lang.X("change.load_rules", "load rules “{{.name}}”", map[string]any{"name": title}), func(old *calc.Sheet) {
+		*old = *sheet
 	})
-	if err != nil {
-		u.showError(err)
-	}
 }
 
-// addTargets creates, inside tx, the units and posts that rule targets
-// name and the plan lacks; new units go under the plan's top unit.
-func (c *calcPane) addTargets(tx *store.Tx, s *calc.Sheet) error {
-	u := c.u
-	unitByName := map[string]model.ID{}
-	for _, un := range u.data.Units {
-		if _, dup := unitByName[un.Name]; !dup {
-			unitByName[un.Name] = un.ID
-		}
-	}
-	var root model.ID
-	if tops := u.fig.Children[0]; len(tops) > 0 {
-		root = tops[0]
-	}
-	have := map[string]bool{}
-	for _, p := range u.data.Positions {
-		if un := u.units[p.Unit]; un != nil {
-			have[un.Name+"\x00"+p.Title] = true
-		}
-	}
-	for _, r := range s.Rules {
-		t := r.Target
-		if t.Position == "" || t.Unit == "" || r.Kind == calc.KindShare || have[t.Unit+"\x00"+t.Position] {
-			continue
-		}
-		unit, ok := unitByName[t.Unit]
-		if !ok {
-			nu := model.Unit{Name: t.Unit, Kind: model.UnitDepartment, Parent: root}
-			if root == 0 {
-				nu.Kind = model.UnitCompany
-			}
-			if err := tx.PutUnit(&nu); err != nil {
-				return err
-			}
-			unit = nu.ID
-			unitByName[t.Unit] = unit
-			if root == 0 {
-				root = unit
-			}
-		}
-		p := model.Position{Title: t.Position, Unit: unit}
-		if err := tx.PutPosition(&p); err != nil {
-			return err
-		}
-		have[t.Unit+"\x00"+t.Position] = true
-	}
-	return nil
+// scenarioView saves the current drivers and results under a name and
+// compares two saved scenarios; the comparison fills the dialog.
+type scenarioView struct {
+	name    *widget.Entry
+	saveBtn *widget.Button
+	status  *widget.Label
+	a, b    *widget.Select
+	result  *widget.Label
+	scroll  *container.Scroll
+	content fyne.CanvasObject
 }
 
-// scenarioDialog saves the current drivers and results under a name, or
-// compares two saved scenarios side by side.
-func (c *calcPane) scenarioDialog() {
-	u := c.u
-	name := widget.NewEntry()
-	name.SetPlaceHolder(lang.X("calc.scenario_name", "Name, e.g. 初期 or 业务量翻倍"))
+func (c *calcPane) newScenarioView() *scenarioView {
+	v := &scenarioView{}
+	v.name = widget.NewEntry()
+	v.name.SetPlaceHolder(lang.X("calc.scenario_name", "Name, e.g. 初期 or 业务量翻倍"))
 	var names []string
 	for _, s := range c.sheet.Scenarios {
 		names = append(names, s.Name)
 	}
-	a := widget.NewSelect(names, nil)
-	b := widget.NewSelect(names, nil)
-	result := widget.NewLabel("")
-	result.Wrapping = fyne.TextWrapWord
-	compare := widget.NewButton(lang.X("calc.compare", "Compare"), func() {
-		result.SetText(c.compareText(a.SelectedIndex(), b.SelectedIndex()))
-	})
-	saveBtn := widget.NewButton(lang.X("calc.save_scenario", "Save current as scenario"), func() {
-		n := strings.TrimSpace(name.Text)
+	// Fyne's own placeholder is "(Select one)" whatever the language.
+	pick := lang.X("calc.pick_scenario", "Choose a scenario")
+	v.a = widget.NewSelect(names, nil)
+	v.a.PlaceHolder = pick
+	v.b = widget.NewSelect(names, nil)
+	v.b.PlaceHolder = pick
+	v.result = widget.NewLabel(lang.X("calc.pick_two", "Choose two scenarios."))
+	v.result.Wrapping = fyne.TextWrapWord
+	v.status = widget.NewLabel("")
+	compare := func() { v.result.SetText(c.compareText(v.a.SelectedIndex(), v.b.SelectedIndex())) }
+	v.a.OnChanged = func(string) { compare() }
+	v.b.OnChanged = func(string) { compare() }
+	v.saveBtn = widget.NewButtonWithIcon(lang.X("calc.save_scenario", "Save current as scenario"), theme.DocumentSaveIcon(), func() {
+		n := strings.TrimSpace(v.name.Text)
 		if n == "" {
+			v.status.Importance = widget.WarningImportance
+			v.status.SetText(lang.X("calc.scenario_need_name", "Type a name for the scenario first."))
 			return
 		}
 		c.saveScenario(n)
-		a.Options = append(a.Options, n)
-		b.Options = append(b.Options, n)
-		name.SetText("")
+		found := false
+		for _, o := range v.a.Options {
+			found = found || o == n
+		}
+		if !found {
+			v.a.Options = append(v.a.Options, n)
+			v.b.Options = append(v.b.Options, n)
+			v.a.Refresh()
+			v.b.Refresh()
+		}
+		v.name.SetText("")
+		v.status.Importance = widget.SuccessImportance
+		v.status.SetText(lang.X("calc.scenario_saved", "Saved “{{.name}}” ({{.time}}).",
+			map[string]any{"name": n, "time": time.Now().Format("15:04:05")}))
+		compare()
 	})
-	content := container.NewVBox(
-		container.NewBorder(nil, nil, nil, saveBtn, name),
+	v.scroll = container.NewVScroll(v.result)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, v.saveBtn, v.name),
+		v.status,
 		widget.NewSeparator(),
-		container.NewGridWithColumns(3, a, b, compare),
-		container.NewVScroll(result))
-	d := dialog.NewCustom(lang.X("calc.scenarios", "Scenarios…"), lang.X("btn.close", "Close"), content, u.win)
+		container.NewGridWithColumns(2, v.a, v.b))
+	v.content = container.NewBorder(top, nil, nil, nil, v.scroll)
+	return v
+}
+
+// scenarioDialog opens the scenario view.
+func (c *calcPane) scenarioDialog() {
+	v := c.newScenarioView()
+	d := dialog.NewCustom(lang.X("calc.scenarios", "Scenarios…"), lang.X("btn.close", "Close"), v.content, c.u.win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
 }
@@ -578,7 +738,11 @@ func (c *calcPane) compareText(i, j int) string {
 		if target == "" {
 			target = cmp.Target.Category
 		}
-		lines = append(lines, fmt.Sprintf("%s %s: %s → %s (%+g)", cmp.Target.Unit, target, FormatFTE(cmp.A), FormatFTE(cmp.B), math.Round(cmp.Delta*100)/100))
+		line := fmt.Sprintf("%s %s: %s → %s (%+g)", cmp.Target.Unit, target, FormatFTE(cmp.A), FormatFTE(cmp.B), math.Round(cmp.Delta*100)/100)
+		if cmp.Quantity != "" && cmp.Quantity != calc.People {
+			line += " " + quantityUnit(cmp.Quantity)
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -76,6 +76,7 @@ type erlangJSON struct {
 	Staff        int      `json:"staff"`
 	WaitProb     float64  `json:"wait_probability"`
 	ServiceLevel float64  `json:"service_level"`
+	Within       float64  `json:"within_seconds"`
 	ASA          float64  `json:"asa_seconds"`
 	Occupancy    float64  `json:"occupancy"`
 	AbandonProb  *float64 `json:"abandon_probability,omitempty"`
@@ -125,10 +126,13 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	}
 	q := calc.QueueSpec{Calls: calls.v, Interval: interval.seconds, AHT: aht.seconds,
 		MaxOccupancy: maxOcc.v, Shrinkage: shrink.v, Patience: patience.seconds}
+	// --within is the answer time of the service level reported, whatever
+	// the target: without it only calls answered at once would count.
+	q.Within = within.seconds
 	targets := 0
 	if sl.set {
 		targets++
-		q.Target, q.SL, q.Within = calc.TargetServiceLevel, sl.v, within.seconds
+		q.Target, q.SL = calc.TargetServiceLevel, sl.v
 	}
 	if asa.set {
 		targets++
@@ -155,7 +159,7 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	out := erlangJSON{Traffic: st.Traffic, Agents: st.Agents, Staff: st.Staff, WaitProb: st.WaitProb,
-		ServiceLevel: st.ServiceLevel, ASA: st.ASA, Occupancy: st.Occupancy}
+		ServiceLevel: st.ServiceLevel, Within: st.Within, ASA: st.ASA, Occupancy: st.Occupancy}
 	if q.Patience > 0 {
 		ab := st.AbandonProb
 		out.AbandonProb = &ab
@@ -163,10 +167,14 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	if *asJSON {
 		return writeJSON(stdout, out)
 	}
-	fmt.Fprintln(stdout, lang.X("cli.erlang_c",
-		"traffic {{.a}} erlangs: {{.agents}} agents, {{.staff}} staff; service level {{.sl}}, ASA {{.asa}} s, P(wait) {{.pw}}, occupancy {{.occ}}",
+	line := lang.X("cli.erlang_c",
+		"traffic {{.a}} erlangs: {{.agents}} agents, {{.staff}} staff; service level {{.sl}} within {{.within}} s, ASA {{.asa}} s, P(wait) {{.pw}}, occupancy {{.occ}}",
 		map[string]any{"a": ff(st.Traffic, 3), "agents": st.Agents, "staff": st.Staff, "sl": ff(st.ServiceLevel, 4),
-			"asa": ff(st.ASA, 2), "pw": ff(st.WaitProb, 4), "occ": ff(st.Occupancy, 4)}))
+			"within": strconv.FormatFloat(st.Within, 'f', -1, 64), "asa": ff(st.ASA, 2), "pw": ff(st.WaitProb, 4), "occ": ff(st.Occupancy, 4)})
+	if q.Patience > 0 {
+		line += lang.X("cli.erlang_abandon", ", abandoned {{.ab}}", map[string]any{"ab": ff(st.AbandonProb, 4)})
+	}
+	fmt.Fprintln(stdout, line)
 	return nil
 }
 
@@ -182,7 +190,7 @@ func checkQueue(q *calc.QueueSpec, occSet bool) string {
 		return "aht"
 	case q.Target == calc.TargetServiceLevel && (q.SL <= 0 || q.SL >= 1):
 		return "sl"
-	case q.Target == calc.TargetServiceLevel && (!fin(q.Within) || q.Within < 0):
+	case !fin(q.Within) || q.Within < 0:
 		return "within"
 	case q.Target == calc.TargetASA && (!fin(q.ASA) || q.ASA <= 0):
 		return "asa"
@@ -215,6 +223,7 @@ type calcRowJSON struct {
 	ExactLow    *float64 `json:"exact_low,omitempty"`
 	ExactHigh   *float64 `json:"exact_high,omitempty"`
 	Required    float64  `json:"required"`
+	Quantity    string   `json:"quantity"` // people, seats, lines or ratio: only people are 编制
 	Planned     float64  `json:"planned"`
 	Actual      float64  `json:"actual"`
 	Gap         float64  `json:"gap"`
@@ -294,8 +303,11 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	out := []calcRowJSON{}
 	for _, r := range rows {
 		j := calcRowJSON{Rule: r.RuleID, Unit: r.Target.Unit, Position: r.Target.Position, Exact: r.Exact,
-			Required: r.Required, Planned: r.Planned, Actual: r.Actual, Gap: r.Gap,
+			Required: r.Required, Quantity: string(r.Quantity), Planned: r.Planned, Actual: r.Actual, Gap: r.Gap,
 			Explanation: calc.Explain(r.Steps, Lang())}
+		if r.IsCheck() {
+			j.Quantity = "share"
+		}
 		if r.Range {
 			lo, hi := r.ExactLow, r.ExactHigh
 			j.ExactLow, j.ExactHigh = &lo, &hi

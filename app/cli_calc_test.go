@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -59,6 +60,31 @@ func TestCLIErlangAAndB(t *testing.T) {
 	_ = json.Unmarshal([]byte(out), &a)
 	if _, ok := a["abandon_probability"]; !ok || a["agents"] > 14 || a["agents"] < 1 {
 		t.Errorf("Erlang A: %v", a)
+	}
+}
+
+// The command: 14 agents with 5 min patience, answered within 20 s.
+// pyworkforce's abandonment test gives 0.916792; 0.8547 would be 1 − P(wait).
+func TestCLIErlangAServiceLevelWithin(t *testing.T) {
+	code, out, errs := run(t, "erlang", "--calls", "100", "--interval", "30m", "--aht", "180s",
+		"--agents", "14", "--patience", "5m", "--within", "20s", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var a map[string]float64
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range map[string]float64{"service_level": 0.916792, "wait_probability": 0.14526,
+		"abandon_probability": 0.013984, "within_seconds": 20, "asa_seconds": 4.1951} {
+		if math.Abs(a[k]-w) > 5e-5 {
+			t.Errorf("%s = %v, want %v", k, a[k], w)
+		}
+	}
+	_, out, _ = run(t, "erlang", "--calls", "100", "--interval", "30m", "--aht", "180s",
+		"--agents", "14", "--patience", "5m", "--within", "20s")
+	if !strings.Contains(out, "0.9168") || !strings.Contains(out, "20 s") || !strings.Contains(out, "0.0140") {
+		t.Errorf("text output: %s", out)
 	}
 }
 
@@ -139,6 +165,10 @@ func TestCLICalcReproducesTheSources(t *testing.T) {
 			}
 			checked++
 		}
+		if name == "call-centre" && (by["seats"].Quantity != "seats" || by["per_seat"].Quantity != "ratio" ||
+			by["trunk_lines"].Quantity != "lines" || by["agents_erlang"].Quantity != "people") {
+			t.Errorf("call-centre quantities: %+v", by)
+		}
 	}
 	if checked < 10 {
 		t.Errorf("only %d worked examples checked", checked)
@@ -200,9 +230,9 @@ func TestCLIExportCalcReport(t *testing.T) {
 	rows, _ := f.GetRows(sheets[0])
 	found := false
 	for _, r := range rows[3:] {
-		if len(r) > 8 && r[2] == "座席" {
+		if len(r) > 9 && r[2] == "座席" {
 			found = true
-			if r[4] != "6" || !strings.Contains(r[8], "130000 ÷ 20000 = 6.5") || !strings.Contains(r[8], "向下取整") {
+			if r[4] != "6" || r[5] != "个座席" || !strings.Contains(r[9], "130000 ÷ 20000 = 6.5") || !strings.Contains(r[9], "向下取整") {
 				t.Errorf("座席 row %q", r)
 			}
 		}
@@ -211,4 +241,35 @@ func TestCLIExportCalcReport(t *testing.T) {
 		t.Errorf("results sheet has %d rows for %d rules", len(rows)-3, len(s.Rules))
 	}
 	InitLang("en")
+}
+
+// The exported roster keeps people who have left apart, on a sheet of their
+// own, or leaves them out with --omit-left.
+func TestCLIExportRosterLeft(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	for _, c := range []struct {
+		args   []string
+		sheets string
+	}{{nil, "[花名册 离职]"}, {[]string{"--omit-left"}, "[花名册]"}} {
+		out := filepath.Join(t.TempDir(), "roster.xlsx")
+		args := append([]string{"--lang", "zh", "export", "--db", db, "--kind", "roster", "--out", out}, c.args...)
+		if code, _, errs := run(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(f.GetSheetList()); got != c.sheets {
+			t.Errorf("%v: sheets %s, want %s", c.args, got, c.sheets)
+		}
+		rows, _ := f.GetRows("花名册")
+		for _, r := range rows {
+			if len(r) > 7 && r[7] == "离职" {
+				t.Errorf("%v: %q has left but is on the roster", c.args, r)
+			}
+		}
+		f.Close()
+	}
 }

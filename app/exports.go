@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/calc"
 	"staffplan/data/export"
@@ -31,9 +33,10 @@ const (
 
 // exportWriter returns the writer for a kind and a file extension, or an
 // error naming what is supported.
-// The calculator report needs the plan's rules and drivers, as sheet.
-func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 string) (func(io.Writer) error, error) {
-	opt := export.Options{Lang: lang2, Date: time.Now()}
+// The calculator report needs the plan's rules and drivers, as sheet;
+// omitLeft leaves people who have left out of the roster.
+func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 string, omitLeft bool) (func(io.Writer) error, error) {
+	opt := export.Options{Lang: lang2, Date: time.Now(), OmitLeft: omitLeft}
 	ext = strings.ToLower(ext)
 	switch {
 	case kind == exportStaffing && ext == ".xlsx":
@@ -91,11 +94,39 @@ func exportLabel(kind string) string {
 }
 
 // exportDialog asks where to save and writes the file in the background;
-// a failed write leaves no half file under the name.
+// a failed write leaves no half file under the name. For a roster with
+// people who have left it first asks whether to keep them apart or leave
+// them out.
 func (u *UI) exportDialog(kind, ext string) {
 	if u.planID == 0 {
 		return
 	}
+	if kind == exportRoster && slices.ContainsFunc(u.data.People, func(p model.Person) bool { return !p.InPost() }) {
+		choice := leftChoice(ext)
+		dialog.ShowCustomConfirm(lang.X("export.left_title", "People who have left"), lang.X("btn.ok", "OK"), lang.X("btn.cancel", "Cancel"),
+			choice, func(ok bool) {
+				if ok {
+					u.saveExport(kind, ext, choice.Selected == choice.Options[1])
+				}
+			}, u.win)
+		return
+	}
+	u.saveExport(kind, ext, false)
+}
+
+// leftChoice offers where people who have left go in a roster export.
+func leftChoice(ext string) *widget.RadioGroup {
+	apart := lang.X("export.left_sheet", "On a sheet of their own (离职)")
+	if ext == ".csv" {
+		apart = lang.X("export.left_after", "After the others")
+	}
+	rg := widget.NewRadioGroup([]string{apart, lang.X("export.left_omit", "Leave them out")}, nil)
+	rg.Required = true
+	rg.SetSelected(apart)
+	return rg
+}
+
+func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 	d := u.data
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
@@ -103,7 +134,7 @@ func (u *UI) exportDialog(kind, ext string) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang())
+		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang(), omitLeft)
 		if err != nil {
 			_ = os.Remove(path) // the empty file the dialog created
 			u.showError(err)
@@ -148,6 +179,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	plan := planFlag(fs)
 	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
 	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
+	omitLeft := fs.Bool("omit-left", false, lang.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
@@ -163,7 +195,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, Lang())
+	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, Lang(), *omitLeft)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,8 @@ func roundText(m calc.RoundMode) string {
 // edited as their JSON text.
 type ruleForm struct {
 	id, name, unit, post, category, source *widget.Entry
-	kind, round                            *widget.Select
+	kind, round, quantity                  *widget.Select
+	quantityImplicit                       bool // the rule left its quantity to the default
 	min, max                               *widget.Entry
 	count, driver, per, ratio, ratioHigh   *widget.Entry
 	pick                                   *widget.Select
@@ -109,6 +110,14 @@ func newRuleForm(r calc.Rule) *ruleForm {
 			f.round.SetSelectedIndex(i)
 		}
 	}
+	f.quantity = widget.NewSelect(nil, nil)
+	for i, q := range calc.Quantities {
+		f.quantity.Options = append(f.quantity.Options, quantityUnit(q))
+		if q == r.QuantityOf() {
+			f.quantity.SetSelectedIndex(i)
+		}
+	}
+	f.quantityImplicit = r.Quantity == ""
 	f.pick = widget.NewSelect([]string{"low", "mid", "high"}, nil)
 	f.pick.SetSelected(r.Pick)
 	f.ofRounded = widget.NewCheck(lang.X("rule.of_rounded", "use its rounded figure"), nil)
@@ -161,6 +170,7 @@ func newRuleForm(r calc.Rule) *ruleForm {
 		item(lang.X("rule.kind", "Kind"), f.kind),
 		item(lang.X("rule.unit", "Unit"), f.unit), item(lang.X("rule.post", "Post"), f.post),
 		item(lang.X("rule.category", "Category"), f.category),
+		item(lang.X("rule.quantity", "Counts"), f.quantity),
 		item(lang.X("rule.rounding", "Rounding"), f.round),
 		item(lang.X("rule.bounds", "At least / at most"), container.NewGridWithColumns(2, f.min, f.max)),
 		item(lang.X("rule.source", "Source"), f.source))
@@ -296,6 +306,16 @@ func (f *ruleForm) rule() (calc.Rule, error) {
 			return r, errors.New(lang.X("err.rule_json", "The parameters are not valid: {{.detail}}", map[string]any{"detail": err.Error()}))
 		}
 		r.Share, r.Tiers, r.Queue, r.Of = p.Share, p.Tiers, p.Queue, p.Of
+	}
+	// Only people become 编制; a rule that counts seats or lines says so.
+	if i := f.quantity.SelectedIndex(); i >= 0 {
+		r.Quantity = calc.Quantities[i]
+		if f.quantityImplicit {
+			def := calc.Rule{Kind: r.Kind, Queue: r.Queue}
+			if def.QuantityOf() == r.Quantity {
+				r.Quantity = ""
+			}
+		}
 	}
 	if len(bad) > 0 {
 		return r, errors.New(lang.X("err.rule_number", "Not a number: {{.fields}}", map[string]any{"fields": strings.Join(bad, ", ")}))

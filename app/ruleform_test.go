@@ -119,3 +119,17 @@ func TestAddDriverChecksKeyAndNumber(t *testing.T) {
 		t.Errorf("400 beds × 0.4 = %v nurses, want 160", got)
 	}
 }
+
+// The form says what a rule counts; a rule set to seats is stored as seats.
+func TestRuleFormQuantity(t *testing.T) {
+	InitLang("en")
+	f := newRuleForm(calc.Rule{ID: "s", Kind: calc.KindFixed, Count: 3, Target: calc.Target{Unit: "客服", Position: "座席"}})
+	if f.quantity.Selected != "people" {
+		t.Fatalf("a new rule counts %q", f.quantity.Selected)
+	}
+	f.quantity.SetSelected("seats")
+	r, err := f.rule()
+	if err != nil || r.Quantity != calc.Seats {
+		t.Fatalf("stored quantity %q, %v", r.Quantity, err)
+	}
+}

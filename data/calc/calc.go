@@ -8,6 +8,7 @@ package calc
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
 	"staffplan/data/model"
@@ -173,7 +174,8 @@ type Rule struct {
 	Kind     Kind     `json:"kind"`
 	Target   Target   `json:"target"`
 	Name     string   `json:"name,omitempty"`
-	Source   string   `json:"source,omitempty"` // where the number comes from
+	Quantity Quantity `json:"quantity,omitempty"` // what the result counts; see QuantityOf
+	Source   string   `json:"source,omitempty"`   // where the number comes from
 	Rounding Rounding `json:"rounding"`
 
 	Count     float64     `json:"count,omitempty"`      // fixed
@@ -220,6 +222,7 @@ type Result struct {
 	RuleID    string         `json:"rule"`
 	Name      string         `json:"name,omitempty"`
 	Kind      Kind           `json:"kind"`
+	Quantity  Quantity       `json:"quantity,omitempty"` // people unless the rule says otherwise
 	Target    Target         `json:"target"`
 	Exact     float64        `json:"exact"`
 	ExactLow  float64        `json:"exact_low"`
@@ -276,7 +279,7 @@ func Evaluate(basis model.WorkBasis, drivers []Driver, rules []Rule) ([]Result, 
 	for i := range rules {
 		r := &rules[i]
 		e.list = append(e.list, r)
-		out[i] = Result{RuleID: r.ID, Name: r.Name, Kind: r.Kind, Target: r.Target}
+		out[i] = Result{RuleID: r.ID, Name: r.Name, Kind: r.Kind, Quantity: r.QuantityOf(), Target: r.Target}
 		switch {
 		case strings.TrimSpace(r.ID) == "":
 			bad[i] = fail("err.calc.missing_id", r.Label(), "id")
@@ -294,9 +297,9 @@ func Evaluate(basis model.WorkBasis, drivers []Driver, rules []Rule) ([]Result, 
 		} else {
 			res = e.eval(r)
 		}
-		res.RuleID, res.Name, res.Kind, res.Target = r.ID, r.Name, r.Kind, r.Target
+		res.RuleID, res.Name, res.Kind, res.Quantity, res.Target = r.ID, r.Name, r.Kind, r.QuantityOf(), r.Target
 		if res.Problem != nil {
-			res = Result{RuleID: r.ID, Name: r.Name, Kind: r.Kind, Target: r.Target, Problem: res.Problem}
+			res = Result{RuleID: r.ID, Name: r.Name, Kind: r.Kind, Quantity: res.Quantity, Target: r.Target, Problem: res.Problem}
 		}
 		e.done[r.ID] = &res
 	}
@@ -381,6 +384,10 @@ func (e *evaluator) order(rules []Rule) ([]*Rule, map[string]*model.Problem) {
 func (e *evaluator) eval(r *Rule) Result {
 	c := &check{rule: r.ID}
 	var res Result
+	if q := r.QuantityOf(); !slices.Contains(Quantities, q) {
+		c.set(fail("err.calc.value", r.ID, "quantity", "value", string(q)))
+		return Result{Problem: c.err}
+	}
 	switch r.Kind {
 	case KindFixed:
 		res = e.fixed(r, c)

@@ -162,7 +162,9 @@ func (r *Result) label() string {
 func (e *evaluator) headcounts(c *check, field string, keep func(*Rule) bool) float64 {
 	var sum float64
 	for _, r := range e.list {
-		if r.Kind == KindShare || !keep(r) || e.rules[r.ID] != r {
+		// Seats, lines and ratios are not staff: a share of the total
+		// counts people only.
+		if r.Kind == KindShare || r.QuantityOf() != People || !keep(r) || e.rules[r.ID] != r {
 			continue
 		}
 		res := e.done[r.ID]
@@ -475,15 +477,21 @@ func (e *evaluator) queue(r *Rule, c *check) Result {
 		c.probability("queue.blocking", q.Blocking)
 		targets++
 	}
-	if q.SL != 0 || q.Within != 0 {
+	// Within alone is a service-level target missing its level; beside an
+	// ASA or wait target it is the answer time the figures report.
+	otherTarget := q.ASA != 0 || q.MaxWaitProb != 0
+	if q.Within != 0 {
+		c.nonNeg("queue.within", q.Within)
+		c.below("queue.within", q.Within, maxSeconds)
+		spec.Within = q.Within
+	}
+	if q.SL != 0 || (q.Within != 0 && !otherTarget) {
 		if q.SL >= 1 {
 			// Always short of 100 %: a target, not a malformed number.
 			c.set(fail("err.calc.unreachable", r.ID, "queue.sl"))
 		}
 		c.probability("queue.sl", q.SL)
-		c.nonNeg("queue.within", q.Within)
-		c.below("queue.within", q.Within, maxSeconds)
-		spec.Target, spec.SL, spec.Within = TargetServiceLevel, q.SL, q.Within
+		spec.Target, spec.SL = TargetServiceLevel, q.SL
 		targets++
 	}
 	if q.ASA != 0 {

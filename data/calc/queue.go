@@ -112,7 +112,8 @@ type QueueStats struct {
 	StaffExact   float64 `json:"staff_exact"` // agents ÷ (1 − shrinkage)
 	Staff        int     `json:"staff"`       // ⌈StaffExact⌉
 	WaitProb     float64 `json:"wait_probability"`
-	ServiceLevel float64 `json:"service_level"`
+	ServiceLevel float64 `json:"service_level"`  // share answered within Within seconds
+	Within       float64 `json:"within_seconds"` // the answer time ServiceLevel counts
 	ASA          float64 `json:"asa_seconds"`
 	Occupancy    float64 `json:"occupancy"`
 	AbandonProb  float64 `json:"abandon_probability,omitempty"` // Erlang A only
@@ -126,7 +127,7 @@ type QueueStats struct {
 // upward carry it along); it is ignored for Erlang A.
 func (q *QueueSpec) stats(n int, b float64) QueueStats {
 	a := q.Traffic()
-	st := QueueStats{Traffic: a, Agents: n}
+	st := QueueStats{Traffic: a, Agents: n, Within: q.Within}
 	switch {
 	case a <= 0:
 		st.ServiceLevel = 1

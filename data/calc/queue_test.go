@@ -221,3 +221,24 @@ func BenchmarkAgents5000Erlangs(b *testing.B) {
 		}
 	}
 }
+
+// pyworkforce's Erlang A regression case (queuing/tests/test_abandonment.py):
+// 100 calls per 30 min, 3 min handle time, 5 min mean patience, 14 agents,
+// answered within 20 s. Its service level counts a waiting caller as
+// answered only when an agent takes the call within 20 s before the caller
+// hangs up; 1 − P(wait) (0.8547) is the share answered at once.
+func TestErlangAPublishedCase(t *testing.T) {
+	q := QueueSpec{Calls: 100, Interval: 1800, AHT: 180, Within: 20, Patience: 300}
+	st := q.Evaluate(14)
+	near(t, "P(wait)", st.WaitProb, 0.14526, 5e-6)
+	near(t, "P(abandon)", st.AbandonProb, 0.013984, 5e-7)
+	near(t, "occupancy", st.Occupancy, 0.704297, 5e-7)
+	near(t, "ASA", st.ASA, 0.069919*60, 5e-5)
+	near(t, "service level within 20 s", st.ServiceLevel, 0.916792, 5e-7)
+	if st.Within != 20 {
+		t.Errorf("the figures do not say which answer time the service level counts: %g", st.Within)
+	}
+	// Without a threshold only callers answered at once count.
+	q.Within = 0
+	near(t, "service level within 0 s", q.Evaluate(14).ServiceLevel, 1-0.14526, 5e-6)
+}

@@ -22,7 +22,10 @@ type Sheet struct {
 	Drivers     []Driver          `json:"drivers"`
 	Rules       []Rule            `json:"rules"`
 	Scenarios   []Scenario        `json:"scenarios,omitempty"`
-	Examples    []Example         `json:"examples,omitempty"`
+	// Governing records, by TargetKey, which rule the user chose to set
+	// a post that several rules size differently.
+	Governing map[string]string `json:"governing,omitempty"`
+	Examples  []Example         `json:"examples,omitempty"`
 }
 
 // Scenario is a named copy of the drivers and the results they gave, so two
@@ -112,12 +115,13 @@ func (s *Sheet) Snapshot(name string, basis model.WorkBasis) Scenario {
 
 // Comparison is one rule's figures in two scenarios.
 type Comparison struct {
-	RuleID string  `json:"rule"`
-	Target Target  `json:"target"`
-	A, B   float64 // required figures; 0 where the rule is missing or failed
-	InA    bool    `json:"in_a"`
-	InB    bool    `json:"in_b"`
-	Delta  float64 `json:"delta"` // B − A
+	RuleID   string   `json:"rule"`
+	Target   Target   `json:"target"`
+	Quantity Quantity `json:"quantity,omitempty"` // what the figures count
+	A, B     float64  // required figures; 0 where the rule is missing or failed
+	InA      bool     `json:"in_a"`
+	InB      bool     `json:"in_b"`
+	Delta    float64  `json:"delta"` // B − A
 }
 
 // Compare lines up two scenarios by rule, in a's order then b's extras.
@@ -127,7 +131,7 @@ func Compare(a, b Scenario) []Comparison {
 	add := func(r Result, first bool) {
 		i, ok := idx[r.RuleID]
 		if !ok {
-			out = append(out, Comparison{RuleID: r.RuleID, Target: r.Target})
+			out = append(out, Comparison{RuleID: r.RuleID, Target: r.Target, Quantity: r.Quantity})
 			i = len(out) - 1
 			idx[r.RuleID] = i
 		}

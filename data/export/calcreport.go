@@ -15,18 +15,21 @@ import (
 const KindCalc = "calc"
 
 var calcReportText = map[string]struct {
-	driversSheet, resultsSheet, title, basis                               string
+	driversSheet, resultsSheet, title, titleWord, basis                    string
 	driverHead, resultHead                                                 []string
 	basis2025, basis2008, basisCustom, inBand, outOfBand, errorText, check string
+	quantity                                                               map[calc.Quantity]string
 }{
-	"zh": {driversSheet: "业务量", resultsSheet: "测算结果", title: "%s 编制测算(%s)", basis: "工时口径",
+	"zh": {driversSheet: "业务量", resultsSheet: "测算结果", title: "%s(%s)", titleWord: "编制测算", basis: "工时口径",
 		driverHead: []string{"业务量", "键", "单位", "数值"},
-		resultHead: []string{"规则", "部门", "岗位", "精确值", "应配", "编制", "在岗", "缺口", "计算过程", "依据"},
+		resultHead: []string{"规则", "部门", "岗位", "精确值", "应配", "计量", "编制", "在岗", "缺口", "计算过程", "依据"},
+		quantity:   map[calc.Quantity]string{calc.People: "人", calc.Seats: "个座席", calc.Lines: "条线路", calc.Ratio: "人/座席", calc.Total: "人(合计)"},
 		basis2025:  "2025 年口径:每月 %s 天、%s 小时", basis2008: "2008 年口径:每月 %s 天、%s 小时", basisCustom: "自定义:每月 %s 天、%s 小时",
 		inBand: "在范围内", outOfBand: "超出范围", errorText: "错误", check: "占比"},
-	"en": {driversSheet: "Drivers", resultsSheet: "Results", title: "%s headcount calculation (%s)", basis: "Working time",
+	"en": {driversSheet: "Drivers", resultsSheet: "Results", title: "%s (%s)", titleWord: "headcount calculation", basis: "Working time",
 		driverHead: []string{"Driver", "Key", "Unit", "Value"},
-		resultHead: []string{"Rule", "Unit", "Post", "Exact", "Required", "Planned", "In post", "Gap", "Arithmetic", "Source"},
+		resultHead: []string{"Rule", "Unit", "Post", "Exact", "Required", "Counts", "Planned", "In post", "Gap", "Arithmetic", "Source"},
+		quantity:   map[calc.Quantity]string{calc.People: "people", calc.Seats: "seats", calc.Lines: "lines", calc.Ratio: "per seat", calc.Total: "in total"},
 		basis2025:  "2025 rules: %s days, %s h a month", basis2008: "2008 rules: %s days, %s h a month", basisCustom: "custom: %s days, %s h a month",
 		inBand: "in band", outOfBand: "out of band", errorText: "error", check: "share"},
 }
@@ -50,20 +53,16 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 	if _, err := f.NewSheet(t.driversSheet); err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}}})
+	st := newStyles(f)
+	head, err := st.get(styleKey{role: roleHeader})
 	if err != nil {
 		return err
 	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	textStyle, err := st.get(styleKey{role: roleText})
 	if err != nil {
 		return err
 	}
-	top, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-	title := fmt.Sprintf(t.title, planTitle(d), opt.dateText())
+	title := fmt.Sprintf(t.title, titleWith(planTitle(d), t.titleWord, lang), opt.dateText())
 	b := d.Plan.Basis
 	basisFmt := t.basis2025
 	switch b.Kind {
@@ -87,25 +86,105 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 		return err
 	}
 	for i, dr := range s.Drivers {
+		r := strconv.Itoa(i + 5)
 		row := []any{dr.Label, dr.Key, dr.Unit, dr.Value}
-		if err := f.SetSheetRow(ds, "A"+strconv.Itoa(i+5), &row); err != nil {
+		if err := f.SetSheetRow(ds, "A"+r, &row); err != nil {
+			return err
+		}
+		num, err := st.get(styleKey{role: roleNum, dec: decimals(dr.Value)})
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(ds, "A"+r, "C"+r, textStyle); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(ds, "D"+r, "D"+r, num); err != nil {
 			return err
 		}
 	}
-	for col, wd := range map[string]float64{"A": 24, "B": 16, "C": 12, "D": 14} {
+	for col, wd := range map[string]float64{"A": 24, "B": 16, "C": 14, "D": 14} {
 		if err := f.SetColWidth(ds, col, col, wd); err != nil {
 			return err
 		}
 	}
+	if err := pageSetup(f, ds, labelsFor(lang), planTitle(d), false, false, 4); err != nil {
+		return err
+	}
 
 	rs := t.resultsSheet
-	if err := set(rs, "A1", title); err != nil {
+	if err := calcResults(f, rs, title, t.resultHead, d, s, lang, func(r *calc.Row) []any {
+		switch {
+		case r.Problem != nil:
+			return []any{nil, t.errorText, nil, nil, nil, nil, r.Problem.Error()}
+		case r.IsCheck() && r.Check != nil:
+			band := t.inBand
+			if !r.Check.InBand {
+				band = t.outOfBand
+			}
+			return []any{r.Check.Share, band, t.check, nil, nil, nil, calc.Explain(r.Steps, lang)}
+		}
+		q := r.Quantity
+		if q == "" {
+			q = calc.People
+		}
+		row := []any{r.Exact, r.Required, t.quantity[q]}
+		// Seats, lines and ratios are no post's 编制: no planned or gap.
+		if r.Found() && r.IsPeople() {
+			row = append(row, r.Planned, r.Actual, r.Gap)
+		} else {
+			row = append(row, nil, nil, nil)
+		}
+		return append(row, calc.Explain(r.Steps, lang))
+	}); err != nil {
 		return err
 	}
-	if err := f.SetSheetRow(rs, "A3", &t.resultHead); err != nil {
+	f.SetActiveSheet(0)
+	return writeBook(f, w)
+}
+
+// calcResults writes the results sheet: a title over the table, bordered
+// cells at the size they print, figures rounded to two decimals for show
+// (the arithmetic keeps its own precision), and each rule's arithmetic and
+// source wrapped beside its figures. figures gives columns D–J of a row.
+func calcResults(f *excelize.File, rs, title string, head []string, d *model.PlanData, s *calc.Sheet, lang string,
+	figures func(*calc.Row) []any) error {
+	st := newStyles(f)
+	cols := len(head)
+	last, _ := excelize.ColumnNumberToName(cols)
+	titleStyle, err := st.get(styleKey{role: roleTitle})
+	if err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(rs, "A3", "J3", head); err != nil {
+	if err := f.SetCellValue(rs, "A1", title); err != nil {
+		return err
+	}
+	if err := f.MergeCell(rs, "A1", last+"1"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(rs, "A1", last+"1", titleStyle); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(rs, 1, 28); err != nil {
+		return err
+	}
+	hdr, err := st.get(styleKey{role: roleHeader})
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(rs, "A3", &head); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(rs, "A3", last+"3", hdr); err != nil {
+		return err
+	}
+	text, err := st.get(styleKey{role: roleText})
+	if err != nil {
+		return err
+	}
+	pctFmt := "0.0%"
+	pct, err := f.NewStyle(&excelize.Style{CustomNumFmt: &pctFmt, Font: &excelize.Font{Family: fontName, Size: 11},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: thinBorder})
+	if err != nil {
 		return err
 	}
 	results, _ := s.Evaluate(d.Plan.Basis) // rules with problems keep them on their rows
@@ -125,45 +204,52 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 		if name == "" {
 			name = r.RuleID
 		}
-		row := []any{name, r.Target.Unit, post}
-		switch {
-		case r.Problem != nil:
-			row = append(row, nil, t.errorText, nil, nil, nil, r.Problem.Error())
-		case r.IsCheck() && r.Check != nil:
-			band := t.inBand
-			if !r.Check.InBand {
-				band = t.outOfBand
-			}
-			row = append(row, r.Check.Share, band, nil, nil, nil, calc.Explain(r.Steps, lang))
-		default:
-			row = append(row, roundTo(r.Exact, 4), roundTo(r.Required, 2))
-			if r.Found() {
-				row = append(row, r.Planned, r.Actual, r.Gap)
-			} else {
-				row = append(row, nil, nil, nil)
-			}
-			row = append(row, calc.Explain(r.Steps, lang))
-		}
+		row := append([]any{name, r.Target.Unit, post}, figures(&r)...)
 		row = append(row, source)
-		cell := "A" + strconv.Itoa(rowNo)
-		if err := f.SetSheetRow(rs, cell, &row); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(rs, "A"+strconv.Itoa(rowNo), "H"+strconv.Itoa(rowNo), top); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(rs, "I"+strconv.Itoa(rowNo), "J"+strconv.Itoa(rowNo), wrap); err != nil {
-			return err
+		for i, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(i+1, rowNo)
+			style := text
+			if x, ok := v.(float64); ok {
+				// Shown rounded; the arithmetic column keeps the detail.
+				if r.IsCheck() { // a share, shown as a percentage
+					v, style = roundTo(x, 4), pct
+				} else {
+					x = roundTo(x, 2)
+					v = x
+					key := styleKey{role: roleNum, dec: decimals(x)}
+					if i == 8 {
+						key.tone = tone(x)
+					}
+					if style, err = st.get(key); err != nil {
+						return err
+					}
+				}
+			}
+			if err := f.SetCellValue(rs, cell, v); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(rs, cell, cell, style); err != nil {
+				return err
+			}
 		}
 		// Spreadsheets do not grow rows for wrapped text on opening.
 		arith, _ := row[len(row)-2].(string)
-		n := max(lines(arith, 58), lines(source, 48), 1)
-		if err := f.SetRowHeight(rs, rowNo, float64(n)*15+3); err != nil {
+		n := max(lines(arith, calcArithWidth-2), lines(source, calcSourceWidth-2), lines(name, calcNameWidth-1), 1)
+		if err := f.SetRowHeight(rs, rowNo, float64(n)*15+4); err != nil {
 			return err
 		}
 		rowNo++
 	}
-	for col, wd := range map[string]float64{"A": 24, "B": 14, "C": 16, "D": 9, "E": 9, "F": 8, "G": 8, "H": 8, "I": 60, "J": 50} {
+	// About 130 units in all: fitted to an A4 landscape page that prints
+	// at 80 % or more, 9 pt text, where 200 units printed at 6 pt.
+	widths := []float64{calcNameWidth, 11, 11, 7, 7, 7, 7, 7, 6, calcArithWidth, calcSourceWidth}
+	for i, h := range head[:min(len(head), len(widths))] {
+		if i != 9 && i != 10 {
+			widths[i] = max(widths[i], textWidth(h)+2)
+		}
+	}
+	for i, wd := range widths[:cols] {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(rs, col, col, wd); err != nil {
 			return err
 		}
@@ -171,19 +257,17 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 	if err := f.SetPanes(rs, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	// One page wide, as many long as it takes: the arithmetic must print
-	// beside its figures, not on a page of its own.
-	fit := true
-	if err := f.SetSheetProps(rs, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := f.SetPageLayout(rs, &excelize.PageLayoutOptions{Size: intPtr(9), Orientation: strPtr("landscape"),
-		FitToWidth: intPtr(1), FitToHeight: intPtr(0)}); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	// One page wide, as many long as it takes, with the header repeated:
+	// the columns add up to about an A4 landscape page, so fitting the
+	// width keeps the print near full size instead of shrinking it.
+	return pageSetup(f, rs, labelsFor(lang), planTitle(d), true, false, 3)
 }
+
+// Widths of the calculator report's wrapped columns, in character units.
+const (
+	calcNameWidth   = 15
+	calcArithWidth  = 28
+	calcSourceWidth = 24
+)
 
 func intPtr(i int) *int { return &i }

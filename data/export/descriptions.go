@@ -175,8 +175,7 @@ func DescriptionsWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err := f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 // descriptionSheet fills one post's form.
@@ -235,7 +234,7 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 	}
 	planned := fmtNum(p.Planned)
 	if status := l.positionStatusText(p.Status); status != "" {
-		planned += "(" + status + ")"
+		planned = fmt.Sprintf(l.titleDate, planned, status) // "2 (not set up yet)", "2(暂不设置)"
 	}
 	salary := ""
 	if p.SalaryMin > 0 || p.SalaryMax > 0 {

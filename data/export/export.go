@@ -21,6 +21,9 @@ type Options struct {
 	Lang string
 	// Date is printed in titles. The zero value means today.
 	Date time.Time
+	// OmitLeft leaves people who have left out of the roster; otherwise
+	// they are on a sheet of their own (离职 / Left).
+	OmitLeft bool
 }
 
 func (o Options) date() time.Time {
@@ -65,6 +68,8 @@ type labels struct {
 	staffingKind, rosterKind, descKind string
 
 	staffingSheet, staffingTitle, rosterSheet          string
+	leftSheet                                          string
+	titleDate, remarkSep                               string
 	no, unit, post, planned, actual, vacancy, note     string
 	subtotal                                           string // "%s (%s人)"
 	total                                              string
@@ -82,7 +87,8 @@ type labels struct {
 
 var labelsZh = labels{
 	staffingKind: "人员配置明细", rosterKind: "员工花名册", descKind: "岗位说明书",
-	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册",
+	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册", leftSheet: "离职",
+	titleDate: "%s(%s)", remarkSep: ";",
 	no: "序号", unit: "部门", post: "岗位名称", planned: "编制", actual: "在岗", vacancy: "缺编/超编", note: "备注",
 	subtotal: "%s (%s人)", total: "合计", notSetUp: "暂不设置", frozen: "冻结",
 	footerPage: "第 &P 页,共 &N 页",
@@ -98,7 +104,8 @@ var labelsZh = labels{
 
 var labelsEn = labels{
 	staffingKind: "staffing", rosterKind: "roster", descKind: "position descriptions",
-	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster",
+	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster", leftSheet: "Left",
+	titleDate: "%s (%s)", remarkSep: "; ",
 	no: "No.", unit: "Department", post: "Position", planned: "Planned", actual: "In post", vacancy: "Vacant/over", note: "Remarks",
 	subtotal: "%s (%s)", total: "Total", notSetUp: "not set up yet", frozen: "frozen",
 	footerPage: "Page &P of &N",
@@ -206,16 +213,37 @@ func lines(s string, width float64) int {
 }
 
 // neutralise guards a CSV cell against formula injection: spreadsheet
-// programs run text starting with these characters as a formula.
+// programs run text starting with these characters as a formula. Invisible
+// characters in front (zero-width spaces, word joiners, soft hyphens,
+// direction marks, a byte-order mark, other spaces) do not hide the
+// formula from every program, so they are looked through; the full-width
+// forms count too, as Excel with an East Asian input method reads ＝ as =.
 func neutralise(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
+	for _, r := range s {
+		switch r {
+		case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
+			return "'" + s
+		}
+		if !invisible(r) {
+			return s
+		}
 	}
 	return s
+}
+
+// invisible reports whether r shows nothing in a cell: format characters
+// (Cf: U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+00AD, U+FEFF …),
+// spaces, other controls and the Hangul fillers.
+func invisible(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Zs, r), unicode.IsControl(r):
+		return true
+	case r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0, r == 0x034F, r == 0x180E:
+		return true
+	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
+		return true
+	}
+	return false
 }
 
 // DefaultFileName proposes a file name such as
@@ -299,3 +327,31 @@ func planTitle(d *model.PlanData) string {
 
 // footerText escapes s for an Excel header or footer, where & starts a code.
 func footerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// titleWith joins a plan's name and the name of a document without saying
+// a word twice: "康飞塑业 人员配置" and "人员配置明细表" give "康飞塑业
+// 人员配置明细表", not "康飞塑业 人员配置 人员配置明细表". The overlap is
+// the longest end of the plan name that starts the document name (compared
+// case-insensitively, for English names).
+func titleWith(plan, doc, lang string) string {
+	plan, doc = strings.TrimSpace(plan), strings.TrimSpace(doc)
+	if plan == "" {
+		return doc
+	}
+	lp, ld := strings.ToLower(plan), strings.ToLower(doc)
+	if doc == "" || strings.Contains(lp, ld) {
+		return plan
+	}
+	pr := []rune(lp)
+	for i := range pr {
+		tail := string(pr[i:])
+		// A whole word at the start of the tail, not the end of one.
+		if i > 0 && lang == "en" && !unicode.IsSpace(pr[i-1]) {
+			continue
+		}
+		if strings.HasPrefix(ld, tail) && strings.TrimSpace(tail) != "" {
+			return plan + string([]rune(doc)[len([]rune(tail)):])
+		}
+	}
+	return plan + " " + doc
+}

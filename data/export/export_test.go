@@ -99,7 +99,7 @@ func TestStaffingWorkbookKangfei(t *testing.T) {
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh {
 		t.Fatalf("sheets %v", got)
 	}
-	if got, want := get(t, f, sh, "A1"), "康飞塑业 人员配置 人员配置明细表(2026年11月27日)"; got != want {
+	if got, want := get(t, f, sh, "A1"), "康飞塑业 人员配置明细表(2026年11月27日)"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
 	header := []string{"序号", "部门", "岗位名称", "编制", "在岗", "缺编/超编", "备注"}
@@ -314,9 +314,10 @@ func TestRosterWorkbook(t *testing.T) {
 	if fmt.Sprint(rows[0]) != fmt.Sprint(want) {
 		t.Errorf("header %q", rows[0])
 	}
-	// 25 assignments; KF008 holds two posts, everyone else one.
-	if len(rows)-1 != len(d.Assignments) {
-		t.Errorf("%d lines, want %d", len(rows)-1, len(d.Assignments))
+	// 25 assignments; KF008 holds two posts, everyone else one; KF024 has
+	// left and is on a sheet of its own.
+	if len(rows)-1 != len(d.Assignments)-1 {
+		t.Errorf("%d lines, want %d", len(rows)-1, len(d.Assignments)-1)
 	}
 	if got := fmt.Sprint(rows[1]); got != "[KF001 周建国 康飞塑业 总经理 1 M5 2006-03-01 在职 全职]" {
 		t.Errorf("first line %s", got)
@@ -357,9 +358,42 @@ func TestRosterWorkbook(t *testing.T) {
 		t.Errorf("panes %+v", panes)
 	}
 	checkPrint(t, f, sh, "$1:$1", false)
-	last := rows[len(rows)-1]
-	if last[0] != "KF024" || last[7] != "离职" {
-		t.Errorf("last line %q: people who left stay on the roster, marked", last)
+	for _, r := range rows[1:] {
+		if r[7] == "离职" {
+			t.Errorf("%q has left but is on the roster of today", r)
+		}
+	}
+	left, err := f.GetRows("离职")
+	if err != nil {
+		t.Fatalf("no sheet of people who left: %v (sheets %v)", err, f.GetSheetList())
+	}
+	if len(left) != 2 || fmt.Sprint(left[0]) != fmt.Sprint(want) || left[1][0] != "KF024" || left[1][7] != "离职" {
+		t.Errorf("left sheet %q", left)
+	}
+	checkPrint(t, f, "离职", "$1:$1", false)
+	// Left out by choice: no second sheet, and nobody who left.
+	f, _ = build(t, RosterWorkbook, d, Options{Date: testDate, OmitLeft: true})
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh {
+		t.Errorf("sheets without the people who left: %v", got)
+	}
+	en, _ := build(t, RosterWorkbook, d, Options{Lang: "en"})
+	if got := en.GetSheetList(); fmt.Sprint(got) != "[Roster Left]" {
+		t.Errorf("English sheets %v", got)
+	}
+	var csv bytes.Buffer
+	if err := RosterCSV(&csv, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(csv.String()), "\r\n")
+	if !strings.HasPrefix(lines[len(lines)-1], "KF024,") || len(lines) != 26 {
+		t.Errorf("CSV: %d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	csv.Reset()
+	if err := RosterCSV(&csv, d, Options{OmitLeft: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(csv.String(), "KF024") {
+		t.Error("CSV without the people who left still has KF024")
 	}
 }
 
@@ -378,7 +412,8 @@ func TestExcelDate(t *testing.T) {
 }
 
 // hostile text that spreadsheets would run as formulas.
-var hostile = []string{"=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=cmd", "\r=x", "=HYPERLINK(\"http://x\",\"y\")"}
+var hostile = []string{"=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=cmd", "\r=x", "=HYPERLINK(\"http://x\",\"y\")",
+	"\u2060=1+2", "\u00AD=1+2", "\u202E=1+2", "\u200B@SUM(A1)", "\uFEFF=1+2"}
 
 func hostilePlan(t testing.TB) *model.PlanData {
 	d := kangfei(t)
@@ -427,7 +462,7 @@ func TestCSVFormulaInjection(t *testing.T) {
 		t.Errorf("unit path changed: %q", text)
 	}
 	// Ordinary values are untouched.
-	if !strings.Contains(text, "\r\nKF010,吴丽,康飞塑业/财务部,会计,1,P3,2008-06-01,在职,全职\r\n") {
+	if !strings.Contains(text, "\r\nKF023,袁芳,康飞塑业/生产部,仓管,1,S2,2009-10-12,在职,全职\r\n") {
 		t.Errorf("ordinary line changed:\n%s", text)
 	}
 }
@@ -455,8 +490,15 @@ func TestXLSXStoresHostileTextAsStrings(t *testing.T) {
 		}
 	}
 	f, _ := build(t, RosterWorkbook, d, Options{})
-	for i, h := range hostile {
-		check(f, "花名册", fmt.Sprintf("B%d", i+2), h)
+	names, _ := f.GetCols("花名册")
+	for _, h := range hostile {
+		row := 0
+		for i, v := range names[1] {
+			if v == h {
+				row = i + 1
+			}
+		}
+		check(f, "花名册", fmt.Sprintf("B%d", row), h)
 	}
 	check(f, "花名册", "D2", "=1+2")
 	f, _ = build(t, StaffingWorkbook, d, Options{})
@@ -472,6 +514,11 @@ func TestXLSXStoresHostileTextAsStrings(t *testing.T) {
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", "a=b": "a=b", "=a": "'=a", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "张三": "张三",
+		// Invisible characters in front do not hide a formula (issue 12).
+		"\u2060=1+1": "'\u2060=1+1", "\u00AD=1+1": "'\u00AD=1+1", "\u202E=1+1": "'\u202E=1+1",
+		"\u200B\u200B+1": "'\u200B\u200B+1", "\uFEFF-1": "'\uFEFF-1", "\u200D@x": "'\u200D@x",
+		"\u00A0=x": "'\u00A0=x", "\u3000=x": "'\u3000=x", " =x": "' =x", "\u3164=x": "'\u3164=x",
+		"＝1+1": "'＝1+1", "\u2060张三": "\u2060张三", "\u200Ba=b": "\u200Ba=b",
 	} {
 		if got := neutralise(in); got != want {
 			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)

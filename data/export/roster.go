@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -91,38 +92,92 @@ var rosterWidths = []float64{10, 10, 30, 18, 7, 8, 12, 10, 10}
 
 const rosterDateCol = 7
 
+// rosterKeep picks the people of one roster sheet.
+type rosterKeep func(*model.Person) bool
+
+func stillHere(p *model.Person) bool { return p.Status != model.PersonLeft }
+func hasLeft(p *model.Person) bool   { return p.Status == model.PersonLeft }
+
 // RosterWorkbook writes the roster (花名册): one line per person and post
 // with 工号, 姓名, unit path, post, FTE, 职级, 入职日期 (a date cell), 在职状态
-// and 用工形式. It streams, so 100,000 people take little memory.
+// and 用工形式. People who have left are on a second sheet (离职), or left
+// out with Options.OmitLeft, so the first sheet is the staff of today. It
+// streams, so 100,000 people take little memory.
 func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	l := labelsFor(opt.Lang)
-	sheet := l.rosterSheet
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", l.rosterSheet); err != nil {
 		return err
 	}
-	st := newStyles(f)
-	hdr, err := st.get(styleKey{role: roleHeader})
+	rs, err := newRosterStyles(f)
 	if err != nil {
 		return err
 	}
-	dateFmt := "yyyy-mm-dd"
-	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
-	if err != nil {
+	streamed := []string{l.rosterSheet}
+	if err := rosterSheet(f, d, l, rs, l.rosterSheet, stillHere); err != nil {
 		return err
 	}
-	var fteStyle [len(numFormats)]int
-	for i := range fteStyle {
-		// Centred: right-aligned, "1" ran into the grade beside it ("1 M5").
-		if fteStyle[i], err = f.NewStyle(&excelize.Style{CustomNumFmt: &numFormats[i],
-			Alignment: &excelize.Alignment{Horizontal: "center"}}); err != nil {
+	if !opt.OmitLeft && slices.ContainsFunc(d.People, func(p model.Person) bool { return hasLeft(&p) }) {
+		if _, err := f.NewSheet(l.leftSheet); err != nil {
 			return err
 		}
+		if err := rosterSheet(f, d, l, rs, l.leftSheet, hasLeft); err != nil {
+			return err
+		}
+		streamed = append(streamed, l.leftSheet)
 	}
-	// Page setup lives in the worksheet parts the stream writer copies when
-	// it starts; set after Flush it would be lost.
+	f.SetActiveSheet(0)
+	return writeBook(f, w, streamed...)
+}
+
+// rosterStyles are the styles every roster sheet shares.
+type rosterStyles struct {
+	hdr, date int
+	fte       [len(numFormats)]int
+}
+
+func newRosterStyles(f *excelize.File) (*rosterStyles, error) {
+	rs := &rosterStyles{}
+	var err error
+	if rs.hdr, err = newStyles(f).get(styleKey{role: roleHeader}); err != nil {
+		return nil, err
+	}
+	dateFmt := "yyyy-mm-dd"
+	if rs.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}}); err != nil {
+		return nil, err
+	}
+	for i := range rs.fte {
+		// Centred: right-aligned, "1" ran into the grade beside it ("1 M5").
+		if rs.fte[i], err = f.NewStyle(&excelize.Style{CustomNumFmt: &numFormats[i],
+			Alignment: &excelize.Alignment{Horizontal: "center"}}); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+// rosterSheet streams the lines of the people keep accepts into sheet.
+func rosterSheet(f *excelize.File, d *model.PlanData, l *labels, rs *rosterStyles, sheet string, keep rosterKeep) error {
+	// Page setup and the used range live in the worksheet parts the stream
+	// writer copies when it starts; set after Flush they would be lost.
 	if err := pageSetup(f, sheet, l, planTitle(d), true, false, 1); err != nil {
+		return err
+	}
+	n := 1
+	if err := rosterLines(d, func(rl rosterLine) error {
+		if keep(rl.person) {
+			n++
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	ref, err := rangeRef(len(rosterWidths), n)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(sheet, ref); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -136,10 +191,10 @@ func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	}
 	// Column styles give the date and whole-number FTE formats without a
 	// style on every cell; fractional FTE cells carry their own.
-	if err := sw.SetColStyle(rosterDateCol, rosterDateCol, dateStyle); err != nil {
+	if err := sw.SetColStyle(rosterDateCol, rosterDateCol, rs.date); err != nil {
 		return err
 	}
-	if err := sw.SetColStyle(5, 5, fteStyle[0]); err != nil {
+	if err := sw.SetColStyle(5, 5, rs.fte[0]); err != nil {
 		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -148,7 +203,7 @@ func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	head := rosterHeader(l)
 	row := make([]any, len(head))
 	for i, h := range head {
-		row[i] = excelize.Cell{StyleID: hdr, Value: h}
+		row[i] = excelize.Cell{StyleID: rs.hdr, Value: h}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
@@ -164,10 +219,13 @@ func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	}
 	type boxed struct{ title, path any }
 	postVals := map[*postInfo]boxed{}
-	n := 1
+	n = 1
 	err = rosterLines(d, func(rl rosterLine) error {
-		n++
 		p := rl.person
+		if !keep(p) {
+			return nil
+		}
+		n++
 		clear(row)
 		row[0], row[1] = strOrNil(p.EmpNo), strOrNil(p.Name)
 		if rl.post != nil {
@@ -180,7 +238,7 @@ func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 			if dec := decimals(rl.fte); dec == 0 {
 				row[4] = roundTo(rl.fte, 2)
 			} else {
-				row[4] = excelize.Cell{StyleID: fteStyle[dec], Value: roundTo(rl.fte, 2)}
+				row[4] = excelize.Cell{StyleID: rs.fte[dec], Value: roundTo(rl.fte, 2)}
 			}
 		}
 		row[5] = strOrNil(p.Grade)
@@ -198,11 +256,7 @@ func RosterWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return sw.Flush()
 }
 
 // strOrNil leaves empty text out of the sheet instead of writing empty cells.
@@ -219,6 +273,8 @@ func cellA(row int) string { return "A" + strconv.Itoa(row) }
 // RosterCSV writes the roster as CSV in UTF-8 with a byte-order mark, which
 // is what makes Excel on Chinese Windows read it as UTF-8 rather than GBK.
 // Cells that a spreadsheet would run as a formula get a leading apostrophe.
+// People who have left come after the others, or not at all with
+// Options.OmitLeft.
 func RosterCSV(w io.Writer, d *model.PlanData, opt Options) error {
 	l := labelsFor(opt.Lang)
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -234,7 +290,7 @@ func RosterCSV(w io.Writer, d *model.PlanData, opt Options) error {
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	err := rosterLines(d, func(rl rosterLine) error {
+	line := func(rl rosterLine) error {
 		p := rl.person
 		clear(rec)
 		rec[0], rec[1] = p.EmpNo, p.Name
@@ -251,9 +307,21 @@ func RosterCSV(w io.Writer, d *model.PlanData, opt Options) error {
 			rec[i] = neutralise(rec[i])
 		}
 		return cw.Write(rec)
-	})
-	if err != nil {
-		return err
+	}
+	// One table: the staff of today first, then (unless left out) the
+	// people who have left, so they are not mixed in.
+	for _, keep := range []rosterKeep{stillHere, hasLeft} {
+		if opt.OmitLeft && keep(&model.Person{Status: model.PersonLeft}) {
+			continue
+		}
+		if err := rosterLines(d, func(rl rosterLine) error {
+			if !keep(rl.person) {
+				return nil
+			}
+			return line(rl)
+		}); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

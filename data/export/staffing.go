@@ -109,8 +109,8 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	fig := model.Compute(d)
 	sw := &sheetWriter{f: f, sheet: sheet, st: st}
 
-	title := strings.TrimSpace(planTitle(d) + " " + l.staffingTitle)
-	sw.str(1, colNo, fmt.Sprintf("%s(%s)", title, opt.dateText()), styleKey{role: roleTitle})
+	title := titleWith(planTitle(d), l.staffingTitle, opt.Lang)
+	sw.str(1, colNo, fmt.Sprintf(l.titleDate, title, opt.dateText()), styleKey{role: roleTitle})
 	sw.merge(1, colNo, 1, staffingCols)
 	sw.height(1, 30)
 	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
@@ -125,6 +125,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	const noteMax = 36 // wider notes wrap instead of pushing the page out
 	row, seq := 3, 0
 	var total, totalActual float64
+	var deptRuns [][2]int // rows of each department's merged 部门 cell
 	for _, b := range blocks(d, fig) {
 		first := row
 		for _, bp := range b.posts {
@@ -154,9 +155,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 			sw.height(row, max(rowHeight, float64(n)*16+6))
 			row++
 		}
-		if row > first+1 {
-			sw.merge(first, colUnit, row-1, colUnit)
-		}
+		deptRuns = append(deptRuns, [2]int{first, row - 1})
 		label := fmt.Sprintf(l.subtotal, b.name, fmtNum(b.planned))
 		widths[colUnit] = max(widths[colUnit], textWidth(label)-widths[colNo]-widths[colPost]+2)
 		sw.str(row, colNo, label, styleKey{role: roleSubText})
@@ -189,6 +188,30 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		name, _ := excelize.ColumnNumberToName(c)
 		sw.err = firstErr(sw.err, f.SetColWidth(sheet, name, name, widths[c]))
 	}
+	// A department continuing on a new page repeats its name there: the
+	// rows are broken into pages here, and its merged cell is split at
+	// each break (every row of it holds the name already).
+	breaks := pageBreaks(sw.heights, 3, row, widths[colNo:], 30+22)
+	for _, br := range breaks {
+		sw.err = firstErr(sw.err, f.InsertPageBreak(sheet, "A"+itoa(br)))
+	}
+	for _, run := range deptRuns {
+		start := run[0]
+		for _, br := range append(breaks, run[1]+1) {
+			if br <= start || br > run[1]+1 {
+				continue
+			}
+			if br-1 > start {
+				sw.merge(start, colUnit, br-1, colUnit)
+			}
+			if start != run[0] {
+				// Centred, the name would print mid-page; the reader
+				// looks for it at the top.
+				sw.style(start, colUnit, styleKey{role: roleCenterTop})
+			}
+			start = br
+		}
+	}
 	if sw.err != nil {
 		return sw.err
 	}
@@ -200,29 +223,77 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	if err := pageSetup(f, sheet, l, planTitle(d), false, false, staffingTitleRows); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 // remark is the 备注 of a post: its status where that matters, then its note.
+// A note that only names the status (the sample's 暂不设置) is the status,
+// not a second remark in the other language.
 func remark(p *model.Position, l *labels) string {
 	s := l.positionStatusText(p.Status)
+	note := strings.TrimSpace(p.Note)
+	if s != "" {
+		bare := strings.TrimRight(note, ";；。.")
+		for _, other := range []*labels{&labelsZh, &labelsEn} {
+			if w := other.positionStatusText(p.Status); strings.EqualFold(bare, w) {
+				note = ""
+			}
+		}
+	}
 	switch {
-	case s == "" || strings.Contains(p.Note, s):
-		return p.Note
-	case p.Note == "":
+	case s == "" || strings.Contains(note, s):
+		return note
+	case note == "":
 		return s
 	}
-	return s + ";" + p.Note
+	return s + l.remarkSep + note
+}
+
+// Page geometry of the staffing table (A4 portrait, pageSetup's margins).
+const (
+	pageWidthPt  = 595.3 - (0.5+0.5)*72
+	pageHeightPt = 841.9 - (0.6+0.7)*72
+)
+
+// pageBreaks returns the rows (first..end−1) that start a printed page, for
+// rows of the given heights under titleHeight points of repeated title
+// rows, with the columns fitted to the page width. It errs towards short
+// pages: the scale assumes the narrowest column rendering (Excel's, 7 px a
+// character plus 5 px) and each page keeps a tenth spare, so a program's
+// own break never falls inside a department before ours.
+func pageBreaks(heights map[int]float64, first, end int, widths []float64, titleHeight float64) []int {
+	var px float64
+	for _, w := range widths {
+		if w > 0 {
+			px += w*7 + 5
+		}
+	}
+	scale := min(1, pageWidthPt/(px*0.75))
+	capacity := (pageHeightPt/scale - titleHeight) * 0.9
+	var out []int
+	used := 0.0
+	for r := first; r < end+1; r++ {
+		h := heights[r]
+		if h == 0 {
+			h = rowHeight
+		}
+		if used > 0 && used+h > capacity {
+			out = append(out, r)
+			used = 0
+		}
+		used += h
+	}
+	return out
 }
 
 // sheetWriter sets cells through the ordinary excelize API and keeps the
 // first error, so layout code reads top to bottom.
 type sheetWriter struct {
-	f     *excelize.File
-	sheet string
-	st    *styles
-	err   error
+	f       *excelize.File
+	sheet   string
+	st      *styles
+	err     error
+	heights map[int]float64 // row heights set, for page breaks
 }
 
 func (s *sheetWriter) cell(row, col int) string {
@@ -268,7 +339,12 @@ func (s *sheetWriter) height(row int, h float64) {
 	if s.err != nil {
 		return
 	}
-	s.err = s.f.SetRowHeight(s.sheet, row, min(h, 409))
+	h = min(h, 409)
+	if s.heights == nil {
+		s.heights = map[int]float64{}
+	}
+	s.heights[row] = h
+	s.err = s.f.SetRowHeight(s.sheet, row, h)
 }
 
 func firstErr(a, b error) error {

@@ -1,6 +1,9 @@
 package export
 
 import (
+	"io"
+	"slices"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -10,18 +13,19 @@ type role uint8
 const (
 	roleTitle role = iota
 	roleHeader
-	roleText     // bordered, wrapped, left
-	roleCenter   // bordered, centred (序号, merged 部门)
-	roleNum      // bordered number
-	roleMuted    // bordered number that does not count (暂不设置)
-	roleSubText  // subtotal label
-	roleSubNum   // subtotal number
-	roleTotText  // grand total label
-	roleTotNum   // grand total number
-	roleLabel    // description form: field name
-	roleSection  // description form: section heading
-	roleLink     // hyperlink text
-	roleSubtitle // right-aligned line under a title
+	roleText      // bordered, wrapped, left
+	roleCenter    // bordered, centred (序号, merged 部门)
+	roleCenterTop // the merged 部门 continuing at the top of a page
+	roleNum       // bordered number
+	roleMuted     // bordered number that does not count (暂不设置)
+	roleSubText   // subtotal label
+	roleSubNum    // subtotal number
+	roleTotText   // grand total label
+	roleTotNum    // grand total number
+	roleLabel     // description form: field name
+	roleSection   // description form: section heading
+	roleLink      // hyperlink text
+	roleSubtitle  // right-aligned line under a title
 )
 
 type styleKey struct {
@@ -51,14 +55,17 @@ const (
 	sectionFill = "D9E1F2"
 )
 
+// thinBorder is the grey frame of every table cell.
+var thinBorder = []excelize.Border{
+	{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+	{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+}
+
 func (s *styles) get(k styleKey) (int, error) {
 	if id, ok := s.cache[k]; ok {
 		return id, nil
 	}
-	thin := []excelize.Border{
-		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
-	}
+	thin := thinBorder
 	st := &excelize.Style{
 		Font:      &excelize.Font{Family: fontName, Size: 11},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
@@ -91,6 +98,8 @@ func (s *styles) get(k styleKey) (int, error) {
 	case roleText:
 	case roleCenter:
 		st.Alignment.Horizontal = "center"
+	case roleCenterTop:
+		st.Alignment.Horizontal, st.Alignment.Vertical = "center", "top"
 	case roleNum:
 		num()
 	case roleMuted:
@@ -181,4 +190,68 @@ func pageSetup(f *excelize.File, sheet string, l *labels, plan string, landscape
 		})
 	}
 	return nil
+}
+
+// writeBook writes f after declaring every sheet's used range. excelize
+// leaves <dimension ref="A1"> on every sheet, and readers that trust it
+// (openpyxl in read-only mode, some importers) then see a single cell.
+// Streamed sheets are skipped: their range is set before streaming starts.
+func writeBook(f *excelize.File, w io.Writer, streamed ...string) error {
+	for _, sheet := range f.GetSheetList() {
+		if slices.Contains(streamed, sheet) {
+			continue
+		}
+		ref, err := usedRange(f, sheet)
+		if err != nil {
+			return err
+		}
+		if err := f.SetSheetDimension(sheet, ref); err != nil {
+			return err
+		}
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// usedRange is "A1:<last column><last row>" over the cells with a value
+// and the merged ranges, or "A1" for an empty sheet.
+func usedRange(f *excelize.File, sheet string) (string, error) {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return "", err
+	}
+	lastRow, lastCol := 0, 0
+	for i, r := range rows {
+		if len(r) > 0 {
+			lastRow = i + 1
+			lastCol = max(lastCol, len(r))
+		}
+	}
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range merges {
+		c, r, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err != nil {
+			return "", err
+		}
+		lastRow, lastCol = max(lastRow, r), max(lastCol, c)
+	}
+	return rangeRef(lastCol, lastRow)
+}
+
+// rangeRef is "A1:<col><row>" for a sheet of cols columns and rows rows.
+func rangeRef(cols, rows int) (string, error) {
+	if cols < 1 || rows < 1 {
+		return "A1", nil
+	}
+	end, err := excelize.CoordinatesToCellName(cols, rows)
+	if err != nil {
+		return "", err
+	}
+	if end == "A1" {
+		return "A1", nil
+	}
+	return "A1:" + end, nil
 }

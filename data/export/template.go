@@ -165,8 +165,7 @@ func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return writeBook(f, w)
 }
 
 func cellName(col, row int) string {
