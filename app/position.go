@@ -2,10 +2,12 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -56,8 +58,13 @@ type positionEditor struct {
 	del     *widget.Button
 	form    *widget.Form
 	empty   *widget.Label
-	body    *fyne.Container
-	content *fyne.Container
+	// emptyScroll holds the plan summary shown when no post is open; it is
+	// stacked over the form, so it must be hidden with the label or it takes
+	// the form's scroll events.
+	emptyScroll *container.Scroll
+	formScroll  *container.Scroll
+	body        *fyne.Container
+	content     *fyne.Container
 
 	unitIDs   []model.ID // parallel to unit.Options
 	postIDs   []model.ID // parallel to reports options; 0 first for "none"
@@ -146,11 +153,12 @@ func newPositionEditor(u *UI) *positionEditor {
 
 	item := widget.NewFormItem
 	salary := container.NewGridWithColumns(2, e.salaryMin, e.salaryMax)
+	dottedScroll, reportsScroll := container.NewHScroll(e.dotted), container.NewHScroll(e.reportsList)
 	e.form = widget.NewForm(
 		item(lang.X("pos.title", "Title"), e.title),
 		item(lang.X("pos.unit", "Unit"), e.unit),
 		item(lang.X("pos.reports_to", "Reports to"), e.reports),
-		item(lang.X("pos.dotted", "Dotted line to"), container.NewBorder(nil, nil, nil, e.dottedAdd, container.NewHScroll(e.dotted))),
+		item(lang.X("pos.dotted", "Dotted line to"), container.NewBorder(nil, nil, nil, e.dottedAdd, dottedScroll)),
 		item(lang.X("pos.grade", "Grade"), e.grade),
 		item(lang.X("pos.planned", "Planned (FTE)"), e.planned),
 		item(lang.X("pos.status", "Status"), e.status),
@@ -165,7 +173,7 @@ func newPositionEditor(u *UI) *positionEditor {
 		item(lang.X("pos.other_req", "Other requirements"), e.other),
 		item(lang.X("pos.note", "Note"), e.note),
 		item(lang.X("pos.figures", "In post"), e.figures),
-		item(lang.X("pos.direct_reports", "Direct reports"), container.NewHScroll(e.reportsList)),
+		item(lang.X("pos.direct_reports", "Direct reports"), reportsScroll),
 		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holders)),
 	)
 	e.save = widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.DocumentSaveIcon(), func() { e.Save() })
@@ -180,10 +188,52 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.empty.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(e.save, e.revert, e.del)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, e.heading), e.message)
-	e.body = container.NewBorder(top, nil, nil, nil, container.NewVScroll(e.form))
-	e.content = container.NewStack(e.body, container.NewVScroll(e.empty))
+	e.formScroll = container.NewVScroll(e.form)
+	wheel := newWheelCatcher(e.formScroll, dottedScroll, reportsScroll)
+	e.body = container.NewBorder(top, nil, nil, nil, container.NewStack(e.formScroll, wheel))
+	e.emptyScroll = container.NewVScroll(e.empty)
+	e.content = container.NewStack(e.body, e.emptyScroll)
 	e.clear()
 	return e
+}
+
+// wheelCatcher lies over the form and takes the mouse wheel for it. The
+// driver gives a wheel event to the innermost scrollable under the pointer,
+// and the form is full of them (every multi-line entry scrolls its own text,
+// the dotted-line and direct-report strips scroll sideways), so without it
+// the form stops moving whenever the pointer is over a field. A sideways
+// wheel over a strip still scrolls the strip.
+type wheelCatcher struct {
+	widget.BaseWidget
+	target *container.Scroll
+	strips []*container.Scroll
+}
+
+func newWheelCatcher(target *container.Scroll, strips ...*container.Scroll) *wheelCatcher {
+	w := &wheelCatcher{target: target, strips: strips}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer implements fyne.Widget; the catcher draws nothing.
+func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Scrolled implements fyne.Scrollable.
+func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DY == 0 && ev.Scrolled.DX != 0 {
+		d := fyne.CurrentApp().Driver()
+		for _, s := range w.strips {
+			p, size := d.AbsolutePositionForObject(s), s.Size()
+			a := ev.AbsolutePosition
+			if s.Visible() && a.X >= p.X && a.Y >= p.Y && a.X < p.X+size.Width && a.Y < p.Y+size.Height {
+				s.Scrolled(ev)
+				return
+			}
+		}
+	}
+	w.target.Scrolled(ev)
 }
 
 // clear shows no post.
@@ -194,7 +244,7 @@ func (e *positionEditor) clear() {
 	e.heading.SetText("")
 	e.message.SetText("")
 	e.empty.SetText(e.u.planSummary())
-	e.empty.Show()
+	e.emptyScroll.Show()
 }
 
 // load shows post id, discarding unsaved edits (callers ask first).
@@ -359,7 +409,7 @@ func (e *positionEditor) fill(p *model.Position) {
 	e.fillDerived(p)
 	e.showMessage("")
 	e.dirty = false
-	e.empty.Hide()
+	e.emptyScroll.Hide()
 	e.body.Show()
 	e.save.Enable()
 }
