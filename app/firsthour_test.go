@@ -1,11 +1,17 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/store"
 )
 
 // showPost opens a post in the form at the window size the issue was seen
@@ -87,5 +93,258 @@ func TestTabLeavesTheMultiLineMission(t *testing.T) {
 	// take Tab, which is also how Shift+Tab gets back.
 	if e.mission.AcceptsTab() || e.dutyTexts[0].AcceptsTab() || e.note.AcceptsTab() {
 		t.Error("multi-line form entries still capture Tab")
+	}
+}
+
+// newEmptyUI opens the window the way the program does over a new database.
+func newEmptyUI(t *testing.T) *UI {
+	t.Helper()
+	InitLang("en")
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "plans.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	u := openWindow(a, st)
+	u.background = func(work func()) { work() }
+	return u
+}
+
+// press sends a key that no widget takes to the window, as the driver does
+// when nothing is focused.
+func press(u *UI, k fyne.KeyName) {
+	if f := u.win.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: k})
+		return
+	}
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k})
+}
+
+// overlayTexts lists the label texts of the dialog on top.
+func overlayTexts(u *UI) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return out
+}
+
+func TestFirstStartAsksAndEnterTakesTheSample(t *testing.T) {
+	u := newEmptyUI(t)
+	if len(u.plans) != 0 {
+		t.Fatalf("a new database already holds %d plans before the user chose", len(u.plans))
+	}
+	if u.win.Canvas().Overlays().Top() == nil || u.firstStart == nil {
+		t.Fatal("the first start shows no choice")
+	}
+	texts := strings.Join(overlayTexts(u), "\n")
+	for _, want := range []string{"Start from the sample", "empty plan", "Import my roster"} {
+		if !strings.Contains(texts+buttonTexts(u), want) {
+			t.Errorf("the first-start choice lacks %q:\n%s", want, texts+buttonTexts(u))
+		}
+	}
+	press(u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the first-start choice")
+	}
+	if len(u.plans) != 1 || u.data.Plan.Organisation != "康飞塑业" || !strings.Contains(u.win.Title(), "康飞塑业") {
+		t.Fatalf("Enter should start from the 康飞塑业 sample: plans %v, title %q", u.plans, u.win.Title())
+	}
+	if !u.untouchedSample() {
+		t.Error("the sample just created is not recognised as untouched")
+	}
+}
+
+// buttonTexts lists the button texts of the dialog on top.
+func buttonTexts(u *UI) string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b.Text)
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestFirstStartEmptyPlanWithEnter(t *testing.T) {
+	u := newEmptyUI(t)
+	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
+	name, ok := u.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("the New plan dialog should have the name focused, focused %T", u.win.Canvas().Focused())
+	}
+	test.Type(name, "我的公司")
+	press(u, fyne.KeyReturn)
+	if len(u.plans) != 1 || u.data.Plan.Name != "我的公司" {
+		t.Fatalf("Enter in the New plan dialog should create “我的公司”: %v", u.plans)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the New plan dialog is still open")
+	}
+}
+
+func TestImportOverTheUntouchedSampleMakesAPlanOfItsOwn(t *testing.T) {
+	u := newTestUI(t)
+	sample := u.planID
+	people := len(u.data.People)
+	path := filepath.Join(t.TempDir(), "华东分公司花名册.xlsx")
+	writeRoster(t, path, [][]any{{"H001", "甲一", "生产部", "操作工", "2024-03-01", "x"}, {"H002", "乙二", "生产部", "操作工", "2024-03-01", "x"}})
+	u.ImportFiles([]string{path})
+	if u.pendingImport == nil {
+		t.Fatalf("no preview; dialog: %q", overlayTexts(u))
+	}
+	if !u.pendingImport.newPlan.Checked {
+		t.Error("over the untouched sample the preview should default to a new plan")
+	}
+	press(u, fyne.KeyReturn)
+	if u.planID == sample || u.data.Plan.Name != "华东分公司花名册" || len(u.data.People) != 2 {
+		t.Fatalf("the roster should be a plan named after the file: plan %q with %d people", u.data.Plan.Name, len(u.data.People))
+	}
+	d, err := u.st.LoadPlan(sample)
+	if err != nil || len(d.People) != people {
+		t.Fatalf("the sample should keep its %d people: %v, %d", people, err, len(d.People))
+	}
+
+	// Once the user has edited the sample, an import merges into it unless
+	// "as a new plan" is ticked.
+	u.ShowPlan(sample)
+	e := u.editor
+	e.load(u.postByTitle(t, "出纳").ID)
+	e.planned.SetText("2")
+	if !e.Save() {
+		t.Fatal(e.message.Text)
+	}
+	u.ImportFiles([]string{path})
+	if u.pendingImport == nil || u.pendingImport.newPlan.Checked {
+		t.Fatal("over an edited plan the preview should merge by default")
+	}
+	u.pendingImport.newPlan.SetChecked(true)
+	press(u, fyne.KeyReturn)
+	if u.planID == sample || len(u.plans) != 3 || len(u.data.People) != 2 {
+		t.Fatalf("“as a new plan” should make a third plan with the 2 people: %d plans, %d people", len(u.plans), len(u.data.People))
+	}
+	if d, _ := u.st.LoadPlan(sample); len(d.People) != people {
+		t.Errorf("the sample got %d people", len(d.People))
+	}
+}
+
+func TestImportErrorKeepsTheFileNameAsItIsAndEnterCloses(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "corrupt.xlsx")
+	if err := os.WriteFile(path, []byte("PK\x03\x04 this zip stops here"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.ImportFiles([]string{path})
+	texts := overlayTexts(u)
+	found := false
+	for _, s := range texts {
+		if strings.Contains(s, "orrupt.xlsx") {
+			found = true
+			if !strings.Contains(s, "corrupt.xlsx") {
+				t.Errorf("the message capitalises the file name: %q", s)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no message naming the file: %q", texts)
+	}
+	press(u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the error message")
+	}
+}
+
+func TestEnterClosesAnInformationMessage(t *testing.T) {
+	u := newTestUI(t)
+	u.aboutDialog()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no About message")
+	}
+	press(u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the message")
+	}
+}
+
+func TestUndoMenuIsAvailableWhileTyping(t *testing.T) {
+	u := newTestUI(t)
+	e := u.editor
+	e.load(u.postByTitle(t, "出纳").ID)
+	if !u.undoItem.Disabled {
+		t.Fatal("with no history and no typing Undo should be greyed out")
+	}
+	u.win.Canvas().Focus(e.title)
+	test.Type(e.title, "总")
+	if u.undoItem.Disabled {
+		t.Fatal("Edit › Undo is greyed out while typing, though Ctrl+Z drops the typing")
+	}
+	u.undoItem.Action()
+	if e.title.Text != "出纳" || e.dirty {
+		t.Errorf("Undo from the menu should drop the typing: %q", e.title.Text)
+	}
+	if !u.undoItem.Disabled {
+		t.Error("after dropping the typing Undo should be greyed out again")
+	}
+}
+
+func TestFileDialogPlacesInChinese(t *testing.T) {
+	u := newTestUI(t)
+	InitLang("zh")
+	defer InitLang("en")
+	if got := lang.L("Cancel"); got != "取消" {
+		t.Errorf("Fyne's own Cancel is %q in the Chinese interface", got)
+	}
+	u.importDialog()
+	pop, ok := u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatal("no file dialog")
+	}
+	var names []string
+	for _, l := range findLists(pop.Content) {
+		n := l.Length()
+		for i := 0; i < n; i++ {
+			item := l.CreateItem()
+			l.UpdateItem(i, item)
+			for _, o := range item.(*fyne.Container).Objects {
+				if lbl, ok := o.(*widget.Label); ok {
+					names = append(names, lbl.Text)
+				}
+			}
+		}
+	}
+	all := strings.Join(names, " ")
+	if !strings.Contains(all, "主目录") || strings.Contains(all, "Home") || strings.Contains(all, "Computer") {
+		t.Errorf("file dialog places: %q", names)
 	}
 }

@@ -346,11 +346,11 @@ func (o *orgPane) exportDialog() {
 			u.showError(err)
 			return
 		}
-		dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
-			lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
+		u.showInfo(lang.X("dlg.saved", "Saved"),
+			lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
 	}, u.win)
 	d.SetFileName(export.DefaultFileName("orgchart", u.data.Plan.Organisation, time.Now(), ".png"))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // fitFirst lays the chart out to fill its space and fits the whole chart

@@ -81,7 +81,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	changed := func() {
 		if !e.loading {
-			e.dirty = true
+			e.markDirty()
 			e.validate()
 		}
 	}
@@ -478,7 +478,7 @@ func (e *positionEditor) showDotted() {
 			e.dottedIDs = append(e.dottedIDs[:i:i], e.dottedIDs[i+1:]...)
 			e.showDotted()
 			if !e.loading {
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		})
@@ -511,7 +511,7 @@ func (e *positionEditor) setDuties(duties []string) {
 		t.SetText(d)
 		t.OnChanged = func(string) {
 			if !e.loading {
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		}
@@ -524,7 +524,7 @@ func (e *positionEditor) setDuties(duties []string) {
 				}
 				v[i], v[to] = v[to], v[i]
 				e.setDuties(v)
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		}
@@ -533,7 +533,7 @@ func (e *positionEditor) setDuties(duties []string) {
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			v := e.dutyValues()
 			e.setDuties(append(v[:i:i], v[i+1:]...))
-			e.dirty = true
+			e.markDirty()
 			e.validate()
 		})
 		num := widget.NewLabel(strconv.Itoa(i+1) + ".")
@@ -692,10 +692,20 @@ func (e *positionEditor) showMessage(msg string) {
 	}
 }
 
+// markDirty notes unsaved typing; Edit › Undo then offers to drop it, as
+// Ctrl+Z does, so the menu item must not stay greyed out.
+func (e *positionEditor) markDirty() {
+	if !e.dirty {
+		e.dirty = true
+		e.u.refreshUndo()
+	}
+}
+
 // discard drops unsaved edits.
 func (e *positionEditor) discard() {
 	e.dirty = false
 	e.refresh()
+	e.u.refreshUndo()
 }
 
 // confirmLeave runs next once unsaved edits are saved or discarded, asking

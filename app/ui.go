@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/model"
@@ -57,6 +58,11 @@ type UI struct {
 	redoItem   *fyne.MenuItem
 	mainMenu   *fyne.MainMenu
 
+	// keyActions are what Enter and Escape do in the dialogs on screen.
+	keyActions map[fyne.CanvasObject]keyAction
+	// firstStart is the first-start choice while it is on screen.
+	firstStart dialog.Dialog
+
 	// background runs long work off the UI goroutine; tests replace it with
 	// a synchronous call.
 	background func(work func())
@@ -93,12 +99,9 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.buildMenus()
 	w.SetCloseIntercept(func() { u.editor.confirmLeave(u.app.Quit) })
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
-	// Enter confirms an import preview, as the default button would.
-	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
-			u.ConfirmPendingImport()
-		}
-	})
+	// Enter confirms an import preview and the dialogs that ask for it, as
+	// their default button would.
+	w.Canvas().SetOnTypedKey(u.typedKey)
 	u.reload()
 	return u
 }
@@ -283,10 +286,15 @@ func (u *UI) refreshUndo() {
 	if u.undoItem == nil {
 		return
 	}
-	u.undoItem.Disabled = !u.hist.CanUndo()
+	// Undo with unsaved typing drops the typing (see Undo), so it is
+	// available then even with an empty history.
+	typing := u.editor != nil && u.editor.dirty && u.editor.id != 0
+	u.undoItem.Disabled = !u.hist.CanUndo() && !typing
 	u.redoItem.Disabled = !u.hist.CanRedo()
 	u.undoItem.Label = lang.X("menu.undo", "Undo")
-	if l := u.hist.UndoLabel(); l != "" {
+	if typing {
+		u.undoItem.Label += " " + lang.X("menu.undo_typing", "typing in “{{.name}}”", map[string]any{"name": u.editor.heading.Text})
+	} else if l := u.hist.UndoLabel(); l != "" {
 		u.undoItem.Label += " " + l
 	}
 	u.redoItem.Label = lang.X("menu.redo", "Redo")
@@ -302,7 +310,84 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(fmt.Errorf("%s", ErrText(err)), u.win)
+	u.showDismissable(u.errorDialog(err))
+}
+
+// errorDialog is an error message as the user reads it. Fyne's own error
+// dialog upper-cases the first letter, which turns "corrupt.xlsx 已损坏…"
+// into "Corrupt.xlsx 已损坏…", naming a file that does not exist.
+func (u *UI) errorDialog(err error) dialog.Dialog {
+	msg := widget.NewLabel(ErrText(err))
+	msg.Wrapping = fyne.TextWrapWord
+	width := min(u.win.Canvas().Size().Width-40, 520)
+	// A wrapped label's height follows its width; lay it out at the width it
+	// will have so the dialog is tall enough for every line.
+	msg.Resize(fyne.NewSize(width-80, msg.MinSize().Height))
+	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ErrorIcon())), nil, msg)
+	d := dialog.NewCustom(lang.X("dlg.error", "Error"), lang.X("btn.ok", "OK"), content, u.win)
+	d.Resize(fyne.NewSize(width, msg.MinSize().Height+120))
+	return d
+}
+
+// showInfo shows a message that Enter or Escape closes.
+func (u *UI) showInfo(title, text string) {
+	u.showDismissable(dialog.NewInformation(title, text, u.win))
+}
+
+// showDismissable shows a dialog with one button, which Enter and Escape
+// press.
+func (u *UI) showDismissable(d dialog.Dialog) {
+	d.Show()
+	u.onKeys(d.Hide, d.Hide)
+}
+
+// keyAction is what Enter and Escape do while a dialog is on top.
+type keyAction struct{ enter, escape func() }
+
+// onKeys makes Enter and Escape run enter and escape while the dialog just
+// shown is the top overlay. Fyne's dialogs take no keys, and with no widget
+// focused the keys reach the window's canvas, where New looks them up.
+func (u *UI) onKeys(enter, escape func()) {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if u.keyActions == nil {
+		u.keyActions = map[fyne.CanvasObject]keyAction{}
+	}
+	u.keyActions[top] = keyAction{enter, escape}
+	u.win.Canvas().Unfocus()
+}
+
+// typedKey handles a key no widget took: Enter and Escape for the dialog on
+// top, Enter for an import preview.
+func (u *UI) typedKey(k *fyne.KeyEvent) {
+	enter := k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter
+	top := u.win.Canvas().Overlays().Top()
+	// Forget dialogs closed with the mouse.
+	open := map[fyne.CanvasObject]bool{}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		open[o] = true
+	}
+	for o := range u.keyActions {
+		if !open[o] {
+			delete(u.keyActions, o)
+		}
+	}
+	if a, ok := u.keyActions[top]; ok && top != nil {
+		fn := a.escape
+		if enter {
+			fn = a.enter
+		}
+		if fn != nil && (enter || k.Name == fyne.KeyEscape) {
+			delete(u.keyActions, top)
+			fn()
+		}
+		return
+	}
+	if enter {
+		u.ConfirmPendingImport()
+	}
 }
 
 // FormatFTE prints a headcount with at most two decimals and no trailing
