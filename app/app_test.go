@@ -620,6 +620,7 @@ func TestHoldersAssignChangeAndRemove(t *testing.T) {
 		t.Fatal("吴丽 not offered")
 	}
 	e.assign.Pick(idx)
+	tapButton(t, u.win.Canvas(), "Keep both (over 100 %)")
 	pf := u.fig.Positions[fm.ID]
 	if len(pf.Holders) != 1 || pf.Holders[0].Name != "吴丽" || !pf.Holders[0].Concurrent {
 		t.Fatalf("holders %+v", pf.Holders)

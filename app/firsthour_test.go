@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"staffplan/data/model"
 	"staffplan/data/store"
 )
 
@@ -346,5 +348,157 @@ func TestFileDialogPlacesInChinese(t *testing.T) {
 	all := strings.Join(names, " ")
 	if !strings.Contains(all, "主目录") || strings.Contains(all, "Home") || strings.Contains(all, "Computer") {
 		t.Errorf("file dialog places: %q", names)
+	}
+}
+
+// pickPerson picks a person in the form's assign picker.
+func pickPerson(t *testing.T, e *positionEditor, name string) {
+	t.Helper()
+	for i, o := range e.assign.Options() {
+		if strings.HasPrefix(o, name) {
+			e.assign.Pick(i)
+			return
+		}
+	}
+	t.Fatalf("%s not offered: %q", name, e.assign.Options())
+}
+
+func TestSecondPostAsksToSplitTimeOrKeepBoth(t *testing.T) {
+	u := newTestUI(t)
+	acct, fm := u.postByTitle(t, "会计").ID, u.postByTitle(t, "财务部经理").ID
+	e := u.editor
+	e.load(fm)
+	// 吴丽 is 会计 at 1.0; a second post must ask.
+	pickPerson(t, e, "吴丽")
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("assigning someone already full time to a second post did not ask")
+	}
+	if n := len(u.fig.Positions[fm].Holders); n != 0 {
+		t.Fatalf("the post got %d holders before the answer", n)
+	}
+	press(u, fyne.KeyReturn) // Split her time, 0.5 + 0.5
+	if got := u.fig.Positions[fm].Actual; got != 0.5 {
+		t.Errorf("the new post has %v in post, want 0.5", got)
+	}
+	if got := u.fig.Positions[acct].Actual; got != 0.5 {
+		t.Errorf("会计 keeps %v, want 0.5 after splitting her time", got)
+	}
+	wu := u.fig.Positions[fm].Holders[0].Person
+	if got := u.personFTE[wu]; got != 1 {
+		t.Errorf("吴丽 works %v in all, want 1", got)
+	}
+	// One undo takes the split back whole.
+	u.Undo()
+	if u.fig.Positions[acct].Actual != 1 || len(u.fig.Positions[fm].Holders) != 0 {
+		t.Fatalf("undo should restore 会计 1.0 and remove the new post: %v, %d holders",
+			u.fig.Positions[acct].Actual, len(u.fig.Positions[fm].Holders))
+	}
+
+	// Keep both: 1.5 in all, flagged in the roster and the form.
+	pickPerson(t, e, "吴丽")
+	tapButton(t, u.win.Canvas(), "Keep both (over 100 %)")
+	if got := u.personFTE[wu]; got != 1.5 {
+		t.Fatalf("keep both: %v in all, want 1.5", got)
+	}
+	flagged := 0
+	for _, row := range u.roster.table.Shown() {
+		if row.Cells[colName] == "吴丽" {
+			if !strings.HasPrefix(row.Cells[colTotal], "1.5") || !strings.Contains(row.Cells[colTotal], "over 100") {
+				t.Errorf("roster total for 吴丽: %q", row.Cells[colTotal])
+			}
+			flagged++
+		}
+	}
+	if flagged != 2 {
+		t.Errorf("吴丽 is on %d roster lines, want 2 (one per post)", flagged)
+	}
+	texts := ""
+	for _, o := range e.holders.Objects {
+		for _, c := range o.(*fyne.Container).Objects {
+			if l, ok := c.(*widget.Label); ok {
+				texts += l.Text
+				if l.Importance != widget.WarningImportance {
+					t.Errorf("the holder line %q is not flagged", l.Text)
+				}
+			}
+		}
+	}
+	if !strings.Contains(texts, "1.5") || !strings.Contains(texts, "over 100") {
+		t.Errorf("the form's holder line does not show her total: %q", texts)
+	}
+	for _, o := range e.assign.Options() {
+		if strings.HasPrefix(o, "吴丽") && !strings.Contains(o, "1.5") {
+			t.Errorf("the assign picker does not show her total: %q", o)
+		}
+	}
+}
+
+func TestSplitRefusesABadShare(t *testing.T) {
+	u := newTestUI(t)
+	e := u.editor
+	fm := u.postByTitle(t, "财务部经理").ID
+	e.load(fm)
+	pickPerson(t, e, "吴丽")
+	var share *widget.Entry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if en, ok := o.(*widget.Entry); ok {
+			share = en
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(u.win.Canvas().Overlays().Top())
+	if share == nil {
+		t.Fatal("no share entry in the question")
+	}
+	share.SetText("1")
+	tapButton(t, u.win.Canvas(), "Split her time")
+	if u.win.Canvas().Overlays().Top() == nil || len(u.fig.Positions[fm].Holders) != 0 {
+		t.Fatal("a share of 1 leaves nothing to split, yet it was applied")
+	}
+	share.SetText("０.３") // full-width, as Chinese IMEs type
+	tapButton(t, u.win.Canvas(), "Split her time")
+	if got := u.fig.Positions[fm].Actual; got != 0.3 {
+		t.Errorf("typed share 0.3: new post %v", got)
+	}
+	if got := u.fig.Positions[u.postByTitle(t, "会计").ID].Actual; got < 0.7-1e-9 || got > 0.7+1e-9 {
+		t.Errorf("会计 keeps %v, want 0.7", got)
+	}
+}
+
+func TestPeopleCountIsTheSameInStatusAndRoster(t *testing.T) {
+	u := newTestUI(t)
+	// A person with no post is still one of the company's people.
+	err := u.apply("add", func(tx *store.Tx) error {
+		p := model.Person{Name: "新人", EmpNo: "KF999"}
+		return tx.PutPerson(&p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := model.CountPeople(u.data.People)
+	want := strconv.Itoa(n) + " people"
+	if !strings.Contains(u.status.Text, want) {
+		t.Errorf("status %q lacks %q", u.status.Text, want)
+	}
+	if u.roster.count.Text != want {
+		t.Errorf("roster count %q, want %q", u.roster.count.Text, want)
+	}
+	u.roster.filter.SetText("生产部 班组长")
+	if got := u.roster.count.Text; got != "4 / "+want {
+		t.Errorf("filtered roster count %q, want %q", got, "4 / "+want)
+	}
+	u.roster.filter.SetText("")
+	if u.roster.count.Text != want {
+		t.Errorf("count after clearing the filter %q", u.roster.count.Text)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -376,7 +377,11 @@ func (e *positionEditor) fillChoices(p *model.Position) {
 		person := &u.data.People[i]
 		if person.InPost() {
 			e.assignIDs = append(e.assignIDs, person.ID)
-			people = append(people, strings.TrimSpace(person.Name+" "+person.EmpNo))
+			label := strings.TrimSpace(person.Name + " " + person.EmpNo)
+			if u.personFTE[person.ID] > 0 {
+				label += " · " + lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": u.totalFTEText(person.ID)})
+			}
+			people = append(people, label)
 		}
 	}
 	e.assign.SetOptions(people)
@@ -458,7 +463,12 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
 	name := h.Name
 	if h.Concurrent {
-		name += " " + lang.X("pos.concurrent", "(concurrent)")
+		name += " " + lang.X("pos.concurrent", "(concurrent)") + " · " +
+			lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": e.u.totalFTEText(h.Person)})
+	}
+	label := widget.NewLabel(name)
+	if model.OverFullTime(e.u.personFTE[h.Person]) {
+		label.Importance = widget.WarningImportance
 	}
 	fte := widget.NewEntry()
 	fte.SetText(FormatFTE(h.FTE))
@@ -467,7 +477,7 @@ func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
 	set := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { e.setFTE(assignment, fte.Text) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.unassign(assignment, h.Name) })
 	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(70, fte.MinSize().Height), fte), set, remove)
-	return container.NewBorder(nil, nil, nil, right, widget.NewLabel(name))
+	return container.NewBorder(nil, nil, nil, right, label)
 }
 
 func (e *positionEditor) showDotted() {
@@ -626,10 +636,11 @@ func (e *positionEditor) Save() bool {
 }
 
 // assignPerson puts a person in this post; the share defaults to what the
-// person has left of a full-time post.
+// person has left of a full-time post. Someone who already works full time
+// is asked whether to split her time or to keep both posts in full.
 func (e *positionEditor) assignPerson(person model.ID) {
 	u := e.u
-	used := 0.0
+	var current []model.Assignment
 	for _, a := range u.data.Assignments {
 		if a.Person == person {
 			if a.Position == e.id {
@@ -637,20 +648,101 @@ func (e *positionEditor) assignPerson(person model.ID) {
 					map[string]any{"name": u.people[person].Name})))
 				return
 			}
-			used += a.FTE
+			current = append(current, a)
 		}
 	}
-	fte := 1 - used
-	if fte <= 0.001 {
-		fte = 0.5
+	used := model.PersonFTE(current, person)
+	if model.FullTime(used) {
+		e.askSplit(person, current)
+		return
 	}
-	a := model.Assignment{Person: person, Position: e.id, FTE: fte}
+	e.putAssignments(person, model.Assignment{Person: person, Position: e.id, FTE: 1 - used}, nil)
+}
+
+// putAssignments stores a new assignment and changed shares of the
+// person's other posts as one undoable step.
+func (e *positionEditor) putAssignments(person model.ID, a model.Assignment, changed []model.Assignment) {
+	u := e.u
 	name := u.people[person].Name
 	err := u.apply(lang.X("change.assign", "assign {{.name}}", map[string]any{"name": name}),
-		func(tx *store.Tx) error { return tx.PutAssignment(&a) })
+		func(tx *store.Tx) error {
+			for i := range changed {
+				old, err := tx.Assignment(changed[i].ID)
+				if err != nil {
+					return err
+				}
+				old.FTE = changed[i].FTE
+				if err := tx.PutAssignment(&old); err != nil {
+					return err
+				}
+			}
+			return tx.PutAssignment(&a)
+		})
 	if err != nil {
 		u.showError(err)
 	}
+}
+
+// askSplit asks how a person who already works full time takes on this
+// post: split her time (her posts scaled so that all of them make one
+// full-time post, model.SplitTime), or keep both at the share typed, which
+// puts her past 100 % and is flagged wherever she is listed.
+func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
+	u := e.u
+	name := u.people[person].Name
+	var posts []string
+	for _, a := range current {
+		posts = append(posts, u.postLabel(a.Position)+" "+FormatFTE(a.FTE))
+	}
+	text := widget.NewLabel(lang.X("dlg.split.text",
+		"{{.name}} already works full time ({{.posts}}). Split her time with “{{.post}}”, or keep both and work past 100 %?",
+		map[string]any{"name": name, "posts": strings.Join(posts, "、"), "post": e.heading.Text}))
+	text.Wrapping = fyne.TextWrapWord
+	share := widget.NewEntry()
+	share.SetText(FormatFTE(model.DefaultSplitShare(len(current))))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	var d dialog.Dialog
+	postID := e.id
+	fail := func(err error) {
+		msg.SetText(ErrText(err))
+		msg.Show()
+	}
+	split := func() {
+		f, ok := ParseFTE(share.Text)
+		if !ok {
+			f = -1
+		}
+		changed, err := model.SplitTime(current, f)
+		if err != nil {
+			fail(err)
+			return
+		}
+		d.Hide()
+		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, changed)
+	}
+	keep := func() {
+		f, ok := ParseFTE(share.Text)
+		if !ok || f <= 0 || f > 1 {
+			fail(fmt.Errorf("%s", lang.X("err.fte", "An assignment's FTE must be more than 0 and at most 1.")))
+			return
+		}
+		d.Hide()
+		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, nil)
+	}
+	share.OnSubmitted = func(string) { split() }
+	splitBtn := widget.NewButton(lang.X("btn.split", "Split her time"), split)
+	splitBtn.Importance = widget.HighImportance
+	keepBtn := widget.NewButton(lang.X("btn.keep_both", "Keep both (over 100 %)"), keep)
+	cancel := widget.NewButton(lang.X("btn.cancel", "Cancel"), func() { d.Hide() })
+	form := widget.NewForm(widget.NewFormItem(lang.X("dlg.split.share", "Share of this post"), share))
+	body := container.NewVBox(text, form, msg, container.NewHBox(layout.NewSpacer(), cancel, keepBtn, splitBtn))
+	d = dialog.NewCustomWithoutButtons(lang.X("dlg.split.title", "A second post"), body, u.win)
+	d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 520), 260))
+	d.Show()
+	u.onKeys(split, func() { d.Hide() })
 }
 
 func (e *positionEditor) setFTE(assignment model.ID, text string) {
@@ -860,7 +952,7 @@ func (u *UI) planSummary() string {
 		lines = append(lines, lang.X("plan.summary.effective", "Effective: {{.date}}", map[string]any{"date": p.Effective.Format("2006-01-02")}))
 	}
 	lines = append(lines, lang.X("plan.summary.counts", "{{.units}} units · {{.posts}} posts · {{.people}} people in post",
-		map[string]any{"units": len(u.data.Units), "posts": len(u.data.Positions), "people": u.fig.PeopleInPost}))
+		map[string]any{"units": len(u.data.Units), "posts": len(u.data.Positions), "people": model.CountPeople(u.data.People)}))
 	if p.Notes != "" {
 		lines = append(lines, "", p.Notes)
 	}

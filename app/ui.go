@@ -36,6 +36,9 @@ type UI struct {
 	units  map[model.ID]*model.Unit
 	posts  map[model.ID]*model.Position
 	people map[model.ID]*model.Person
+	// personFTE is each person's share of a full-time post over all her
+	// posts, shown wherever she is listed.
+	personFTE map[model.ID]float64
 
 	selUnit model.ID
 
@@ -149,6 +152,19 @@ func (u *UI) index() {
 	for i := range d.People {
 		u.people[d.People[i].ID] = &d.People[i]
 	}
+	u.personFTE = make(map[model.ID]float64, len(d.People))
+	for _, a := range d.Assignments {
+		u.personFTE[a.Person] += a.FTE
+	}
+}
+
+// totalFTEText is a person's total share, flagged when it is past full time.
+func (u *UI) totalFTEText(person model.ID) string {
+	total := u.personFTE[person]
+	if model.OverFullTime(total) {
+		return lang.X("fte.over_full", "{{.fte}} (over 100 %)", map[string]any{"fte": FormatFTE(total)})
+	}
+	return FormatFTE(total)
 }
 
 func (u *UI) refresh() {
@@ -196,7 +212,7 @@ func (u *UI) refreshStatus() {
 	u.status.SetText(lang.X("status.line",
 		"Planned {{.planned}} · in post {{.actual}} · {{.gap}} · {{.people}} people · {{.path}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual),
-			"gap": GapText(planned - actual), "people": u.fig.PeopleInPost, "path": u.st.Path()}))
+			"gap": GapText(planned - actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
 }
 
 func planLabel(p model.Plan, all []model.Plan) string {
