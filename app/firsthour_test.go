@@ -10,10 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/model"
 	"staffplan/data/store"
+	"staffplan/widgets/orgchart"
 )
 
 // showPost opens a post in the form at the window size the issue was seen
@@ -351,6 +353,9 @@ func TestFileDialogPlacesInChinese(t *testing.T) {
 	}
 }
 
+// orgchartReadable is the chart's least readable zoom.
+const orgchartReadable = orgchart.ReadableZoom
+
 // pickPerson picks a person in the form's assign picker.
 func pickPerson(t *testing.T, e *positionEditor, name string) {
 	t.Helper()
@@ -500,5 +505,102 @@ func TestPeopleCountIsTheSameInStatusAndRoster(t *testing.T) {
 	u.roster.filter.SetText("")
 	if u.roster.count.Text != want {
 		t.Errorf("count after clearing the filter %q", u.roster.count.Text)
+	}
+}
+
+// truncatedLabels lists the texts of labels in o that are narrower than
+// their text.
+func truncatedLabels(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		if l, ok := o.(*widget.Label); ok && l.Text != "" && l.Truncation != fyne.TextTruncateOff {
+			need := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+			if l.Size().Width+0.5 < need {
+				out = append(out, l.Text)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func TestNarrowWindowShowsOutlineNamesAndSearch(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	u.tabs.Select(u.orgTab)
+	u.win.Content().Refresh()
+	left := u.split.Leading
+	if cut := truncatedLabels(left); len(cut) > 0 {
+		t.Errorf("at 1024×700 the outline cuts off %q", cut)
+	}
+	if w := u.org.search.Size().Width; w < 200 {
+		t.Errorf("at 1024×700 the chart's search box is %v wide", w)
+	}
+}
+
+func TestWindowSizeAndSplitAreRemembered(t *testing.T) {
+	InitLang("en")
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	st, err := store.Open(filepath.Join(dir, "plans.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seedSample(st); err != nil {
+		t.Fatal(err)
+	}
+	u := openWindow(a, st)
+	if s := u.win.Canvas().Size(); s != defaultWindow {
+		t.Fatalf("first start window %v, want %v", s, defaultWindow)
+	}
+	u.win.Resize(fyne.NewSize(1300, 820))
+	u.split.SetOffset(0.42)
+	u.Quit()
+	u.win.Close()
+	// The next start opens as the user left it.
+	u2 := openWindow(a, st)
+	if s := u2.win.Canvas().Size(); s != fyne.NewSize(1300, 820) {
+		t.Errorf("second start window %v, want 1300×820", s)
+	}
+	if off := u2.split.Offset; off < 0.419 || off > 0.421 {
+		t.Errorf("second start split %v, want 0.42", off)
+	}
+	st.Close()
+}
+
+func TestChartZoomLabelShowsTheZoom(t *testing.T) {
+	u := newTestUI(t)
+	u.tabs.Select(u.orgTab)
+	o := u.org
+	o.chart.Actual100()
+	o.chart.ZoomOut()
+	want := strconv.Itoa(int(o.chart.Zoom()*100+0.5)) + "%"
+	if want == "100%" || o.zoom.Text != want {
+		t.Errorf("after zooming out the label says %q, the zoom is %v", o.zoom.Text, o.chart.Zoom())
+	}
+	o.chart.Fit()
+	if o.chart.Zoom() < orgchartReadable {
+		t.Errorf("fit went below a readable zoom: %v", o.chart.Zoom())
+	}
+	if got := strconv.Itoa(int(o.chart.Zoom()*100+0.5)) + "%"; o.zoom.Text != got {
+		t.Errorf("after fit the label says %q, the zoom is %v", o.zoom.Text, o.chart.Zoom())
+	}
+	test.Tap(o.zoom)
+	if o.chart.Zoom() != 1 || o.zoom.Text != "100%" {
+		t.Errorf("tapping the zoom label: zoom %v, label %q", o.chart.Zoom(), o.zoom.Text)
 	}
 }

@@ -77,7 +77,12 @@ func (u *UI) buildMenus() {
 }
 
 // Quit leaves the program once unsaved edits are saved or discarded.
-func (u *UI) Quit() { u.editor.confirmLeave(u.app.Quit) }
+func (u *UI) Quit() {
+	u.editor.confirmLeave(func() {
+		u.saveLayout()
+		u.app.Quit()
+	})
+}
 
 // createPlan stores a whole plan in the background (it takes a backup
 // first) and shows it when done.

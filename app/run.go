@@ -95,7 +95,7 @@ func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
 func openWindow(a fyne.App, st *store.Store) *UI {
 	planID := model.ID(a.Preferences().Int(prefPlanKey(st.Path())))
 	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
-	w.Resize(fyne.NewSize(1180, 760))
+	w.Resize(savedWindowSize(a.Preferences()))
 	u := New(a, w, st, planID)
 	u.outline.openAll()
 	if len(u.plans) == 0 {

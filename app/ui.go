@@ -60,6 +60,7 @@ type UI struct {
 	undoItem   *fyne.MenuItem
 	redoItem   *fyne.MenuItem
 	mainMenu   *fyne.MainMenu
+	split      *container.Split // outline | panes
 
 	// keyActions are what Enter and Escape do in the dialogs on screen.
 	keyActions map[fyne.CanvasObject]keyAction
@@ -94,13 +95,14 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.calcTab = container.NewTabItem(lang.X("tab.calc", "Calculator"), u.calc.content)
 	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab)
 
-	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
+	left := container.NewBorder(container.NewVBox(u.outline.toolbar, u.outline.legend), nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
-	split.Offset = 0.34
+	split.Offset = a.Preferences().FloatWithFallback(prefSplit, 0.34)
+	u.split = split
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("plan.label", "Plan:")), nil, u.planSelect)
 	w.SetContent(container.NewBorder(top, u.status, nil, nil, split))
 	u.buildMenus()
-	w.SetCloseIntercept(func() { u.editor.confirmLeave(u.app.Quit) })
+	w.SetCloseIntercept(u.Quit)
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
 	// Enter confirms an import preview and the dialogs that ask for it, as
 	// their default button would.
@@ -249,6 +251,38 @@ func (u *UI) ShowPlan(id model.ID) {
 }
 
 func prefPlanKey(dbPath string) string { return "plan:" + dbPath }
+
+// Preferences that keep the window as the user left it.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+	prefSplit  = "window.split"
+)
+
+// defaultWindow is the window's size on a first start.
+var defaultWindow = fyne.NewSize(1180, 760)
+
+// savedWindowSize is the size the window had when the program last quit.
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	w, h := p.FloatWithFallback(prefWidth, 0), p.FloatWithFallback(prefHeight, 0)
+	if w < 400 || h < 300 {
+		return defaultWindow
+	}
+	return fyne.NewSize(float32(w), float32(h))
+}
+
+// saveLayout remembers the window's size and where the user put the split
+// between the outline and the panes.
+func (u *UI) saveLayout() {
+	p := u.app.Preferences()
+	if s := u.win.Canvas().Size(); s.Width >= 400 && s.Height >= 300 {
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+	}
+	if u.split != nil && u.split.Offset > 0.05 && u.split.Offset < 0.95 {
+		p.SetFloat(prefSplit, u.split.Offset)
+	}
+}
 
 // apply runs one edit as one transaction and records it for undo. Nothing is
 // written on error; callers show the error where it belongs.
