@@ -10,8 +10,18 @@ import (
 // Entry would swallow Ctrl+Shift+Z; this one hands it to the window.
 type formEntry struct {
 	widget.Entry
-	redo func()
+	redo    func()
+	minRows int
 }
+
+// SetMinRowsVisible remembers the rows so the form can tell when a duty's
+// text needs more.
+func (e *formEntry) SetMinRowsVisible(n int) {
+	e.minRows = n
+	e.Entry.SetMinRowsVisible(n)
+}
+
+func (e *formEntry) rows() int { return e.minRows }
 
 func newFormEntry(redo func()) *formEntry {
 	e := &formEntry{redo: redo}

@@ -604,3 +604,37 @@ func TestChartZoomLabelShowsTheZoom(t *testing.T) {
 		t.Errorf("tapping the zoom label: zoom %v, label %q", o.chart.Zoom(), o.zoom.Text)
 	}
 }
+
+func TestLongDutiesShowAllTheirLines(t *testing.T) {
+	u := newTestUI(t)
+	showPost(t, u, "行政人事部经理")
+	e := u.editor
+	short, long := -1, -1
+	for i, d := range e.dutyTexts {
+		w := fyne.MeasureText(d.Text, theme.TextSize(), fyne.TextStyle{}).Width
+		if w < 200 && short < 0 {
+			short = i
+		}
+		if w > e.dutyTexts[i].Size().Width && long < 0 {
+			long = i
+		}
+	}
+	if long < 0 || short < 0 {
+		t.Fatal("the sample has no duty longer than its entry is wide, nor a short one")
+	}
+	if hs, hl := e.dutyTexts[short].MinSize().Height, e.dutyTexts[long].MinSize().Height; hl <= hs {
+		t.Errorf("duty %d is wider than its entry but gets %v, like the one-line duty %d (%v)", long+1, hl, short+1, hs)
+	}
+}
+
+func TestEnterSavesWhenLeavingAChangedForm(t *testing.T) {
+	u := newTestUI(t)
+	a, b := u.postByTitle(t, "司机"), u.postByTitle(t, "厨工")
+	u.editor.load(a.ID)
+	u.editor.title.SetText("行政司机")
+	u.outline.tree.Select(postUID(b.ID))
+	press(u, fyne.KeyReturn)
+	if got, _ := storedPost(t, u, a.ID); got.Title != "行政司机" || u.editor.id != b.ID {
+		t.Errorf("Enter on “save the changes?” should save and move on: %q, editor on %d", got.Title, u.editor.id)
+	}
+}

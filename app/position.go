@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"strconv"
 	"strings"
 
@@ -517,9 +518,13 @@ func (e *positionEditor) setDuties(duties []string) {
 		t := newFormEntry(e.u.Redo)
 		t.MultiLine = true
 		t.Wrapping = fyne.TextWrapWord
-		t.SetMinRowsVisible(1)
 		t.SetText(d)
-		t.OnChanged = func(string) {
+		t.SetMinRowsVisible(e.dutyRows(d))
+		t.OnChanged = func(s string) {
+			if n := e.dutyRows(s); n != t.rows() {
+				t.SetMinRowsVisible(n)
+				e.form.Refresh()
+			}
 			if !e.loading {
 				e.markDirty()
 				e.validate()
@@ -549,6 +554,22 @@ func (e *positionEditor) setDuties(duties []string) {
 		num := widget.NewLabel(strconv.Itoa(i+1) + ".")
 		e.duties.Add(container.NewBorder(nil, nil, num, container.NewHBox(up, down, del), t))
 	}
+}
+
+// dutyRows is how many rows a duty's entry shows: enough for its text as
+// wrapped at the entry's width (up to four), so a long duty is not cut to
+// its first line. The width is the form's less the row's label and buttons.
+func (e *positionEditor) dutyRows(text string) int {
+	width := e.formScroll.Size().Width - 330
+	if width < 150 {
+		width = 500
+	}
+	rows := 0
+	for _, line := range strings.Split(text, "\n") {
+		w := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width
+		rows += max(1, int(math.Ceil(float64(w/width))))
+	}
+	return min(max(rows, 1), 4)
 }
 
 // parseAmount reads a non-negative number; blank is zero.
@@ -822,6 +843,7 @@ func (e *positionEditor) confirmLeave(next func()) {
 			next()
 		}, e.u.win)
 	d.Show()
+	e.u.onKeys(d.Confirm, nil) // Enter saves, as the default button
 }
 
 // addPosition creates a post in the selected unit and opens it.

@@ -394,8 +394,8 @@ func (c *OrgChart) Actual100() { c.SetZoom(1) }
 
 // Fit zooms and pans so the whole chart fits the view (never above 100 %),
 // but never below ReadableZoom: a chart too large for that is collapsed to
-// the deepest level that fits (the top levels at least) and shown from its
-// top, readable, for the user to expand or zoom out.
+// the deepest level that fits (the roots and their reports at least) and
+// shown from its top, readable, for the user to expand or zoom out.
 func (c *OrgChart) Fit() {
 	sz := c.Size()
 	if sz.Width <= 0 || sz.Height <= 0 || c.lay.Bounds.W <= 0 {
@@ -407,7 +407,9 @@ func (c *OrgChart) Fit() {
 	}
 	z := fit()
 	if z < ReadableZoom {
-		for d := c.maxDepth() - 1; d >= 0 && z < ReadableZoom; d-- {
+		// Keep at least the roots and their direct reports: a lone root
+		// box says nothing about the organisation.
+		for d := c.maxDepth() - 1; d >= 1 && z < ReadableZoom; d-- {
 			c.CollapseToDepth(d)
 			z = fit()
 		}
