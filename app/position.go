@@ -713,7 +713,7 @@ func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
 	name := u.people[person].Name
 	var posts []string
 	for _, a := range current {
-		posts = append(posts, u.postLabel(a.Position)+" "+FormatFTE(a.FTE))
+		posts = append(posts, u.postLabel(a.Position)+": "+FormatFTE(a.FTE))
 	}
 	text := widget.NewLabel(lang.X("dlg.split.text",
 		"{{.name}} already works full time ({{.posts}}). Split her time with “{{.post}}”, or keep both and work past 100 %?",

@@ -45,7 +45,7 @@ func newRosterView(u *UI) *rosterView {
 		{Title: lang.X("roster.unit", "Unit"), Width: 180},
 		{Title: lang.X("roster.post", "Post"), Width: 140},
 		{Title: lang.X("roster.fte", "FTE"), Width: 60, Numeric: true},
-		{Title: lang.X("roster.total_fte", "Total FTE"), Width: 90, Numeric: true},
+		{Title: lang.X("roster.total_fte", "Total FTE"), Width: 120, Numeric: true},
 		{Title: lang.X("roster.status", "Status"), Width: 80},
 		{Title: lang.X("roster.employment", "Employment"), Width: 90},
 		{Title: lang.X("roster.grade", "Grade"), Width: 60},
