@@ -436,6 +436,14 @@ func TestSecondPostAsksToSplitTimeOrKeepBoth(t *testing.T) {
 			t.Errorf("the assign picker does not show her total: %q", o)
 		}
 	}
+	// The chart's boxes name her with her total too.
+	for _, post := range []model.ID{acct, fm} {
+		i, _ := u.org.chart.Model().Index(chartPostID(post))
+		lines := strings.Join(u.org.chart.Model().Node(i).Lines, " ")
+		if !strings.Contains(lines, "吴丽(c 1.5)") {
+			t.Errorf("chart box of post %d: %q", post, lines)
+		}
+	}
 }
 
 func TestSplitRefusesABadShare(t *testing.T) {
