@@ -149,13 +149,13 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 					u.showError(err)
 					return
 				}
-				dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
-					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
+				u.showInfo(lang.X("dlg.saved", "Saved"),
+					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
 			})
 		})
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))
-	save.Show()
+	u.showFileDialog(save)
 }
 
 func (u *UI) exportMenu() *fyne.MenuItem {

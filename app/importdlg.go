@@ -156,6 +156,7 @@ func (u *UI) ImportFiles(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
+	u.closeFirstStart()
 	u.editor.confirmLeave(func() {
 		u.importFile(paths[0], "", func() { u.ImportFiles(paths[1:]) })
 	})
@@ -171,7 +172,7 @@ func (u *UI) importDialog() {
 		u.ImportFiles([]string{path})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls"}))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // progressDialog shows a bar with Cancel once work has taken a second, so
@@ -230,6 +231,12 @@ func (u *UI) importFile(path, password string, next func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := u.newProgress(lang.X("dlg.reading", "Reading {{.file}}…", map[string]any{"file": baseName(path)}), cancel)
 	planID, data := u.planID, u.data
+	// A roster dropped onto the untouched sample is the user's own company,
+	// not more people for the demo one: it becomes a plan of its own.
+	asNew := planID == 0 || u.untouchedSample()
+	if asNew {
+		planID = 0
+	}
 	u.background(func() {
 		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
@@ -247,11 +254,11 @@ func (u *UI) importFile(path, password string, next func()) {
 			case err != nil:
 				// Also on stderr: a log for support, and a signal tests wait on.
 				fmt.Fprintf(os.Stderr, "import %s: %s\n", path, err)
-				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+				d := u.errorDialog(err)
 				d.SetOnClosed(next)
-				d.Show()
+				u.showDismissable(d)
 			default:
-				u.showPreview(wb, preview, next)
+				u.showPreview(wb, preview, asNew, next)
 			}
 		})
 	})
@@ -323,7 +330,19 @@ type importPreview struct {
 	problems *widget.Label
 	sample   *widget.Table
 	markLeft *widget.Check
-	next     func()
+	// asNew makes the import a new plan named after the file instead of
+	// merging it into the plan shown.
+	asNew   bool
+	newPlan *widget.Check
+	next    func()
+}
+
+// target is the plan the import goes into: 0 for a new plan.
+func (ip *importPreview) target() model.ID {
+	if ip.asNew {
+		return 0
+	}
+	return ip.u.planID
 }
 
 // mainSheet is the sheet whose columns the mapping step shows.
@@ -339,8 +358,18 @@ func mainSheet(wb *importer.Workbook) *importer.Sheet {
 	return nil
 }
 
-func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next}
+func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool, next func()) {
+	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew}
+	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
+		if on != ip.asNew {
+			ip.asNew = on
+			ip.reprepare()
+		}
+	})
+	ip.newPlan.SetChecked(asNew)
+	if u.planID == 0 {
+		ip.newPlan.Disable() // there is no plan to merge into
+	}
 	ip.summary = widget.NewLabel("")
 	ip.summary.Wrapping = fyne.TextWrapWord
 	ip.problems = widget.NewLabel("")
@@ -393,7 +422,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 	mapping := ip.mappingForm()
 	top := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.X("import.kind", "The file holds"), kind)),
-		ip.summary, ip.markLeft)
+		ip.newPlan, ip.summary, ip.markLeft)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("import.tab.rows", "First rows"), ip.sample),
 		container.NewTabItem(lang.X("import.tab.columns", "Columns"), container.NewVScroll(mapping)),
@@ -498,7 +527,7 @@ func (ip *importPreview) mappingForm() fyne.CanvasObject {
 // a column's meaning.
 func (ip *importPreview) reprepare() {
 	u := ip.u
-	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(u.planID, u.data), nil)
+	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(ip.target(), u.data), nil)
 	if err != nil {
 		ip.problems.SetText("✖ " + ErrText(err))
 		ip.summary.SetText(ErrText(err))
@@ -517,25 +546,25 @@ func (ip *importPreview) commit() {
 		for _, e := range ip.p.Errors {
 			lines = append(lines, ErrText(e))
 		}
-		d := dialog.NewError(fmt.Errorf("%s", lang.X("import.blocked", "Nothing was imported. Fix these in the file and try again:\n{{.errors}}",
-			map[string]any{"errors": strings.Join(lines, "\n")})), u.win)
+		d := u.errorDialog(fmt.Errorf("%s", lang.X("import.blocked", "Nothing was imported. Fix these in the file and try again:\n{{.errors}}",
+			map[string]any{"errors": strings.Join(lines, "\n")})))
 		d.SetOnClosed(ip.next)
-		d.Show()
+		u.showDismissable(d)
 		return
 	}
 	// A commit is one transaction: once it has begun it runs to the end, so
 	// the progress dialog offers no cancel that could not keep its word.
 	prog := u.newProgress(lang.X("dlg.importing", "Importing…"), nil)
-	st, planID, preview := u.st, u.planID, ip.p
+	st, planID, preview := u.st, ip.target(), ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
 	u.background(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
 		fyne.Do(func() {
 			prog.finish()
 			if err != nil {
-				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+				d := u.errorDialog(err)
 				d.SetOnClosed(ip.next)
-				d.Show()
+				u.showDismissable(d)
 				return
 			}
 			if ch != nil {

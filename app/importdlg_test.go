@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/store"
 )
 
 func TestDroppedRosterPreviewsCommitsAndUndoes(t *testing.T) {
@@ -19,6 +21,7 @@ func TestDroppedRosterPreviewsCommitsAndUndoes(t *testing.T) {
 		{"KF300", "钱多多", "生产部", "操作工", "2023-02-01", "110101199001011234"},
 		{"KF301", "孙少少", "质检部", "质检员", "2023-03-01", ""},
 	})
+	makeOwn(t, u)
 	people := len(u.data.People)
 	u.Dropped([]fyne.URI{storage.NewFileURI(file)})
 	ip := u.pendingImport
@@ -103,6 +106,23 @@ func TestImportMappingChangeIsRememberedAndBadFileReported(t *testing.T) {
 	}
 }
 
+// makeOwn edits the sample's notes, so that it is no longer the untouched
+// sample and imports merge into it.
+func makeOwn(t *testing.T, u *UI) {
+	t.Helper()
+	err := u.apply("notes", func(tx *store.Tx) error {
+		p, err := tx.Plan()
+		if err != nil {
+			return err
+		}
+		p.Notes += "（已修改）"
+		return tx.PutPlan(p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func writeText(t *testing.T, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o600); err != nil {
@@ -114,6 +134,7 @@ func TestEnterConfirmsImportEvenAfterTheChartHadFocus(t *testing.T) {
 	u := newTestUI(t)
 	file := filepath.Join(t.TempDir(), "r.xlsx")
 	writeRoster(t, file, [][]any{{"Q1", "秦一", "生产部", "操作工", "2023-02-01", ""}})
+	makeOwn(t, u)
 	u.win.Canvas().Focus(u.org.chart)
 	u.ImportFiles([]string{file})
 	if f := u.win.Canvas().Focused(); f != nil {

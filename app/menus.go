@@ -77,7 +77,12 @@ func (u *UI) buildMenus() {
 }
 
 // Quit leaves the program once unsaved edits are saved or discarded.
-func (u *UI) Quit() { u.editor.confirmLeave(u.app.Quit) }
+func (u *UI) Quit() {
+	u.editor.confirmLeave(func() {
+		u.saveLayout()
+		u.app.Quit()
+	})
+}
 
 // createPlan stores a whole plan in the background (it takes a backup
 // first) and shows it when done.
@@ -128,6 +133,10 @@ func (u *UI) newPlanDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
 	d.Show()
+	// Enter in either field creates the plan, as the default button does.
+	name.OnSubmitted = func(string) { d.Submit() }
+	org.OnSubmitted = func(string) { d.Submit() }
+	u.onKeys(d.Submit, d.Hide)
 	u.win.Canvas().Focus(name)
 }
 
@@ -206,7 +215,7 @@ func (u *UI) openDatabaseDialog() {
 			u.SwitchStore(st)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-		d.Show()
+		u.showFileDialog(d)
 	})
 }
 
@@ -221,15 +230,15 @@ func (u *UI) saveCopyDialog() {
 			u.showError(err)
 			return
 		}
-		dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
-			lang.X("dlg.saved.text", "A copy of the database was saved to {{.path}}.", map[string]any{"path": path}), u.win)
+		u.showInfo(lang.X("dlg.saved", "Saved"),
+			lang.X("dlg.saved.text", "A copy of the database was saved to {{.path}}.", map[string]any{"path": path}))
 	}, u.win)
 	name := "staffplan"
 	if u.data.Plan.Name != "" {
 		name = u.data.Plan.Name
 	}
 	d.SetFileName(fmt.Sprintf("%s_%s.db", name, time.Now().Format("2006-01-02")))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 func (u *UI) restoreDialog() {
@@ -239,8 +248,8 @@ func (u *UI) restoreDialog() {
 		return
 	}
 	if len(backups) == 0 {
-		dialog.ShowInformation(lang.X("dlg.restore", "Restore backup"),
-			lang.X("dlg.restore.none", "There are no backups yet. One is made before every import, template or restore."), u.win)
+		u.showInfo(lang.X("dlg.restore", "Restore backup"),
+			lang.X("dlg.restore.none", "There are no backups yet. One is made before every import, template or restore."))
 		return
 	}
 	chosen := -1
@@ -328,5 +337,5 @@ func sizeText(n int64) string {
 func (u *UI) aboutDialog() {
 	text := lang.X("dlg.about.text", "Staffing Planner {{.version}} (build {{.build}})\nPositions, headcount and the people who hold them.\n\nDatabase: {{.path}}",
 		map[string]any{"version": assets.Version, "build": assets.Build, "path": u.st.Path()})
-	dialog.ShowInformation(lang.X("dlg.about", "About"), text, u.win)
+	u.showInfo(lang.X("dlg.about", "About"), text)
 }

@@ -14,8 +14,9 @@ import (
 func chartPostID(id model.ID) string { return "p" + strconv.FormatUint(uint64(id), 10) }
 func chartUnitID(id model.ID) string { return "u" + strconv.FormatUint(uint64(id), 10) }
 
-// holdersLine names up to two holders, then "+N"; 兼任 holders are marked.
-func holdersLine(hs []model.Holder) string {
+// holdersLine names up to two holders, then "+N"; 兼任 holders are marked,
+// with their total share when it is past full time.
+func holdersLine(hs []model.Holder, total map[model.ID]float64) string {
 	var names []string
 	for i, h := range hs {
 		if i == 2 {
@@ -23,7 +24,9 @@ func holdersLine(hs []model.Holder) string {
 			break
 		}
 		n := h.Name
-		if h.Concurrent {
+		if t := total[h.Person]; model.OverFullTime(t) {
+			n += lang.X("chart.over_mark", "(c {{.fte}})", map[string]any{"fte": FormatFTE(t)})
+		} else if h.Concurrent {
 			n += lang.X("chart.concurrent_mark", "(c)")
 		}
 		names = append(names, n)
@@ -36,6 +39,10 @@ func holdersLine(hs []model.Holder) string {
 func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []orgchart.Node {
 	posts := d.PositionIndex()
 	nodes := make([]orgchart.Node, 0, len(d.Positions))
+	total := make(map[model.ID]float64, len(d.People))
+	for _, a := range d.Assignments {
+		total[a.Person] += a.FTE
+	}
 	// Depth first from the roots, siblings in outline order, so the chart
 	// reads like the outline. An explicit stack: chains can be deep.
 	stack := append([]model.ID(nil), f.Reports[0]...)
@@ -45,7 +52,7 @@ func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*mode
 	for len(stack) > 0 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		nodes = append(nodes, positionNode(posts[id], f, units))
+		nodes = append(nodes, positionNode(posts[id], f, units, total))
 		kids := f.Reports[id]
 		for i := len(kids) - 1; i >= 0; i-- {
 			stack = append(stack, kids[i])
@@ -54,7 +61,7 @@ func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*mode
 	return nodes
 }
 
-func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit) orgchart.Node {
+func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64) orgchart.Node {
 	id := p.ID
 	pf := f.Positions[id]
 	n := orgchart.Node{ID: chartPostID(id), Title: p.Title}
@@ -80,7 +87,7 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 			n.Style = orgchart.Over
 		}
 	}
-	if line := holdersLine(pf.Holders); line != "" {
+	if line := holdersLine(pf.Holders, total); line != "" {
 		n.Lines = append(n.Lines, line)
 	}
 	for _, h := range pf.Holders {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +34,7 @@ type orgPane struct {
 	compact *widget.Check
 	search  *widget.Entry
 	found   *widget.Label
+	zoom    *widget.Button // shows the zoom; tapping it goes to 100 %
 	span    *widget.Label
 	content fyne.CanvasObject
 	shown   bool // the chart has been fitted once
@@ -93,19 +96,24 @@ func newOrgPane(u *UI) *orgPane {
 	o.found = widget.NewLabel("")
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { o.next(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { o.next(1) })
+	o.zoom = widget.NewButton(zoomText(o.chart.Zoom()), o.chart.Actual100)
+	o.chart.OnZoom = func(z float32) { o.zoom.SetText(zoomText(z)) }
+	// The zoom controls float over the chart's corner, as on a map, so the
+	// toolbar leaves room for the search box in a narrow window.
 	zoom := container.NewHBox(
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), o.chart.ZoomOut),
+		o.zoom,
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), o.chart.ZoomIn),
 		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), o.chart.Fit),
-		widget.NewButton("100%", o.chart.Actual100),
-		widget.NewButtonWithIcon(lang.X("chart.export", "Export…"), theme.DownloadIcon(), o.exportDialog),
 	)
-	bar := container.NewBorder(nil, nil, container.NewHBox(o.view, o.compact), zoom,
+	export := widget.NewButtonWithIcon("", theme.DownloadIcon(), o.exportDialog)
+	bar := container.NewBorder(nil, nil, container.NewHBox(o.view, o.compact), export,
 		container.NewBorder(nil, nil, nil, container.NewHBox(o.found, prev, next), o.search))
 	o.span = widget.NewLabel("")
 	o.span.Wrapping = fyne.TextWrapWord
 	side := container.NewVScroll(o.span)
-	split := container.NewHSplit(container.New(&fitFirst{o: o}, o.chart), side)
+	corner := container.NewVBox(layout.NewSpacer(), container.NewHBox(layout.NewSpacer(), container.NewPadded(zoom)))
+	split := container.NewHSplit(container.NewStack(container.New(&fitFirst{o: o}, o.chart), corner), side)
 	split.Offset = 0.78
 	o.content = container.NewBorder(bar, nil, nil, nil, split)
 	return o
@@ -136,6 +144,11 @@ func (o *orgPane) refresh() {
 	if o.search.Text != "" {
 		o.find(o.search.Text)
 	}
+}
+
+// zoomText is the zoom as the user reads it: "63 %".
+func zoomText(z float32) string {
+	return strconv.Itoa(int(math.Round(float64(z)*100))) + "%"
 }
 
 // fitOnce fits the whole chart into view the first time there is both a
@@ -346,11 +359,11 @@ func (o *orgPane) exportDialog() {
 			u.showError(err)
 			return
 		}
-		dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
-			lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
+		u.showInfo(lang.X("dlg.saved", "Saved"),
+			lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
 	}, u.win)
 	d.SetFileName(export.DefaultFileName("orgchart", u.data.Plan.Organisation, time.Now(), ".png"))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // fitFirst lays the chart out to fill its space and fits the whole chart

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ type outline struct {
 	u       *UI
 	tree    *widget.Tree
 	toolbar *widget.Toolbar
+	legend  *widget.Label // what the three figures of a line are
 }
 
 func unitUID(id model.ID) widget.TreeNodeID { return "u" + strconv.FormatUint(uint64(id), 10) }
@@ -39,6 +41,10 @@ func newOutline(u *UI) *outline {
 	o := &outline{u: u}
 	o.tree = widget.NewTree(o.children, o.isBranch, o.create, o.update)
 	o.tree.OnSelected = o.selected
+	o.legend = widget.NewLabel(lang.X("outline.legend", "planned / in post / vacant (-) or over (+)"))
+	o.legend.Alignment = fyne.TextAlignTrailing
+	o.legend.Importance = widget.LowImportance
+	o.legend.Truncation = fyne.TextTruncateEllipsis
 	o.toolbar = widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderNewIcon(), u.addUnitDialog),
 		widget.NewToolbarAction(theme.ContentAddIcon(), u.addPosition),
@@ -108,7 +114,7 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 		}
 		name.SetText(unit.Name)
 		icon.SetResource(theme.FolderIcon())
-		figs.SetText(figureText(uf.PlannedTotal, uf.ActualTotal))
+		figs.SetText(shortFigureText(uf.PlannedTotal, uf.ActualTotal))
 		figs.Importance = gapImportance(uf.PlannedTotal - uf.ActualTotal)
 	case 'p':
 		p := u.posts[id]
@@ -122,7 +128,7 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 			figs.SetText(StatusText(p.Status) + " · " + FormatFTE(p.Planned))
 			figs.Importance = widget.LowImportance
 		} else {
-			figs.SetText(figureText(pf.Planned, pf.Actual))
+			figs.SetText(shortFigureText(pf.Planned, pf.Actual))
 			figs.Importance = gapImportance(pf.Vacancy)
 		}
 	}
@@ -134,6 +140,20 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 func figureText(planned, actual float64) string {
 	return lang.X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual), "gap": GapText(planned - actual)})
+}
+
+// shortFigureText is figureText for the outline, "9 / 7.5 / -1.5": the
+// long form took more than half of a 1024-pixel window's outline and cut the
+// names off. The legend above the tree names the three figures.
+func shortFigureText(planned, actual float64) string {
+	gap := lang.X("fig.short.full", "full")
+	switch r := math.Round((planned-actual)*100) / 100; {
+	case r > 0:
+		gap = lang.X("fig.short.vacant", "-{{.n}}", map[string]any{"n": FormatFTE(r)})
+	case r < 0:
+		gap = lang.X("fig.short.over", "+{{.n}}", map[string]any{"n": FormatFTE(-r)})
+	}
+	return FormatFTE(planned) + " / " + FormatFTE(actual) + " / " + gap
 }
 
 // gapImportance colours vacancies red and over-establishment amber.

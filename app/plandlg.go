@@ -6,12 +6,16 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"staffplan/assets"
 	"staffplan/data/model"
 	"staffplan/data/store"
+	"staffplan/data/template"
 )
 
 // planForm edits a plan's own settings, the working-time basis among them.
@@ -161,4 +165,82 @@ func (u *UI) deletePlanDialog() {
 			u.reload()
 			u.outline.openAll()
 		}, u.win)
+}
+
+// sampleTemplate is the template a first start offers: the default one.
+func sampleTemplate() (template.Info, bool) {
+	infos, err := template.List(assets.Templates())
+	if err != nil || len(infos) == 0 {
+		return template.Info{}, false
+	}
+	return infos[0], true
+}
+
+// firstStartDialog asks a new user how to begin: from the sample plan,
+// with an empty plan of their own, or from their roster or staffing table.
+// Enter takes the sample, so the first start still opens on it with one key.
+func (u *UI) firstStartDialog() {
+	info, ok := sampleTemplate()
+	text := widget.NewLabel(lang.X("first.text", "This plan database is new. How do you want to start?"))
+	text.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	choose := func(next func()) func() {
+		return func() {
+			u.firstStart = nil
+			d.Hide()
+			next()
+		}
+	}
+	sampleName := ""
+	if ok {
+		sampleName = template.Text(info.Title, Lang())
+	}
+	sample := widget.NewButtonWithIcon(lang.X("first.sample", "Start from the sample: {{.name}}", map[string]any{"name": sampleName}),
+		theme.DocumentIcon(), choose(func() { u.startFromTemplate(info.Name) }))
+	sample.Importance = widget.HighImportance
+	sample.Alignment = widget.ButtonAlignLeading
+	empty := widget.NewButtonWithIcon(lang.X("first.empty", "Start with an empty plan…"), theme.ContentAddIcon(), choose(u.newPlanDialog))
+	empty.Alignment = widget.ButtonAlignLeading
+	imp := widget.NewButtonWithIcon(lang.X("first.import", "Import my roster or staffing table…"), theme.FolderOpenIcon(), choose(u.importDialog))
+	imp.Alignment = widget.ButtonAlignLeading
+	hint := widget.NewLabel(lang.X("first.hint", "Enter starts from the sample. A roster or staffing table dropped onto the window becomes a plan named after the file."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	if !ok {
+		sample.Disable()
+	}
+	d = dialog.NewCustomWithoutButtons(lang.X("first.title", "Welcome"), container.NewVBox(text, sample, empty, imp, hint), u.win)
+	d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 520), 300))
+	d.Show()
+	u.firstStart = d
+	if ok {
+		u.onKeys(choose(func() { u.startFromTemplate(info.Name) }), nil)
+	}
+}
+
+// closeFirstStart takes the first-start choice away when the user began
+// another way (dropped a file onto the window).
+func (u *UI) closeFirstStart() {
+	if d := u.firstStart; d != nil {
+		u.firstStart = nil
+		d.Hide()
+	}
+}
+
+// startFromTemplate creates a plan from a template and shows it.
+func (u *UI) startFromTemplate(name string) {
+	d, err := template.Load(assets.Templates(), name)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.createPlan(d, lang.X("change.new_plan", "new plan “{{.name}}”", map[string]any{"name": d.Plan.Name}))
+}
+
+// untouchedSample reports whether the plan shown is still exactly the
+// sample a first start creates: an import then makes a plan of its own
+// rather than merging a real roster into the demo company.
+func (u *UI) untouchedSample() bool {
+	info, ok := sampleTemplate()
+	return ok && u.planID != 0 && template.Unchanged(u.data, assets.Templates(), info.Name)
 }

@@ -2,13 +2,17 @@ package app
 
 import (
 	"fmt"
+	"image/color"
+	"math"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,8 +60,13 @@ type positionEditor struct {
 	del     *widget.Button
 	form    *widget.Form
 	empty   *widget.Label
-	body    *fyne.Container
-	content *fyne.Container
+	// emptyScroll holds the plan summary shown when no post is open; it is
+	// stacked over the form, so it must be hidden with the label or it takes
+	// the form's scroll events.
+	emptyScroll *container.Scroll
+	formScroll  *container.Scroll
+	body        *fyne.Container
+	content     *fyne.Container
 
 	unitIDs   []model.ID // parallel to unit.Options
 	postIDs   []model.ID // parallel to reports options; 0 first for "none"
@@ -74,7 +83,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	changed := func() {
 		if !e.loading {
-			e.dirty = true
+			e.markDirty()
 			e.validate()
 		}
 	}
@@ -146,11 +155,12 @@ func newPositionEditor(u *UI) *positionEditor {
 
 	item := widget.NewFormItem
 	salary := container.NewGridWithColumns(2, e.salaryMin, e.salaryMax)
+	dottedScroll, reportsScroll := container.NewHScroll(e.dotted), container.NewHScroll(e.reportsList)
 	e.form = widget.NewForm(
 		item(lang.X("pos.title", "Title"), e.title),
 		item(lang.X("pos.unit", "Unit"), e.unit),
 		item(lang.X("pos.reports_to", "Reports to"), e.reports),
-		item(lang.X("pos.dotted", "Dotted line to"), container.NewBorder(nil, nil, nil, e.dottedAdd, container.NewHScroll(e.dotted))),
+		item(lang.X("pos.dotted", "Dotted line to"), container.NewBorder(nil, nil, nil, e.dottedAdd, dottedScroll)),
 		item(lang.X("pos.grade", "Grade"), e.grade),
 		item(lang.X("pos.planned", "Planned (FTE)"), e.planned),
 		item(lang.X("pos.status", "Status"), e.status),
@@ -165,7 +175,7 @@ func newPositionEditor(u *UI) *positionEditor {
 		item(lang.X("pos.other_req", "Other requirements"), e.other),
 		item(lang.X("pos.note", "Note"), e.note),
 		item(lang.X("pos.figures", "In post"), e.figures),
-		item(lang.X("pos.direct_reports", "Direct reports"), container.NewHScroll(e.reportsList)),
+		item(lang.X("pos.direct_reports", "Direct reports"), reportsScroll),
 		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holders)),
 	)
 	e.save = widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.DocumentSaveIcon(), func() { e.Save() })
@@ -180,10 +190,52 @@ func newPositionEditor(u *UI) *positionEditor {
 	e.empty.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(e.save, e.revert, e.del)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, e.heading), e.message)
-	e.body = container.NewBorder(top, nil, nil, nil, container.NewVScroll(e.form))
-	e.content = container.NewStack(e.body, container.NewVScroll(e.empty))
+	e.formScroll = container.NewVScroll(e.form)
+	wheel := newWheelCatcher(e.formScroll, dottedScroll, reportsScroll)
+	e.body = container.NewBorder(top, nil, nil, nil, container.NewStack(e.formScroll, wheel))
+	e.emptyScroll = container.NewVScroll(e.empty)
+	e.content = container.NewStack(e.body, e.emptyScroll)
 	e.clear()
 	return e
+}
+
+// wheelCatcher lies over the form and takes the mouse wheel for it. The
+// driver gives a wheel event to the innermost scrollable under the pointer,
+// and the form is full of them (every multi-line entry scrolls its own text,
+// the dotted-line and direct-report strips scroll sideways), so without it
+// the form stops moving whenever the pointer is over a field. A sideways
+// wheel over a strip still scrolls the strip.
+type wheelCatcher struct {
+	widget.BaseWidget
+	target *container.Scroll
+	strips []*container.Scroll
+}
+
+func newWheelCatcher(target *container.Scroll, strips ...*container.Scroll) *wheelCatcher {
+	w := &wheelCatcher{target: target, strips: strips}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer implements fyne.Widget; the catcher draws nothing.
+func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Scrolled implements fyne.Scrollable.
+func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DY == 0 && ev.Scrolled.DX != 0 {
+		d := fyne.CurrentApp().Driver()
+		for _, s := range w.strips {
+			p, size := d.AbsolutePositionForObject(s), s.Size()
+			a := ev.AbsolutePosition
+			if s.Visible() && a.X >= p.X && a.Y >= p.Y && a.X < p.X+size.Width && a.Y < p.Y+size.Height {
+				s.Scrolled(ev)
+				return
+			}
+		}
+	}
+	w.target.Scrolled(ev)
 }
 
 // clear shows no post.
@@ -194,7 +246,7 @@ func (e *positionEditor) clear() {
 	e.heading.SetText("")
 	e.message.SetText("")
 	e.empty.SetText(e.u.planSummary())
-	e.empty.Show()
+	e.emptyScroll.Show()
 }
 
 // load shows post id, discarding unsaved edits (callers ask first).
@@ -326,7 +378,11 @@ func (e *positionEditor) fillChoices(p *model.Position) {
 		person := &u.data.People[i]
 		if person.InPost() {
 			e.assignIDs = append(e.assignIDs, person.ID)
-			people = append(people, strings.TrimSpace(person.Name+" "+person.EmpNo))
+			label := strings.TrimSpace(person.Name + " " + person.EmpNo)
+			if u.personFTE[person.ID] > 0 {
+				label += " · " + lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": u.totalFTEText(person.ID)})
+			}
+			people = append(people, label)
 		}
 	}
 	e.assign.SetOptions(people)
@@ -359,7 +415,7 @@ func (e *positionEditor) fill(p *model.Position) {
 	e.fillDerived(p)
 	e.showMessage("")
 	e.dirty = false
-	e.empty.Hide()
+	e.emptyScroll.Hide()
 	e.body.Show()
 	e.save.Enable()
 }
@@ -408,7 +464,12 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
 	name := h.Name
 	if h.Concurrent {
-		name += " " + lang.X("pos.concurrent", "(concurrent)")
+		name += " " + lang.X("pos.concurrent", "(concurrent)") + " · " +
+			lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": e.u.totalFTEText(h.Person)})
+	}
+	label := widget.NewLabel(name)
+	if model.OverFullTime(e.u.personFTE[h.Person]) {
+		label.Importance = widget.WarningImportance
 	}
 	fte := widget.NewEntry()
 	fte.SetText(FormatFTE(h.FTE))
@@ -417,7 +478,7 @@ func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
 	set := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { e.setFTE(assignment, fte.Text) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.unassign(assignment, h.Name) })
 	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(70, fte.MinSize().Height), fte), set, remove)
-	return container.NewBorder(nil, nil, nil, right, widget.NewLabel(name))
+	return container.NewBorder(nil, nil, nil, right, label)
 }
 
 func (e *positionEditor) showDotted() {
@@ -428,7 +489,7 @@ func (e *positionEditor) showDotted() {
 			e.dottedIDs = append(e.dottedIDs[:i:i], e.dottedIDs[i+1:]...)
 			e.showDotted()
 			if !e.loading {
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		})
@@ -457,11 +518,15 @@ func (e *positionEditor) setDuties(duties []string) {
 		t := newFormEntry(e.u.Redo)
 		t.MultiLine = true
 		t.Wrapping = fyne.TextWrapWord
-		t.SetMinRowsVisible(1)
 		t.SetText(d)
-		t.OnChanged = func(string) {
+		t.SetMinRowsVisible(e.dutyRows(d))
+		t.OnChanged = func(s string) {
+			if n := e.dutyRows(s); n != t.rows() {
+				t.SetMinRowsVisible(n)
+				e.form.Refresh()
+			}
 			if !e.loading {
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		}
@@ -474,7 +539,7 @@ func (e *positionEditor) setDuties(duties []string) {
 				}
 				v[i], v[to] = v[to], v[i]
 				e.setDuties(v)
-				e.dirty = true
+				e.markDirty()
 				e.validate()
 			}
 		}
@@ -483,12 +548,28 @@ func (e *positionEditor) setDuties(duties []string) {
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			v := e.dutyValues()
 			e.setDuties(append(v[:i:i], v[i+1:]...))
-			e.dirty = true
+			e.markDirty()
 			e.validate()
 		})
 		num := widget.NewLabel(strconv.Itoa(i+1) + ".")
 		e.duties.Add(container.NewBorder(nil, nil, num, container.NewHBox(up, down, del), t))
 	}
+}
+
+// dutyRows is how many rows a duty's entry shows: enough for its text as
+// wrapped at the entry's width (up to four), so a long duty is not cut to
+// its first line. The width is the form's less the row's label and buttons.
+func (e *positionEditor) dutyRows(text string) int {
+	width := e.formScroll.Size().Width - 330
+	if width < 150 {
+		width = 500
+	}
+	rows := 0
+	for _, line := range strings.Split(text, "\n") {
+		w := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width
+		rows += max(1, int(math.Ceil(float64(w/width))))
+	}
+	return min(max(rows, 1), 4)
 }
 
 // parseAmount reads a non-negative number; blank is zero.
@@ -576,10 +657,11 @@ func (e *positionEditor) Save() bool {
 }
 
 // assignPerson puts a person in this post; the share defaults to what the
-// person has left of a full-time post.
+// person has left of a full-time post. Someone who already works full time
+// is asked whether to split her time or to keep both posts in full.
 func (e *positionEditor) assignPerson(person model.ID) {
 	u := e.u
-	used := 0.0
+	var current []model.Assignment
 	for _, a := range u.data.Assignments {
 		if a.Person == person {
 			if a.Position == e.id {
@@ -587,20 +669,101 @@ func (e *positionEditor) assignPerson(person model.ID) {
 					map[string]any{"name": u.people[person].Name})))
 				return
 			}
-			used += a.FTE
+			current = append(current, a)
 		}
 	}
-	fte := 1 - used
-	if fte <= 0.001 {
-		fte = 0.5
+	used := model.PersonFTE(current, person)
+	if model.FullTime(used) {
+		e.askSplit(person, current)
+		return
 	}
-	a := model.Assignment{Person: person, Position: e.id, FTE: fte}
+	e.putAssignments(person, model.Assignment{Person: person, Position: e.id, FTE: 1 - used}, nil)
+}
+
+// putAssignments stores a new assignment and changed shares of the
+// person's other posts as one undoable step.
+func (e *positionEditor) putAssignments(person model.ID, a model.Assignment, changed []model.Assignment) {
+	u := e.u
 	name := u.people[person].Name
 	err := u.apply(lang.X("change.assign", "assign {{.name}}", map[string]any{"name": name}),
-		func(tx *store.Tx) error { return tx.PutAssignment(&a) })
+		func(tx *store.Tx) error {
+			for i := range changed {
+				old, err := tx.Assignment(changed[i].ID)
+				if err != nil {
+					return err
+				}
+				old.FTE = changed[i].FTE
+				if err := tx.PutAssignment(&old); err != nil {
+					return err
+				}
+			}
+			return tx.PutAssignment(&a)
+		})
 	if err != nil {
 		u.showError(err)
 	}
+}
+
+// askSplit asks how a person who already works full time takes on this
+// post: split her time (her posts scaled so that all of them make one
+// full-time post, model.SplitTime), or keep both at the share typed, which
+// puts her past 100 % and is flagged wherever she is listed.
+func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
+	u := e.u
+	name := u.people[person].Name
+	var posts []string
+	for _, a := range current {
+		posts = append(posts, u.postLabel(a.Position)+": "+FormatFTE(a.FTE))
+	}
+	text := widget.NewLabel(lang.X("dlg.split.text",
+		"{{.name}} already works full time ({{.posts}}). Split her time with “{{.post}}”, or keep both and work past 100 %?",
+		map[string]any{"name": name, "posts": strings.Join(posts, "、"), "post": e.heading.Text}))
+	text.Wrapping = fyne.TextWrapWord
+	share := widget.NewEntry()
+	share.SetText(FormatFTE(model.DefaultSplitShare(len(current))))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	var d dialog.Dialog
+	postID := e.id
+	fail := func(err error) {
+		msg.SetText(ErrText(err))
+		msg.Show()
+	}
+	split := func() {
+		f, ok := ParseFTE(share.Text)
+		if !ok {
+			f = -1
+		}
+		changed, err := model.SplitTime(current, f)
+		if err != nil {
+			fail(err)
+			return
+		}
+		d.Hide()
+		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, changed)
+	}
+	keep := func() {
+		f, ok := ParseFTE(share.Text)
+		if !ok || f <= 0 || f > 1 {
+			fail(fmt.Errorf("%s", lang.X("err.fte", "An assignment's FTE must be more than 0 and at most 1.")))
+			return
+		}
+		d.Hide()
+		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, nil)
+	}
+	share.OnSubmitted = func(string) { split() }
+	splitBtn := widget.NewButton(lang.X("btn.split", "Split her time"), split)
+	splitBtn.Importance = widget.HighImportance
+	keepBtn := widget.NewButton(lang.X("btn.keep_both", "Keep both (over 100 %)"), keep)
+	cancel := widget.NewButton(lang.X("btn.cancel", "Cancel"), func() { d.Hide() })
+	form := widget.NewForm(widget.NewFormItem(lang.X("dlg.split.share", "Share of this post"), share))
+	body := container.NewVBox(text, form, msg, container.NewHBox(layout.NewSpacer(), cancel, keepBtn, splitBtn))
+	d = dialog.NewCustomWithoutButtons(lang.X("dlg.split.title", "A second post"), body, u.win)
+	d.Resize(fyne.NewSize(min(u.win.Canvas().Size().Width-40, 520), 260))
+	d.Show()
+	u.onKeys(split, func() { d.Hide() })
 }
 
 func (e *positionEditor) setFTE(assignment model.ID, text string) {
@@ -642,10 +805,20 @@ func (e *positionEditor) showMessage(msg string) {
 	}
 }
 
+// markDirty notes unsaved typing; Edit › Undo then offers to drop it, as
+// Ctrl+Z does, so the menu item must not stay greyed out.
+func (e *positionEditor) markDirty() {
+	if !e.dirty {
+		e.dirty = true
+		e.u.refreshUndo()
+	}
+}
+
 // discard drops unsaved edits.
 func (e *positionEditor) discard() {
 	e.dirty = false
 	e.refresh()
+	e.u.refreshUndo()
 }
 
 // confirmLeave runs next once unsaved edits are saved or discarded, asking
@@ -670,6 +843,7 @@ func (e *positionEditor) confirmLeave(next func()) {
 			next()
 		}, e.u.win)
 	d.Show()
+	e.u.onKeys(d.Confirm, nil) // Enter saves, as the default button
 }
 
 // addPosition creates a post in the selected unit and opens it.
@@ -800,7 +974,7 @@ func (u *UI) planSummary() string {
 		lines = append(lines, lang.X("plan.summary.effective", "Effective: {{.date}}", map[string]any{"date": p.Effective.Format("2006-01-02")}))
 	}
 	lines = append(lines, lang.X("plan.summary.counts", "{{.units}} units · {{.posts}} posts · {{.people}} people in post",
-		map[string]any{"units": len(u.data.Units), "posts": len(u.data.Positions), "people": u.fig.PeopleInPost}))
+		map[string]any{"units": len(u.data.Units), "posts": len(u.data.Positions), "people": model.CountPeople(u.data.People)}))
 	if p.Notes != "" {
 		lines = append(lines, "", p.Notes)
 	}

@@ -21,6 +21,7 @@ type rosterView struct {
 	showLeft *widget.Check
 	count    *widget.Label
 	content  *fyne.Container
+	people   int // listed before filtering
 }
 
 // Roster columns.
@@ -30,6 +31,7 @@ const (
 	colUnit
 	colPost
 	colFTE
+	colTotal // the person's FTE over all her posts
 	colStatus
 	colEmployment
 	colGrade
@@ -43,12 +45,14 @@ func newRosterView(u *UI) *rosterView {
 		{Title: lang.X("roster.unit", "Unit"), Width: 180},
 		{Title: lang.X("roster.post", "Post"), Width: 140},
 		{Title: lang.X("roster.fte", "FTE"), Width: 60, Numeric: true},
+		{Title: lang.X("roster.total_fte", "Total FTE"), Width: 120, Numeric: true},
 		{Title: lang.X("roster.status", "Status"), Width: 80},
 		{Title: lang.X("roster.employment", "Employment"), Width: 90},
 		{Title: lang.X("roster.grade", "Grade"), Width: 60},
 	})
 	r.table.OnSelected = func(key any) {
-		if id, ok := key.(model.ID); ok && id != 0 {
+		if k, ok := key.(rosterKey); ok && k.post != 0 {
+			id := k.post
 			u.editor.confirmLeave(func() {
 				u.editor.load(id)
 				u.tabs.Select(u.posTab)
@@ -57,7 +61,10 @@ func newRosterView(u *UI) *rosterView {
 	}
 	r.filter = widget.NewEntry()
 	r.filter.SetPlaceHolder(lang.X("roster.filter", "Filter: name, emp. no., unit or post"))
-	r.filter.OnChanged = r.table.SetFilter
+	r.filter.OnChanged = func(s string) {
+		r.table.SetFilter(s)
+		r.showCount()
+	}
 	r.showLeft = widget.NewCheck(lang.X("roster.show_left", "Show people who left"), func(bool) { r.refresh() })
 	r.count = widget.NewLabel("")
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.showLeft, r.count), r.filter)
@@ -94,10 +101,10 @@ func (r *rosterView) refresh() {
 			continue
 		}
 		people++
-		base := []string{p.EmpNo, p.Name, "", "", "", PersonStatusText(p.Status), EmploymentText(p.Employment), p.Grade}
+		base := []string{p.EmpNo, p.Name, "", "", "", u.totalFTEText(p.ID), PersonStatusText(p.Status), EmploymentText(p.Employment), p.Grade}
 		as := byPerson[p.ID]
 		if len(as) == 0 {
-			rows = append(rows, widgets.Row{Key: model.ID(0), Cells: base})
+			rows = append(rows, widgets.Row{Key: rosterKey{person: p.ID}, Cells: base})
 			continue
 		}
 		for _, a := range as {
@@ -107,9 +114,30 @@ func (r *rosterView) refresh() {
 				cells[colPost] = pos.Title
 			}
 			cells[colFTE] = FormatFTE(a.FTE)
-			rows = append(rows, widgets.Row{Key: a.Position, Cells: cells})
+			rows = append(rows, widgets.Row{Key: rosterKey{person: p.ID, post: a.Position}, Cells: cells})
 		}
 	}
 	r.table.SetRows(rows)
-	r.count.SetText(lang.X("roster.count", "{{.n}} people", map[string]any{"n": people}))
+	r.people = people
+	r.showCount()
+}
+
+// rosterKey is a roster line's person and post (0 for no post).
+type rosterKey struct{ person, post model.ID }
+
+// showCount says how many people are listed, counted as everywhere else
+// (model.CountPeople, or with the leavers when they are shown), and how
+// many of them the filter keeps: "12 / 711 people".
+func (r *rosterView) showCount() {
+	if strings.TrimSpace(r.filter.Text) == "" {
+		r.count.SetText(lang.X("roster.count", "{{.n}} people", map[string]any{"n": r.people}))
+		return
+	}
+	seen := map[model.ID]bool{}
+	for _, row := range r.table.Shown() {
+		if k, ok := row.Key.(rosterKey); ok {
+			seen[k.person] = true
+		}
+	}
+	r.count.SetText(lang.X("roster.count_filtered", "{{.shown}} / {{.n}} people", map[string]any{"shown": len(seen), "n": r.people}))
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -77,8 +76,6 @@ func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
 			return ExitUser
 		}
 	}
-	_, statErr := os.Stat(dbPath)
-	fresh := errors.Is(statErr, os.ErrNotExist)
 	st, err := store.Open(dbPath, nil)
 	a := newApp()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -93,22 +90,9 @@ func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
 		return ExitUser
 	}
 	noteFixedMode(st, stderr)
-	var planID model.ID
-	if fresh {
-		planID, err = seedSample(st)
-		if err != nil {
-			fmt.Fprintln(stderr, ErrText(err))
-		}
-	}
-	if planID == 0 {
-		planID = model.ID(a.Preferences().Int(prefPlanKey(st.Path())))
-	}
-	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
-	w.Resize(fyne.NewSize(1180, 760))
-	u := New(a, w, st, planID)
-	u.outline.openAll()
-	w.SetMaster()
-	w.ShowAndRun()
+	u := openWindow(a, st)
+	u.win.SetMaster()
+	u.win.ShowAndRun()
 	if err := u.st.Close(); err != nil {
 		fmt.Fprintln(stderr, ErrText(err))
 		return ExitUser
@@ -116,8 +100,21 @@ func runGUI(newApp func() fyne.App, dbPath string, stderr io.Writer) int {
 	return ExitOK
 }
 
-// seedSample gives a new database the default sample plan so the first
-// start shows something real.
+// openWindow builds the main window over st on the plan shown last time. A
+// database without plans (a first start) asks how to begin.
+func openWindow(a fyne.App, st *store.Store) *UI {
+	planID := model.ID(a.Preferences().Int(prefPlanKey(st.Path())))
+	w := a.NewWindow(lang.X("app.title", "Staffing Planner"))
+	w.Resize(savedWindowSize(a.Preferences()))
+	u := New(a, w, st, planID)
+	u.outline.openAll()
+	if len(u.plans) == 0 {
+		u.firstStartDialog()
+	}
+	return u
+}
+
+// seedSample gives a database the default sample plan (the first template).
 func seedSample(st *store.Store) (model.ID, error) {
 	infos, err := template.List(assets.Templates())
 	if err != nil || len(infos) == 0 {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/model"
@@ -35,6 +36,9 @@ type UI struct {
 	units  map[model.ID]*model.Unit
 	posts  map[model.ID]*model.Position
 	people map[model.ID]*model.Person
+	// personFTE is each person's share of a full-time post over all her
+	// posts, shown wherever she is listed.
+	personFTE map[model.ID]float64
 
 	selUnit model.ID
 
@@ -56,6 +60,12 @@ type UI struct {
 	undoItem   *fyne.MenuItem
 	redoItem   *fyne.MenuItem
 	mainMenu   *fyne.MainMenu
+	split      *container.Split // outline | panes
+
+	// keyActions are what Enter and Escape do in the dialogs on screen.
+	keyActions map[fyne.CanvasObject]keyAction
+	// firstStart is the first-start choice while it is on screen.
+	firstStart dialog.Dialog
 
 	// background runs long work off the UI goroutine; tests replace it with
 	// a synchronous call.
@@ -85,20 +95,18 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.calcTab = container.NewTabItem(lang.X("tab.calc", "Calculator"), u.calc.content)
 	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab)
 
-	left := container.NewBorder(u.outline.toolbar, nil, nil, nil, u.outline.tree)
+	left := container.NewBorder(container.NewVBox(u.outline.toolbar, u.outline.legend), nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
-	split.Offset = 0.34
+	split.Offset = a.Preferences().FloatWithFallback(prefSplit, 0.34)
+	u.split = split
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("plan.label", "Plan:")), nil, u.planSelect)
 	w.SetContent(container.NewBorder(top, u.status, nil, nil, split))
 	u.buildMenus()
-	w.SetCloseIntercept(func() { u.editor.confirmLeave(u.app.Quit) })
+	w.SetCloseIntercept(u.Quit)
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
-	// Enter confirms an import preview, as the default button would.
-	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
-			u.ConfirmPendingImport()
-		}
-	})
+	// Enter confirms an import preview and the dialogs that ask for it, as
+	// their default button would.
+	w.Canvas().SetOnTypedKey(u.typedKey)
 	u.reload()
 	return u
 }
@@ -146,6 +154,19 @@ func (u *UI) index() {
 	for i := range d.People {
 		u.people[d.People[i].ID] = &d.People[i]
 	}
+	u.personFTE = make(map[model.ID]float64, len(d.People))
+	for _, a := range d.Assignments {
+		u.personFTE[a.Person] += a.FTE
+	}
+}
+
+// totalFTEText is a person's total share, flagged when it is past full time.
+func (u *UI) totalFTEText(person model.ID) string {
+	total := u.personFTE[person]
+	if model.OverFullTime(total) {
+		return lang.X("fte.over_full", "{{.fte}} (over 100 %)", map[string]any{"fte": FormatFTE(total)})
+	}
+	return FormatFTE(total)
 }
 
 func (u *UI) refresh() {
@@ -193,7 +214,7 @@ func (u *UI) refreshStatus() {
 	u.status.SetText(lang.X("status.line",
 		"Planned {{.planned}} · in post {{.actual}} · {{.gap}} · {{.people}} people · {{.path}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual),
-			"gap": GapText(planned - actual), "people": u.fig.PeopleInPost, "path": u.st.Path()}))
+			"gap": GapText(planned - actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
 }
 
 func planLabel(p model.Plan, all []model.Plan) string {
@@ -230,6 +251,38 @@ func (u *UI) ShowPlan(id model.ID) {
 }
 
 func prefPlanKey(dbPath string) string { return "plan:" + dbPath }
+
+// Preferences that keep the window as the user left it.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+	prefSplit  = "window.split"
+)
+
+// defaultWindow is the window's size on a first start.
+var defaultWindow = fyne.NewSize(1180, 760)
+
+// savedWindowSize is the size the window had when the program last quit.
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	w, h := p.FloatWithFallback(prefWidth, 0), p.FloatWithFallback(prefHeight, 0)
+	if w < 400 || h < 300 {
+		return defaultWindow
+	}
+	return fyne.NewSize(float32(w), float32(h))
+}
+
+// saveLayout remembers the window's size and where the user put the split
+// between the outline and the panes.
+func (u *UI) saveLayout() {
+	p := u.app.Preferences()
+	if s := u.win.Canvas().Size(); s.Width >= 400 && s.Height >= 300 {
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+	}
+	if u.split != nil && u.split.Offset > 0.05 && u.split.Offset < 0.95 {
+		p.SetFloat(prefSplit, u.split.Offset)
+	}
+}
 
 // apply runs one edit as one transaction and records it for undo. Nothing is
 // written on error; callers show the error where it belongs.
@@ -283,10 +336,15 @@ func (u *UI) refreshUndo() {
 	if u.undoItem == nil {
 		return
 	}
-	u.undoItem.Disabled = !u.hist.CanUndo()
+	// Undo with unsaved typing drops the typing (see Undo), so it is
+	// available then even with an empty history.
+	typing := u.editor != nil && u.editor.dirty && u.editor.id != 0
+	u.undoItem.Disabled = !u.hist.CanUndo() && !typing
 	u.redoItem.Disabled = !u.hist.CanRedo()
 	u.undoItem.Label = lang.X("menu.undo", "Undo")
-	if l := u.hist.UndoLabel(); l != "" {
+	if typing {
+		u.undoItem.Label += " " + lang.X("menu.undo_typing", "typing in “{{.name}}”", map[string]any{"name": u.editor.heading.Text})
+	} else if l := u.hist.UndoLabel(); l != "" {
 		u.undoItem.Label += " " + l
 	}
 	u.redoItem.Label = lang.X("menu.redo", "Redo")
@@ -302,7 +360,84 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(fmt.Errorf("%s", ErrText(err)), u.win)
+	u.showDismissable(u.errorDialog(err))
+}
+
+// errorDialog is an error message as the user reads it. Fyne's own error
+// dialog upper-cases the first letter, which turns "corrupt.xlsx 已损坏…"
+// into "Corrupt.xlsx 已损坏…", naming a file that does not exist.
+func (u *UI) errorDialog(err error) dialog.Dialog {
+	msg := widget.NewLabel(ErrText(err))
+	msg.Wrapping = fyne.TextWrapWord
+	width := min(u.win.Canvas().Size().Width-40, 520)
+	// A wrapped label's height follows its width; lay it out at the width it
+	// will have so the dialog is tall enough for every line.
+	msg.Resize(fyne.NewSize(width-80, msg.MinSize().Height))
+	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ErrorIcon())), nil, msg)
+	d := dialog.NewCustom(lang.X("dlg.error", "Error"), lang.X("btn.ok", "OK"), content, u.win)
+	d.Resize(fyne.NewSize(width, msg.MinSize().Height+120))
+	return d
+}
+
+// showInfo shows a message that Enter or Escape closes.
+func (u *UI) showInfo(title, text string) {
+	u.showDismissable(dialog.NewInformation(title, text, u.win))
+}
+
+// showDismissable shows a dialog with one button, which Enter and Escape
+// press.
+func (u *UI) showDismissable(d dialog.Dialog) {
+	d.Show()
+	u.onKeys(d.Hide, d.Hide)
+}
+
+// keyAction is what Enter and Escape do while a dialog is on top.
+type keyAction struct{ enter, escape func() }
+
+// onKeys makes Enter and Escape run enter and escape while the dialog just
+// shown is the top overlay. Fyne's dialogs take no keys, and with no widget
+// focused the keys reach the window's canvas, where New looks them up.
+func (u *UI) onKeys(enter, escape func()) {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if u.keyActions == nil {
+		u.keyActions = map[fyne.CanvasObject]keyAction{}
+	}
+	u.keyActions[top] = keyAction{enter, escape}
+	u.win.Canvas().Unfocus()
+}
+
+// typedKey handles a key no widget took: Enter and Escape for the dialog on
+// top, Enter for an import preview.
+func (u *UI) typedKey(k *fyne.KeyEvent) {
+	enter := k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter
+	top := u.win.Canvas().Overlays().Top()
+	// Forget dialogs closed with the mouse.
+	open := map[fyne.CanvasObject]bool{}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		open[o] = true
+	}
+	for o := range u.keyActions {
+		if !open[o] {
+			delete(u.keyActions, o)
+		}
+	}
+	if a, ok := u.keyActions[top]; ok && top != nil {
+		fn := a.escape
+		if enter {
+			fn = a.enter
+		}
+		if fn != nil && (enter || k.Name == fyne.KeyEscape) {
+			delete(u.keyActions, top)
+			fn()
+		}
+		return
+	}
+	if enter {
+		u.ConfirmPendingImport()
+	}
 }
 
 // FormatFTE prints a headcount with at most two decimals and no trailing

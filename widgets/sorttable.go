@@ -182,8 +182,8 @@ func matches(r Row, words []string) bool {
 // for Chinese names keeps equal names together.
 func less(a, b string, numeric bool) bool {
 	if numeric {
-		fa, errA := strconv.ParseFloat(a, 64)
-		fb, errB := strconv.ParseFloat(b, 64)
+		fa, errA := strconv.ParseFloat(leadingNumber(a), 64)
+		fb, errB := strconv.ParseFloat(leadingNumber(b), 64)
 		switch {
 		case errA == nil && errB == nil:
 			return fa < fb
@@ -194,6 +194,15 @@ func less(a, b string, numeric bool) bool {
 		}
 	}
 	return a < b
+}
+
+// leadingNumber is the number a numeric cell starts with, so a flagged
+// figure ("1.5 (over 100 %)") sorts by its value.
+func leadingNumber(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // CreateRenderer implements fyne.Widget.

@@ -217,14 +217,32 @@ func screenshot(t *testing.T, name string) {
 	t.Logf("screenshot %s", path)
 }
 
-func TestFirstStartOpensTheSampleAndQuits(t *testing.T) {
+// startSample starts the program on a database that holds the 康飞塑业
+// sample, made by the command line so that the first-start choice does not
+// come up, and returns it with its window.
+func startSample(t *testing.T, home, db string) (*instance, string) {
+	t.Helper()
+	if out, err := exec.Command(binary, "new", "--template", "kangfei", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("staffplan new: %v %s", err, out)
+	}
+	a := start(t, home, "--db", db)
+	win, _ := window(t, a, "康飞塑业", 30*time.Second)
+	return a, win
+}
+
+func TestFirstStartAsksAndEnterOpensTheSample(t *testing.T) {
 	home := t.TempDir()
 	a := start(t, home)
 	win, name := window(t, a, "岗位编制规划", 30*time.Second)
-	if !strings.Contains(name, "康飞塑业") {
-		t.Errorf("first start shows %q, want the 康飞塑业 sample", name)
+	if strings.Contains(name, "康飞塑业") {
+		t.Errorf("first start shows %q before the user chose how to start", name)
 	}
 	time.Sleep(1500 * time.Millisecond) // the first paint
+	screenshot(t, "first-start-choice.png")
+	// The choice defaults to the sample: Enter opens it.
+	key(t, win, "Return")
+	waitTitle(t, a, win, func(s string) bool { return strings.Contains(s, "康飞塑业") })
+	time.Sleep(500 * time.Millisecond)
 	screenshot(t, "first-start.png")
 	key(t, win, "ctrl+q")
 	if code := a.exitCode(t, 10*time.Second); code != 0 {
@@ -238,8 +256,7 @@ func TestFirstStartOpensTheSampleAndQuits(t *testing.T) {
 func TestSecondInstanceSaysAlreadyOpen(t *testing.T) {
 	home := t.TempDir()
 	db := filepath.Join(home, "plans.db")
-	first := start(t, home, "--db", db)
-	firstWin, _ := window(t, first, "康飞塑业", 30*time.Second)
+	first, firstWin := startSample(t, home, db)
 
 	began := time.Now()
 	second := start(t, home, "--db", db)
@@ -341,19 +358,30 @@ func drop(t *testing.T, target string, files ...string) (stop func()) {
 }
 
 // peopleIn asks the program itself how many people a database holds.
-func peopleIn(t *testing.T, db string) int {
+func peopleIn(t *testing.T, db, plan string) int {
 	t.Helper()
-	out, err := exec.Command(binary, "show", "--db", db, "--json").Output()
+	n, err := peopleInPlan(db, plan)
 	if err != nil {
 		t.Fatalf("staffplan show: %v", err)
+	}
+	return n
+}
+
+// peopleInPlan is peopleIn for a plan that may not exist ("" is the first).
+func peopleInPlan(db, plan string) (int, error) {
+	args := []string{"show", "--db", db, "--json"}
+	if plan != "" {
+		args = append(args, "--plan", plan)
+	}
+	out, err := exec.Command(binary, args...).Output()
+	if err != nil {
+		return 0, err
 	}
 	var s struct {
 		People int `json:"people"`
 	}
-	if err := json.Unmarshal(out, &s); err != nil {
-		t.Fatal(err)
-	}
-	return s.People
+	err = json.Unmarshal(out, &s)
+	return s.People, err
 }
 
 func TestDropRosterImportsAndUndoRestores(t *testing.T) {
@@ -362,8 +390,7 @@ func TestDropRosterImportsAndUndoRestores(t *testing.T) {
 		db := filepath.Join(home, "plans.db")
 		roster := filepath.Join(home, "新员工花名册.xlsx")
 		writeRoster(t, roster, 5)
-		a := start(t, home, "--db", db)
-		win, _ := window(t, a, "康飞塑业", 30*time.Second)
+		a, win := startSample(t, home, db)
 		stop := drop(t, win, roster)
 		// The title names the file while its preview waits for confirmation.
 		waitTitle(t, a, win, func(s string) bool { return strings.Contains(s, "新员工花名册.xlsx") })
@@ -379,12 +406,17 @@ func TestDropRosterImportsAndUndoRestores(t *testing.T) {
 		if code := a.exitCode(t, 10*time.Second); code != 0 {
 			t.Fatalf("exit %d; stderr:\n%s", code, a.stderr.String())
 		}
-		want := 28
-		if undo {
-			want = 23
+		// Dropped onto the untouched sample, the roster becomes a plan of
+		// its own named after the file; the sample keeps its 23 people.
+		if got := peopleIn(t, db, ""); got != 23 {
+			t.Errorf("undo=%v: the sample has %d people after the import, want 23", undo, got)
 		}
-		if got := peopleIn(t, db); got != want {
-			t.Errorf("undo=%v: %d people after the import, want %d", undo, got, want)
+		got, err := peopleInPlan(db, "新员工花名册")
+		switch {
+		case undo && err == nil:
+			t.Errorf("after undo the imported plan is still there with %d people", got)
+		case !undo && (err != nil || got != 5):
+			t.Errorf("the imported plan 新员工花名册: %d people (%v), want 5", got, err)
 		}
 	}
 }
@@ -392,8 +424,7 @@ func TestDropRosterImportsAndUndoRestores(t *testing.T) {
 func TestDropCorruptFileChangesNothing(t *testing.T) {
 	home := t.TempDir()
 	db := filepath.Join(home, "plans.db")
-	a := start(t, home, "--db", db)
-	win, _ := window(t, a, "康飞塑业", 30*time.Second)
+	a, win := startSample(t, home, db)
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -462,7 +493,7 @@ func TestKillDuringImport(t *testing.T) {
 		time.Sleep(delay)
 		_ = cmd.Process.Kill() // SIGKILL: no chance to clean up
 		state, _ := cmd.Process.Wait()
-		got := peopleIn(t, db)
+		got := peopleIn(t, db, "")
 		if got != 23 && got != 23+rows {
 			t.Fatalf("after kill -9 %v into the commit: %d people, want 23 (before) or %d (after)", delay, got, 23+rows)
 		}

@@ -18,6 +18,10 @@ const (
 	zoomStep = 1.25
 	// Below textZoom text is unreadable, so boxes are drawn without it.
 	textZoom = 0.4
+	// ReadableZoom is the least zoom Fit goes to: box text about 9 pixels
+	// high. A chart too big for the view at that zoom is shown by its top
+	// levels instead.
+	ReadableZoom = 0.8
 	// Above lodBoxes visible boxes the chart is painted as one raster
 	// image instead of thousands of canvas objects.
 	lodBoxes = 1200
@@ -48,6 +52,8 @@ type OrgChart struct {
 	OnRefused func(child, target string)
 	// OnToggled is called after a branch is collapsed or expanded.
 	OnToggled func(id string, collapsed bool)
+	// OnZoom is called after the zoom changed, with the new zoom (1 = 100 %).
+	OnZoom func(zoom float32)
 	// FontPath overrides the CJK font used by ExportPNG.
 	FontPath string
 
@@ -368,6 +374,13 @@ func (c *OrgChart) zoomAt(z float32, p fyne.Position) {
 	c.zoom = z
 	c.origin = fyne.NewPos(x-p.X/z, y-p.Y/z)
 	c.Refresh()
+	c.zoomed()
+}
+
+func (c *OrgChart) zoomed() {
+	if c.OnZoom != nil {
+		c.OnZoom(c.zoom)
+	}
 }
 
 // ZoomIn zooms in one step.
@@ -379,8 +392,53 @@ func (c *OrgChart) ZoomOut() { c.SetZoom(c.zoom / zoomStep) }
 // Actual100 sets the zoom to 100 %.
 func (c *OrgChart) Actual100() { c.SetZoom(1) }
 
-// Fit zooms and pans so the whole chart fits the view (never above 100 %).
+// Fit zooms and pans so the whole chart fits the view (never above 100 %),
+// but never below ReadableZoom: a chart too large for that is collapsed to
+// the deepest level that fits (the roots and their reports at least) and
+// shown from its top, readable, for the user to expand or zoom out.
 func (c *OrgChart) Fit() {
+	sz := c.Size()
+	if sz.Width <= 0 || sz.Height <= 0 || c.lay.Bounds.W <= 0 {
+		return
+	}
+	fit := func() float32 {
+		b := c.lay.Bounds
+		return min((sz.Width-2*viewMargin)/b.W, (sz.Height-2*viewMargin)/b.H, 1)
+	}
+	z := fit()
+	if z < ReadableZoom {
+		// Keep at least the roots and their direct reports: a lone root
+		// box says nothing about the organisation.
+		for d := c.maxDepth() - 1; d >= 1 && z < ReadableZoom; d-- {
+			c.CollapseToDepth(d)
+			z = fit()
+		}
+	}
+	b := c.lay.Bounds
+	c.zoom = min(max(z, ReadableZoom), 1)
+	if z >= ReadableZoom {
+		c.origin = fyne.NewPos(b.X+b.W/2-sz.Width/2/c.zoom, b.Y+b.H/2-sz.Height/2/c.zoom)
+	} else {
+		// Still too wide or tall: the top of the chart, centred on its first
+		// root where the chart is wider than the view.
+		x := b.X + b.W/2
+		if len(c.lay.Boxes) > 0 && len(c.model.pre) > 0 {
+			r := c.lay.Boxes[c.model.pre[0]]
+			x = r.X + r.W/2
+		}
+		if b.W*c.zoom <= sz.Width-2*viewMargin {
+			x = b.X + b.W/2
+		}
+		c.origin = fyne.NewPos(x-sz.Width/2/c.zoom, b.Y-viewMargin/c.zoom)
+	}
+	c.placed = true
+	c.Refresh()
+	c.zoomed()
+}
+
+// FitAll zooms and pans so every box not under a collapsed one fits the
+// view, however small that makes it: the overview of a large chart.
+func (c *OrgChart) FitAll() {
 	sz := c.Size()
 	b := c.lay.Bounds
 	if sz.Width <= 0 || sz.Height <= 0 || b.W <= 0 {
@@ -391,6 +449,20 @@ func (c *OrgChart) Fit() {
 	c.origin = fyne.NewPos(b.X+b.W/2-sz.Width/2/c.zoom, b.Y+b.H/2-sz.Height/2/c.zoom)
 	c.placed = true
 	c.Refresh()
+	c.zoomed()
+}
+
+// maxDepth is the number of levels below the roots (0 for roots only).
+func (c *OrgChart) maxDepth() int {
+	depth := make([]int, c.model.Len())
+	deepest := 0
+	for _, v := range c.model.pre {
+		if p := c.model.parent[v]; p >= 0 {
+			depth[v] = depth[p] + 1
+			deepest = max(deepest, depth[v])
+		}
+	}
+	return deepest
 }
 
 // ScrollBy pans the view by d, in screen units.

@@ -244,14 +244,48 @@ func TestZoomButtonsAndFit(t *testing.T) {
 	if c.Zoom() != 1 {
 		t.Fatal("Actual100")
 	}
-	nodes, _ := randomTree(500, 3)
-	c.SetModel(mustModel(t, nodes))
+	// A chart that fits at a readable zoom is shown whole.
 	c.Fit()
 	for i := range c.Layout().Boxes {
 		p, s, _ := c.BoxBounds(c.Model().Node(i).ID)
 		if p.X < 0 || p.Y < 0 || p.X+s.Width > 900 || p.Y+s.Height > 600 {
 			t.Fatalf("after Fit box %d at %v+%v is outside the view", i, p, s)
 		}
+	}
+}
+
+// Fit never shrinks text below a readable size: a chart too big for the
+// view is shown by its top levels, with text, from its root.
+func TestFitStaysReadable(t *testing.T) {
+	c, _ := newTestChart(t, smallNodes(), fyne.NewSize(900, 600))
+	var reported []float32
+	c.OnZoom = func(z float32) { reported = append(reported, z) }
+	nodes, _ := randomTree(500, 3)
+	for i := range nodes {
+		nodes[i].Title = "Administration and human resources manager " + nodes[i].Title
+	}
+	c.SetModel(mustModel(t, nodes))
+	c.Fit()
+	if c.Zoom() < ReadableZoom {
+		t.Fatalf("Fit went down to %v, below the readable %v", c.Zoom(), ReadableZoom)
+	}
+	if !c.scene().text {
+		t.Error("the fitted boxes are drawn without text")
+	}
+	if len(reported) == 0 || reported[len(reported)-1] != c.Zoom() {
+		t.Errorf("OnZoom reported %v, zoom is %v", reported, c.Zoom())
+	}
+	root := c.Model().Node(int(c.Model().pre[0])).ID
+	p, s, ok := c.BoxBounds(root)
+	if !ok || p.X < 0 || p.Y < 0 || p.X+s.Width > 900 || p.Y+s.Height > 600 {
+		t.Errorf("the root is not in view after Fit: %v+%v", p, s)
+	}
+	if len(c.CollapsedIDs()) == 0 {
+		t.Error("a chart too big to read whole should be shown by its top levels (collapsed below)")
+	}
+	c.ZoomOut()
+	if got := reported[len(reported)-1]; got != c.Zoom() {
+		t.Errorf("after zooming out OnZoom reported %v, zoom is %v", got, c.Zoom())
 	}
 }
 
@@ -308,7 +342,7 @@ func TestOnlyVisibleBoxesHaveObjects(t *testing.T) {
 	}
 	// Fully zoomed out, all boxes are in view: one raster, not 10,000
 	// objects.
-	c.Fit()
+	c.FitAll()
 	if !r.lod || len(r.Objects()) > 3 {
 		t.Fatalf("zoomed out: lod=%v with %d objects", r.lod, len(r.Objects()))
 	}

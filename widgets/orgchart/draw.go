@@ -56,6 +56,9 @@ type scene struct {
 	text bool
 	// lineW is the connector width in chart units.
 	lineW float32
+	// export draws the organisation without the widget's controls: no
+	// collapse buttons; a collapsed branch says "+N" as plain text.
+	export bool
 }
 
 // togglePos is where the collapse toggle of box i sits: on the edge that
@@ -145,7 +148,22 @@ func drawBox(b backend, s *scene, i int, mk marks) {
 			b.text(br.X+4, br.Y+1, bt.badge, badgeSize, true, s.pal.badgeText)
 		}
 	}
-	if s.m.NumChildren(i) > 0 {
+	if s.m.NumChildren(i) > 0 && s.export {
+		if s.L.Hidden[i] > 0 && s.text {
+			// Beside the edge the button would sit on, clear of the border.
+			_, label := s.toggleRect(i)
+			tw := float32(0)
+			if s.meas != nil {
+				tw = s.meas(label, badgeSize, true).Width
+			}
+			x, y := s.togglePos(i)
+			if y >= r.Y+r.H { // below the box
+				b.text(x-tw/2, y+2, label, badgeSize, true, s.pal.muted)
+			} else {
+				b.text(x+3, y-s.met.badge/2, label, badgeSize, true, s.pal.muted)
+			}
+		}
+	} else if s.m.NumChildren(i) > 0 {
 		tr, label := s.toggleRect(i)
 		b.rect(tr, s.pal.box, s.pal.border, 1, false, toggleR)
 		if s.text {

@@ -175,7 +175,7 @@ func (fs *fontSet) measure(text string, size float32, bold bool) fyneSize {
 func exportScene(m *Model, o ExportOptions, meas Measurer) *scene {
 	sizes, texts, met := measureBoxes(m, meas)
 	L := ComputeLayout(m, sizes, o.Collapsed, o.Layout)
-	return &scene{m: m, L: L, texts: texts, met: met, meas: meas, pal: printPalette, text: true, lineW: 1.2}
+	return &scene{m: m, L: L, texts: texts, met: met, meas: meas, pal: printPalette, text: true, lineW: 1.2, export: true}
 }
 
 // headerSize is the room the title and date take above the chart.
