@@ -110,7 +110,7 @@ func (u *UI) exportDialog(kind, ext string) {
 			return
 		}
 		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-		u.background(func() {
+		u.run(func() {
 			err := export.WriteFileAtomic(path, write)
 			fyne.Do(func() {
 				prog.finish()
@@ -121,6 +121,9 @@ func (u *UI) exportDialog(kind, ext string) {
 				dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
 					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
 			})
+		}, internalError, func(err error) {
+			prog.finish()
+			u.showError(err)
 		})
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))

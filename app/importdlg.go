@@ -206,7 +206,13 @@ func (u *UI) importFile(path, password string, next func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := u.newProgress(lang.X("dlg.reading", "Reading {{.file}}…", map[string]any{"file": baseName(path)}), cancel)
 	planID, data := u.planID, u.data
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+		d.SetOnClosed(next)
+		d.Show()
+	}
+	u.run(func() {
 		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
 		if err == nil {
@@ -230,7 +236,7 @@ func (u *UI) importFile(path, password string, next func()) {
 				u.showPreview(wb, preview, next)
 			}
 		})
-	})
+	}, func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }, failed)
 }
 
 func baseName(path string) string {
@@ -504,7 +510,13 @@ func (ip *importPreview) commit() {
 	prog := u.newProgress(lang.X("dlg.importing", "Importing…"), nil)
 	st, planID, preview := u.st, u.planID, ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
+		d.SetOnClosed(ip.next)
+		d.Show()
+	}
+	u.run(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
 		fyne.Do(func() {
 			prog.finish()
@@ -526,7 +538,7 @@ func (ip *importPreview) commit() {
 			}
 			ip.next()
 		})
-	})
+	}, func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }, failed)
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

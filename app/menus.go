@@ -85,7 +85,7 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
-	u.background(func() {
+	u.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
 		fyne.Do(func() {
 			prog.Hide()
@@ -100,6 +100,9 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.ShowPlan(id)
 			u.outline.openAll()
 		})
+	}, internalError, func(err error) {
+		prog.Hide()
+		u.showError(err)
 	})
 }
 
@@ -270,7 +273,16 @@ func (u *UI) restore(backup string) {
 		u.showError(err)
 		return
 	}
-	st, err := store.Restore(path, backup, nil)
+	// The store is closed by now; a panic in the restore must still end
+	// in the old file reopened, below.
+	st, err := func() (st *store.Store, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				st, err = nil, internalError(r)
+			}
+		}()
+		return restoreStore(path, backup)
+	}()
 	if err != nil {
 		u.showError(err)
 		// The old file is untouched on error; reopen it.
@@ -282,6 +294,9 @@ func (u *UI) restore(backup string) {
 	u.st = nil
 	u.SwitchStore(st)
 }
+
+// restoreStore replaces the database with a backup; tests replace it.
+var restoreStore = func(path, backup string) (*store.Store, error) { return store.Restore(path, backup, nil) }
 
 // BackupReasonText names why a backup was made.
 func BackupReasonText(reason string) string {

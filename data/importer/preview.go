@@ -129,7 +129,12 @@ const localBase model.ID = 1 << 62
 // for a new plan) will do. It reads only the sheets whose Role is set and
 // uses their Mapping. It never changes existing. Cancelling ctx returns
 // ErrCancelled.
-func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (*Preview, error) {
+func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (_ *Preview, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, w.Path, "", 0, 0)
+		}
+	}()
 	var o PreviewOptions
 	if opt != nil {
 		o = *opt
@@ -175,7 +180,9 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	st := newStaged(existing)
 	st.ctx, st.progress, st.total = ctx, o.Progress, total
 	st.p = p
-	var err error
+	if testHook != nil {
+		testHook("prepare", "", 0)
+	}
 	switch w.Kind {
 	case KindRoster, KindPeopleDepts:
 		err = st.people(w, used)

@@ -104,7 +104,12 @@ func (w *Workbook) Sheet(name string) *Sheet {
 // Read reads a spreadsheet or text file and detects what it holds. It
 // fails with a *model.Problem (see the Key constants) for a file it cannot
 // read. Cancelling ctx stops it with ErrCancelled.
-func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
+func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, PanicProblem(r, file, "", 0, 0)
+		}
+	}()
 	o := opt.withDefaults()
 	base := filepath.Base(file)
 	fi, err := os.Stat(file)
@@ -248,7 +253,14 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 	return nil
 }
 
-func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (*Sheet, error) {
+func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (_ *Sheet, err error) {
+	s := &Sheet{Name: name}
+	row := 0 // the row being read, 1-based
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, base, name, row, -1)
+		}
+	}()
 	total := 0
 	type mergeResult struct {
 		m   []mergeRange
@@ -262,6 +274,12 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 		// into memory instead.
 		total = sheetDimension(zr, part)
 		go func() {
+			// A panic here would end the program: no caller can recover it.
+			defer func() {
+				if r := recover(); r != nil {
+					merges <- mergeResult{nil, PanicProblem(r, base, name, 0, 0)}
+				}
+			}()
 			m, err := scanMerges(zr, part, o.MaxUnzipSize)
 			merges <- mergeResult{m, err}
 		}()
@@ -282,9 +300,9 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 		<-merges
 		return nil, xlsxError(err, base, o.Password)
 	}
-	s := &Sheet{Name: name}
 	raw := excelize.Options{RawCellValue: true}
 	for rows.Next() {
+		row = len(s.Rows) + 1
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rows.Close()
@@ -292,6 +310,9 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 			return nil, xlsxError(err, base, o.Password)
 		}
 		s.Rows = append(s.Rows, cols)
+		if testHook != nil {
+			testHook("row", name, len(s.Rows))
+		}
 		if n := len(s.Rows); n&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				rows.Close()

@@ -1,7 +1,11 @@
 package importer
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -69,4 +73,81 @@ func FuzzFastReaderSST(f *testing.F) {
 			t.Fatalf("fast reader differs from excelize: %s\nfast %q\nslow %q", d, fast.Sheets[0].Rows, slow.Sheets[0].Rows)
 		}
 	})
+}
+
+// panicAt makes testHook panic at one point (and row) for one test.
+func panicAt(t *testing.T, point string, row int) {
+	t.Helper()
+	testHook = func(p, sheet string, r int) {
+		if p == point && (row == 0 || r == row) {
+			panic("test: made to panic")
+		}
+	}
+	t.Cleanup(func() { testHook = nil })
+}
+
+// TestPanicBecomesProblem: a panic while reading a sheet, with either
+// reader, becomes a problem naming the file, the sheet and the row, not a
+// crash.
+func TestPanicBecomesProblem(t *testing.T) {
+	path := writeXLSX(t, tempPath(t, "坏名单.xlsx"), fixSheet{name: "花名册", rows: [][]any{
+		{"工号", "姓名", "部门"}, {"E1", "甲", "财务部"}, {"E2", "乙", "财务部"},
+	}})
+	for _, slow := range []bool{false, true} {
+		panicAt(t, "row", 3)
+		_, err := Read(context.Background(), path, &Options{slowOnly: slow})
+		if !errors.Is(err, ErrInternal) {
+			t.Fatalf("slow=%v: err = %v, want ErrInternal", slow, err)
+		}
+		msg := err.Error()
+		for _, want := range []string{"坏名单.xlsx", "花名册", "3", "made to panic"} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("slow=%v: %q does not name %q", slow, msg, want)
+			}
+		}
+		if strings.Contains(msg, "goroutine") {
+			t.Errorf("slow=%v: the message shows a stack: %q", slow, msg)
+		}
+	}
+	testHook = nil
+	w := mustRead(t, path, nil)
+	panicAt(t, "prepare", 0)
+	if _, err := Prepare(context.Background(), w, nil, nil); !errors.Is(err, ErrInternal) || !strings.Contains(err.Error(), "坏名单.xlsx") {
+		t.Fatalf("Prepare: err = %v, want ErrInternal naming the file", err)
+	}
+}
+
+// TestPanicInCommitChangesNothing: a panic halfway through writing an
+// import (units written, people not yet) is a problem, and the plan is
+// as it was.
+func TestPanicInCommitChangesNothing(t *testing.T) {
+	st := openStore(t)
+	first := writeXLSX(t, tempPath(t, "v1.xlsx"), fixSheet{name: "花名册", rows: [][]any{
+		{"工号", "姓名", "部门", "岗位"}, {"E1", "甲", "财务部", "会计"},
+	}})
+	_, ch := commitNew(t, st, mustPrepare(t, mustRead(t, first, nil), nil))
+	before, err := st.LoadPlan(ch.PlanID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := writeXLSX(t, tempPath(t, "v2.xlsx"), fixSheet{name: "花名册", rows: [][]any{
+		{"工号", "姓名", "部门", "岗位"}, {"E1", "甲", "财务部", "会计"}, {"E2", "乙", "人事部", "专员"},
+	}})
+	p := mustPrepare(t, mustRead(t, second, nil), before)
+	panicAt(t, "commit", 0)
+	if _, err := Commit(st, ch.PlanID, p, nil); !errors.Is(err, ErrInternal) || !strings.Contains(err.Error(), "v2.xlsx") {
+		t.Fatalf("Commit: err = %v, want ErrInternal naming the file", err)
+	}
+	after, err := st.LoadPlan(ch.PlanID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("the plan changed:\n%+v\n%+v", after, before)
+	}
+	// The store is usable afterwards: the write lock was released.
+	testHook = nil
+	if _, err := Commit(st, ch.PlanID, mustPrepare(t, mustRead(t, second, nil), before), nil); err != nil {
+		t.Fatalf("Commit after the panic: %v", err)
+	}
 }

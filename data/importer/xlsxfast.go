@@ -136,7 +136,7 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 		return err
 	}
 	for _, ws := range want {
-		s, err := readSheetFast(ctx, zr, ws, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
+		s, err := readSheetFast(ctx, zr, ws, base, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
 		if err != nil {
 			if p := zipBombProblem(err, base); p != nil {
 				return p
@@ -318,7 +318,13 @@ func slowOr(err error) error {
 
 // readSheetFast reads one worksheet: rows as excelize returns them, the
 // merged ranges, and the <dimension> for the progress total.
-func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string, budget *unzipBudget, o *Options) (*Sheet, error) {
+func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string, sst []string, budget *unzipBudget, o *Options) (_ *Sheet, err error) {
+	var prevRow, cellCol int
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, base, ws.name, prevRow, cellCol-1)
+		}
+	}()
 	f := zipFileExact(zr, ws.part)
 	rc, err := f.Open()
 	if err != nil {
@@ -330,11 +336,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 	s.merges = &sh.Merges
 	var (
 		total    int
-		prevRow  int
 		inRows   = true // until </sheetData>
 		haveRow  bool   // a <row> has started: cells belong to it
 		cells    []string
-		cellCol  int
 		rowWidth = 16
 		rowTags  int
 	)
@@ -375,6 +379,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 					sh.Rows = append(sh.Rows, nil) // rows the file leaves out
 				}
 				prevRow, haveRow, cellCol = num, true, 0
+				if testHook != nil {
+					testHook("row", ws.name, num)
+				}
 				if len(cells) > rowWidth {
 					rowWidth = len(cells)
 				}
