@@ -1,7 +1,10 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +164,47 @@ func TestCLIImportSameFileTwice(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); string(after) != string(before) {
 		t.Error("the second import changed the database")
+	}
+}
+
+// TestCLIImportDamagedFileChangesNothing: a roster with one byte flipped
+// inside its compressed sheet is refused as damaged, exit 1, and the
+// database is as it was (it imported the rows before the damage).
+func TestCLIImportDamagedFileChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "plans.db")
+	run(t, "new", "--template", "kangfei", "--db", db)
+	before, _ := os.ReadFile(db)
+	file := filepath.Join(dir, "roster10k.xlsx")
+	var rows [][]any
+	for i := 0; i < 3000; i++ {
+		rows = append(rows, []any{fmt.Sprintf("D%05d", i), fmt.Sprintf("员工%d", i), "生产部", "操作工", "2023-02-01", ""})
+	}
+	writeRoster(t, file, rows)
+	b, _ := os.ReadFile(file)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			off, _ := f.DataOffset()
+			b[off+int64(f.CompressedSize64)*3/4] ^= 0x01
+		}
+	}
+	writeBytes(t, file, b)
+	code, _, errs := run(t, "--lang", "en", "import", file, "--db", db)
+	if code != ExitUser || !strings.Contains(errs, "roster10k.xlsx is damaged") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if after, _ := os.ReadFile(db); string(after) != string(before) {
+		t.Error("the database changed")
+	}
+}
+
+func writeBytes(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

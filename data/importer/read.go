@@ -203,6 +203,20 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		}
 		w.Sheets = nil
 	}
+	// excelize reads every part without telling of a damaged stream, so
+	// the parts the import uses are read to their end first.
+	sstDoubt := false
+	if zr != nil {
+		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+			if err := drainPart(zr, name, &unzipBudget{left: o.MaxUnzipSize}); err != nil {
+				return partProblem(err, base)
+			}
+		}
+		var err error
+		if _, sstDoubt, err = checkPart(zr, "xl/sharedStrings.xml", o.MaxUnzipSize); err != nil {
+			return partProblem(err, base)
+		}
+	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -216,6 +230,12 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		return xlsxError(err, base, o.Password)
 	}
 	defer x.Close()
+	if sstDoubt {
+		// Before excelize decodes the table, which it does on the first row.
+		if _, err := xmlCheck(zr, "xl/sharedStrings.xml", o.MaxUnzipSize, x.CharsetReader); err != nil {
+			return partProblem(err, base)
+		}
+	}
 	parts := sheetParts(zr)
 	props, _ := x.GetWorkbookProps()
 	date1904 := props.Date1904 != nil && *props.Date1904
@@ -262,42 +282,35 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 		}
 	}()
 	total := 0
-	type mergeResult struct {
-		m   []mergeRange
-		err error
-	}
-	merges := make(chan mergeResult, 1)
 	if zr != nil && part != "" {
-		// Merged ranges sit after the rows in the sheet's XML. Scanning the
-		// part on the second core while excelize streams the rows costs
-		// almost no wall time; GetMergeCells would load the whole sheet
-		// into memory instead.
+		// The part is read to its end before excelize streams it: excelize
+		// stops at damage as if the sheet ended there, and would hold a
+		// text run of any length in memory. The same pass finds the merged
+		// ranges, which sit after the rows; GetMergeCells would load the
+		// whole sheet into memory instead.
 		total = sheetDimension(zr, part)
-		go func() {
-			// A panic here would end the program: no caller can recover it.
-			defer func() {
-				if r := recover(); r != nil {
-					merges <- mergeResult{nil, PanicProblem(r, base, name, 0, 0)}
-				}
-			}()
-			m, err := scanMerges(zr, part, o.MaxUnzipSize)
-			merges <- mergeResult{m, err}
-		}()
+		m, doubt, err := checkPart(zr, part, o.MaxUnzipSize)
+		if err == nil && doubt {
+			m, err = xmlCheck(zr, part, o.MaxUnzipSize, x.CharsetReader)
+		}
+		if err != nil {
+			return nil, partProblem(sheetPartError(err, name), base)
+		}
+		s.Merges = m
 	} else {
-		// An encrypted workbook: excelize keeps the merges. Asked before
-		// Rows, not beside it, since both touch the loaded sheet.
+		// An encrypted workbook: excelize keeps the merges.
 		mc, err := x.GetMergeCells(name, true)
-		var m []mergeRange
+		if err != nil {
+			return nil, xlsxError(err, base, o.Password)
+		}
 		for _, c := range mc {
 			if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
-				m = append(m, r)
+				s.Merges = append(s.Merges, r)
 			}
 		}
-		merges <- mergeResult{m, err}
 	}
 	rows, err := x.Rows(name)
 	if err != nil {
-		<-merges
 		return nil, xlsxError(err, base, o.Password)
 	}
 	raw := excelize.Options{RawCellValue: true}
@@ -306,7 +319,6 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rows.Close()
-			<-merges
 			return nil, xlsxError(err, base, o.Password)
 		}
 		s.Rows = append(s.Rows, cols)
@@ -316,7 +328,6 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 		if n := len(s.Rows); n&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				rows.Close()
-				<-merges
 				return nil, cancelled(err)
 			}
 			if o.Progress != nil {
@@ -328,14 +339,9 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 	if cerr := rows.Close(); err == nil {
 		err = cerr
 	}
-	mr := <-merges
 	if err != nil {
 		return nil, xlsxError(err, base, o.Password)
 	}
-	if mr.err != nil {
-		return nil, xlsxError(mr.err, base, o.Password)
-	}
-	s.Merges = mr.m
 	applyMerges(s)
 	if o.Progress != nil {
 		o.Progress(len(s.Rows), len(s.Rows))
@@ -440,17 +446,50 @@ func zipFile(zr *zip.Reader, name string) *zip.File {
 	return nil
 }
 
+// readZipXML decodes a small part, then reads it to its end so that a
+// damaged zip stream shows (a *partError); XML it cannot decode is
+// errSlowPath.
 func readZipXML(zr *zip.Reader, name string, v any) error {
 	f := zipFile(zr, name)
 	if f == nil {
-		return os.ErrNotExist
+		return errSlowPath
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return err
+		return errSlowPath
 	}
 	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v)
+	r := &errReader{r: io.LimitReader(rc, 16<<20)}
+	derr := xml.NewDecoder(r).Decode(v)
+	if r.err == nil || r.err == io.EOF {
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			r.err = err
+		} else {
+			r.err = nil
+		}
+	}
+	if r.err != nil {
+		return &partError{name, r.err}
+	}
+	if derr != nil {
+		return errSlowPath
+	}
+	return nil
+}
+
+// errReader keeps the first error of the reader under it, so that a
+// decoder's syntax error is told from a damaged stream.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(b []byte) (int, error) {
+	n, err := e.r.Read(b)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // sheetDimension reads <dimension ref="A1:N100001"/> near the top of a
@@ -481,33 +520,6 @@ func sheetDimension(zr *zip.Reader, part string) int {
 		return r.r1 + 1
 	}
 	return 0
-}
-
-// scanMerges finds the <mergeCell> elements of a sheet part with the fast
-// reader's tokenizer, so both readers see the same merges. It skips
-// comments and the like, and keeps what it found before XML it cannot
-// read, as excelize keeps the rows before it.
-func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) {
-	f := zipFile(zr, part)
-	if f == nil {
-		return nil, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	s := newXMLScan(io.LimitReader(rc, limit))
-	s.lenient = true
-	var out []mergeRange
-	s.merges = &out
-	for s.next() {
-		// The scanner records the merges.
-	}
-	if s.err != nil && !errors.Is(s.err, errSlowPath) {
-		return nil, s.err
-	}
-	return out, nil
 }
 
 // readText reads CSV or tab-separated text in UTF-8 (with or without BOM)

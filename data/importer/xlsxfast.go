@@ -70,8 +70,8 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if readZipXML(zr, "_rels/.rels", &root) != nil {
-		return errSlowPath
+	if err := readZipXML(zr, "_rels/.rels", &root); err != nil {
+		return fastOr(err, base)
 	}
 	office := false
 	for _, r := range root.Rel {
@@ -85,8 +85,11 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	if !office {
 		return errSlowPath
 	}
-	sheets, ok := workbookSheets(zr)
-	if !ok || len(sheets) == 0 {
+	sheets, err := workbookSheets(zr)
+	if err != nil {
+		return fastOr(err, base)
+	}
+	if len(sheets) == 0 {
 		return errSlowPath
 	}
 	// excelize skips sheets whose names it thinks invalid, and finds
@@ -130,18 +133,12 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	}
 	sst, err := readSST(zr, &unzipBudget{left: o.MaxUnzipSize})
 	if err != nil {
-		if p := zipBombProblem(err, base); p != nil {
-			return p
-		}
-		return err
+		return fastOr(err, base)
 	}
 	for _, ws := range want {
 		s, err := readSheetFast(ctx, zr, ws, base, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
 		if err != nil {
-			if p := zipBombProblem(err, base); p != nil {
-				return p
-			}
-			return err
+			return fastOr(sheetPartError(err, ws.name), base)
 		}
 		w.Sheets = append(w.Sheets, s)
 	}
@@ -188,8 +185,19 @@ func (r budgetReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// workbookSheets lists the sheets with their state and part, in order.
-func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
+// fastOr passes errSlowPath on and makes every other error a problem: a
+// damaged part, a text too long, a file too large.
+func fastOr(err error, base string) error {
+	if errors.Is(err, errSlowPath) {
+		return err
+	}
+	return partProblem(err, base)
+}
+
+// workbookSheets lists the sheets with their state and part, in order. It
+// fails with errSlowPath for a workbook the fast reader leaves to
+// excelize, and with a *partError for a damaged part.
+func workbookSheets(zr *zip.Reader) ([]wbSheet, error) {
 	var wb struct {
 		XMLName    struct{} `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
 		WorkbookPr struct {
@@ -209,8 +217,11 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if readZipXML(zr, "xl/workbook.xml", &wb) != nil || readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return nil, false
+	if err := readZipXML(zr, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
 	}
 	var out []wbSheet
 	for _, s := range wb.Sheets {
@@ -225,7 +236,7 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 		}
 		out = append(out, wbSheet{name: s.Name, state: s.State, part: part, date1904: wb.WorkbookPr.Date1904})
 	}
-	return out, true
+	return out, nil
 }
 
 // readSST reads xl/sharedStrings.xml (the name excelize reads) into a
@@ -274,18 +285,28 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 			}
 			v, err := s.stringItem()
 			if err != nil {
-				return nil, slowOr(err)
+				return nil, inPart(f.Name, slowOr(err))
 			}
 			out = append(out, v)
 		}
 	}
 	if s.err != nil {
-		return nil, slowOr(s.err)
+		return nil, inPart(f.Name, slowOr(s.err))
 	}
 	if purl.found {
 		return nil, errSlowPath
 	}
 	return out, nil
+}
+
+// inPart names the part a damaged zip stream belongs to; errSlowPath and
+// the limits pass as they are.
+func inPart(part string, err error) error {
+	switch {
+	case errors.Is(err, errSlowPath), errors.Is(err, errUnzipBudget), errors.Is(err, errTooLong), errors.Is(err, errTooManyMerges):
+		return err
+	}
+	return &partError{part, err}
 }
 
 // inMainNS reports whether the start tag just read is in the spreadsheet
@@ -307,13 +328,15 @@ func inMainNS(s *xmlScan) bool {
 	return false
 }
 
-// slowOr keeps an over-budget error and turns every other into
-// errSlowPath, so excelize gives its own message for a damaged part.
+// slowOr keeps the errors of the input (a damaged zip stream, a part
+// over the budget, a text too long) and turns every other into
+// errSlowPath: XML the fast reader does not take is left to excelize,
+// whose path checks it again.
 func slowOr(err error) error {
-	if errors.Is(err, errUnzipBudget) {
-		return err
+	if err == nil || errors.Is(err, errSlowPath) {
+		return errSlowPath
 	}
-	return errSlowPath
+	return err
 }
 
 // readSheetFast reads one worksheet: rows as excelize returns them, the
@@ -400,7 +423,7 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 			case name == "c" && haveRow:
 				col, val, keep, err := readCell(s, sst, cellCol)
 				if err != nil {
-					return nil, err
+					return nil, inPart(ws.part, err)
 				}
 				cellCol = col
 				if keep {
@@ -431,7 +454,7 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 		}
 	}
 	if s.err != nil {
-		return nil, slowOr(s.err)
+		return nil, inPart(ws.part, slowOr(s.err))
 	}
 	if inRows {
 		flush()
