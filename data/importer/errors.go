@@ -42,6 +42,7 @@ const (
 	KeyBlankRow         = "skip.import.blank"
 	KeyHeaderRepeat     = "skip.import.header_repeat"
 	KeyUnknownValue     = "warn.import.value"
+	KeyTextTooLong      = "err.import.text_too_long" // a cell longer than its field takes
 )
 
 // Sentinels for errors.Is; a sentinel matches the more specific keys under

@@ -42,9 +42,16 @@ func (e *partError) Unwrap() error { return e.err }
 // the user sees; problems made further in pass through.
 func partProblem(err error, base string) error {
 	var p *model.Problem
+	var ce *cellsError
 	switch {
 	case errors.As(err, &p):
 		return err
+	case errors.As(err, &ce):
+		return problem(KeyTooLarge+".cells", "{{.file}} holds more than {{.limit}} cells (counting each row as wide as its last cell with a value; sheet {{.sheet}}, row {{.row}}); it was not read.",
+			"file", base, "limit", ce.limit, "sheet", ce.sheet, "row", ce.row)
+	case errors.Is(err, errTableShape):
+		return problem(KeyTooLarge+".table", "{{.file}} has a row of more than {{.columns}} columns or more than {{.rows}} rows; it was not read.",
+			"file", base, "columns", maxColumns, "rows", maxRows)
 	case errors.Is(err, errUnzipBudget):
 		return zipBombProblem(err, base)
 	case errors.Is(err, errTooLong):

@@ -180,6 +180,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	st := newStaged(existing)
 	st.ctx, st.progress, st.total = ctx, o.Progress, total
 	st.p = p
+	checkTextLengths(p, used)
 	if testHook != nil {
 		testHook("prepare", "", 0)
 	}

@@ -61,6 +61,9 @@ type Options struct {
 	// slowOnly reads workbooks with excelize alone, for tests that hold
 	// the fast reader to excelize's results.
 	slowOnly bool
+	// maxCells is DefaultMaxCells unless a test sets it lower; cellsLeft
+	// counts down as a Read takes cells.
+	maxCells, cellsLeft int
 }
 
 func (o *Options) withDefaults() Options {
@@ -74,6 +77,10 @@ func (o *Options) withDefaults() Options {
 	if r.MaxUnzipSize <= 0 {
 		r.MaxUnzipSize = DefaultMaxUnzipSize
 	}
+	if r.maxCells <= 0 {
+		r.maxCells = DefaultMaxCells
+	}
+	r.cellsLeft = r.maxCells
 	return r
 }
 
@@ -116,6 +123,11 @@ func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err err
 	if err != nil {
 		return nil, err
 	}
+	// A device or a pipe has no size to check, and /dev/zero never ends;
+	// opening a pipe would wait for a writer.
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(base)
+	}
 	if fi.Size() > o.MaxFileSize {
 		return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
 			"file", base, "sizeMB", fi.Size()>>20, "limitMB", o.MaxFileSize>>20)
@@ -125,6 +137,17 @@ func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err err
 		return nil, err
 	}
 	defer f.Close()
+	// The file opened may not be the one looked at.
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(base)
+	}
+	if fi.Size() > o.MaxFileSize {
+		return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+			"file", base, "sizeMB", fi.Size()>>20, "limitMB", o.MaxFileSize>>20)
+	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -147,8 +170,13 @@ func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err err
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil, err
 		}
-		if data, err = io.ReadAll(f); err != nil {
+		// The limit counts the bytes read, not what the size said.
+		if data, err = io.ReadAll(io.LimitReader(f, o.MaxFileSize+1)); err != nil {
 			return nil, err
+		}
+		if int64(len(data)) > o.MaxFileSize {
+			return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+				"file", base, "sizeMB", len(data)>>20, "limitMB", o.MaxFileSize>>20)
 		}
 		err = readText(ctx, w, data, ext, &o)
 	}
@@ -157,6 +185,10 @@ func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err err
 	}
 	detectAll(w)
 	return w, nil
+}
+
+func notRegular(base string) error {
+	return problem(KeyNotSpreadsheet+".not_file", "{{.file}} is not a regular file (it is a folder, a device or a pipe); only files are imported.", "file", base)
 }
 
 // oleKind tells an old BIFF workbook from an encrypted new one: both are
@@ -202,6 +234,7 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 			return err
 		}
 		w.Sheets = nil
+		o.cellsLeft = o.maxCells
 	}
 	// excelize reads every part without telling of a damaged stream, so
 	// the parts the import uses are read to their end first.
@@ -321,6 +354,10 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 			rows.Close()
 			return nil, xlsxError(err, base, o.Password)
 		}
+		if err := o.spend(len(cols), name, row); err != nil {
+			rows.Close()
+			return nil, partProblem(err, base)
+		}
 		s.Rows = append(s.Rows, cols)
 		if testHook != nil {
 			testHook("row", name, len(s.Rows))
@@ -342,7 +379,9 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 	if err != nil {
 		return nil, xlsxError(err, base, o.Password)
 	}
-	applyMerges(s)
+	if err := applyMerges(s, o); err != nil {
+		return nil, partProblem(err, base)
+	}
 	if o.Progress != nil {
 		o.Progress(len(s.Rows), len(s.Rows))
 	}
@@ -382,13 +421,21 @@ func parseRange(ref string) (mergeRange, bool) {
 	return mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
 }
 
-// applyMerges copies each merged block's value into every cell it covers,
-// so a department merged down its rows reads on each row. Blocks are
-// capped so a sheet-wide merge cannot blow up memory.
-func applyMerges(s *Sheet) {
+// applyMerges copies each merged block's value into the cells it covers
+// that exist, so a department merged down its rows reads on each row. A
+// merge reaches no further than the widest row and fills no row the file
+// leaves out or holds no value in; every row a merge visits is counted
+// against the cell budget, so a sheet-wide merge, or many, cannot take
+// memory or time without bound.
+func applyMerges(s *Sheet, o *Options) error {
 	const maxCols = 256
+	width := 0
+	for _, row := range s.Rows {
+		width = max(width, len(row))
+	}
+	width = min(width, maxCols)
 	for _, m := range s.Merges {
-		if m.r0 >= len(s.Rows) || m.c0 >= maxCols {
+		if m.r0 >= len(s.Rows) || m.c0 >= width {
 			continue
 		}
 		var v string
@@ -398,20 +445,30 @@ func applyMerges(s *Sheet) {
 		if v == "" {
 			continue
 		}
+		c1 := min(m.c1, width-1)
 		for r := m.r0; r <= m.r1 && r < len(s.Rows); r++ {
 			row := s.Rows[r]
-			for c := m.c0; c <= m.c1 && c < maxCols; c++ {
-				if r == m.r0 && c == m.c0 {
-					continue
+			if err := o.spend(1, s.Name, r+1); err != nil {
+				return err
+			}
+			if len(row) == 0 {
+				continue // a row the file does not have
+			}
+			if c1 >= len(row) {
+				if err := o.spend(c1+1-len(row), s.Name, r+1); err != nil {
+					return err
 				}
-				if c >= len(row) {
-					row = append(row, make([]string, c+1-len(row))...)
+				row = append(row, make([]string, c1+1-len(row))...)
+			}
+			for c := m.c0; c <= c1; c++ {
+				if r != m.r0 || c != m.c0 {
+					row[c] = v
 				}
-				row[c] = v
 			}
 			s.Rows[r] = row
 		}
 	}
+	return nil
 }
 
 // sheetParts maps sheet names to their part names in the zip, from
@@ -523,16 +580,20 @@ func sheetDimension(zr *zip.Reader, part string) int {
 }
 
 // readText reads CSV or tab-separated text in UTF-8 (with or without BOM)
-// or GB18030/GBK.
+// or GB18030/GBK. UTF-8 text is parsed where it lies in data, not copied.
 func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Options) error {
 	base := filepath.Base(w.Path)
-	text, enc, err := DecodeText(data)
+	text, enc, err := decodeText(data)
 	if err != nil {
 		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
 	}
 	w.Encoding = enc
-	rows, sep, err := ParseTable(text, ext)
+	rows, sep, err := parseTable(text, ext, o, w.Name)
 	if err != nil {
+		var ce *cellsError
+		if errors.Is(err, errTableShape) || errors.As(err, &ce) {
+			return partProblem(err, base)
+		}
 		return problem(KeyCorrupt+".table", "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
 	}
 	if err := ctx.Err(); err != nil {
@@ -554,44 +615,60 @@ func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Opti
 // (a superset of GBK, what Excel writes on Chinese Windows) and look like
 // text. Binary data is refused.
 func DecodeText(data []byte) (text, encoding string, err error) {
+	b, enc, err := decodeText(data)
+	return string(b), enc, err
+}
+
+// decodeText is DecodeText giving UTF-8 bytes, data itself where it is
+// UTF-8 already.
+func decodeText(data []byte) (text []byte, encoding string, err error) {
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
 		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", errNotText
+		if !utf8.Valid(data) || !looksLikeText(data) {
+			return nil, "", errNotText
 		}
-		if !looksLikeText(string(data)) {
-			return "", "", errNotText
-		}
-		return string(data), "UTF-8 BOM", nil
+		return data, "UTF-8 BOM", nil
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return "", "", errNotText // UTF-16: Excel's "Unicode text"; not supported
+		return nil, "", errNotText // UTF-16: Excel's "Unicode text"; not supported
 	}
 	if utf8.Valid(data) {
-		if !looksLikeText(string(data)) {
-			return "", "", errNotText
+		if !looksLikeText(data) {
+			return nil, "", errNotText
 		}
-		return string(data), "UTF-8", nil
+		return data, "UTF-8", nil
+	}
+	if !plausibleGB(data) {
+		return nil, "", errNotText
 	}
 	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || !utf8.Valid(dec) || !looksLikeText(string(dec)) || !plausibleGB(data) {
-		return "", "", errNotText
+	if err != nil || !utf8.Valid(dec) || !looksLikeText(dec) {
+		return nil, "", errNotText
 	}
-	return string(dec), "GB18030", nil
+	return dec, "GB18030", nil
 }
 
 var errNotText = errors.New("not text")
 
 // looksLikeText refuses control characters other than tab and line ends:
 // binary files decode as "valid" GB18030 surprisingly often.
-func looksLikeText(s string) bool {
-	bad := 0
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == utf8.RuneError || r == 0x7F {
-			bad++
+func looksLikeText(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F {
+				return false
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError {
+			return false
+		}
+		i += size
 	}
-	return bad == 0
+	return true
 }
 
 // plausibleGB checks the lead/trail byte structure of GBK double-byte
@@ -624,17 +701,25 @@ func plausibleGB(b []byte) bool {
 // for .tsv/.txt files and for text whose first lines have tabs but no
 // commas outside quotes; the separator used is returned.
 func ParseTable(text, ext string) ([][]string, rune, error) {
+	o := (&Options{}).withDefaults()
+	return parseTable([]byte(text), ext, &o, "")
+}
+
+// parseTable is ParseTable within the limits: no row wider than Excel's
+// columns, no more rows than Excel's, no more cells than the budget. Each
+// limit stops the parse where it is passed, before the rest is built.
+func parseTable(text []byte, ext string, o *Options, sheet string) ([][]string, rune, error) {
 	sep := ','
 	first := text
-	if i := strings.IndexByte(first, '\n'); i >= 0 {
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}
-	if ext == ".tsv" || ext == ".tab" || strings.Count(first, "\t") > strings.Count(first, ",") {
+	if ext == ".tsv" || ext == ".tab" || bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
 		sep = '\t'
-	} else if ext != ".csv" && strings.Count(first, ";") > strings.Count(first, ",") {
+	} else if ext != ".csv" && bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		sep = ';'
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	r := csv.NewReader(&fieldGuard{r: bytes.NewReader(text), sep: byte(sep)})
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -646,6 +731,15 @@ func ParseTable(text, ext string) ([][]string, rune, error) {
 			break
 		}
 		if err != nil {
+			if errors.Is(err, errTableShape) {
+				return nil, sep, errTableShape
+			}
+			return nil, sep, err
+		}
+		if len(rows) >= maxRows {
+			return nil, sep, errTableShape
+		}
+		if err := o.spend(len(rec), sheet, len(rows)+1); err != nil {
 			return nil, sep, err
 		}
 		rows = append(rows, rec)

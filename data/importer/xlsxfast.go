@@ -302,8 +302,9 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 // inPart names the part a damaged zip stream belongs to; errSlowPath and
 // the limits pass as they are.
 func inPart(part string, err error) error {
+	var ce *cellsError
 	switch {
-	case errors.Is(err, errSlowPath), errors.Is(err, errUnzipBudget), errors.Is(err, errTooLong), errors.Is(err, errTooManyMerges):
+	case errors.Is(err, errSlowPath), errors.Is(err, errUnzipBudget), errors.Is(err, errTooLong), errors.Is(err, errTooManyMerges), errors.As(err, &ce):
 		return err
 	}
 	return &partError{part, err}
@@ -365,10 +366,14 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 		rowWidth = 16
 		rowTags  int
 	)
-	flush := func() {
+	flush := func() error {
 		if haveRow {
+			if err := o.spend(len(cells), ws.name, prevRow); err != nil {
+				return err
+			}
 			sh.Rows = append(sh.Rows, cells)
 		}
+		return nil
 	}
 	for s.next() {
 		switch s.kind {
@@ -379,7 +384,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 				// excelize goes on finding rows after </sheetData>.
 				return nil, errSlowPath
 			case name == "row":
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				num := prevRow + 1
 				// excelize parses every attribute named r, stopping at a
 				// bad one, and keeps the last.
@@ -448,7 +455,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 			}
 		case tokEnd:
 			if inRows && string(s.name) == "sheetData" {
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				haveRow, inRows = false, false
 			}
 		}
@@ -457,9 +466,13 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string,
 		return nil, inPart(ws.part, slowOr(s.err))
 	}
 	if inRows {
-		flush()
+		if err := flush(); err != nil {
+			return nil, err
+		}
 	}
-	applyMerges(sh)
+	if err := applyMerges(sh, o); err != nil {
+		return nil, err
+	}
 	if o.Progress != nil {
 		o.Progress(len(sh.Rows), len(sh.Rows))
 	}
