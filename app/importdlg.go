@@ -369,8 +369,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, next func()
 		}
 	}
 	kind.OnChanged = func(string) {
-		wb.SetKind(importKindList[kind.SelectedIndex()])
-		ip.reprepare()
+		ip.change(func() { wb.SetKind(importKindList[kind.SelectedIndex()]) })
 	}
 	mapping := ip.mappingForm()
 	top := container.NewVBox(
@@ -463,12 +462,13 @@ func (ip *importPreview) mappingForm() fyne.CanvasObject {
 			}
 		}
 		sel.OnChanged = func(string) {
-			for len(s.Mapping) <= i {
-				s.Mapping = append(s.Mapping, importer.FieldIgnore)
-			}
-			s.Mapping[i] = importFields[sel.SelectedIndex()]
-			ip.u.rememberMapping(s)
-			ip.reprepare()
+			ip.change(func() {
+				for len(s.Mapping) <= i {
+					s.Mapping = append(s.Mapping, importer.FieldIgnore)
+				}
+				s.Mapping[i] = importFields[sel.SelectedIndex()]
+				ip.u.rememberMapping(s)
+			})
 		}
 		label := fmt.Sprintf("%s %s (%d%%)", importer.ColumnName(c.Index), c.Header, int(c.Confidence*100+0.5))
 		form.Append(label, sel)
@@ -482,12 +482,36 @@ func (ip *importPreview) reprepare() {
 	u := ip.u
 	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(u.planID, u.data), nil)
 	if err != nil {
-		ip.problems.SetText("✖ " + ErrText(err))
-		ip.summary.SetText(ErrText(err))
+		ip.failed(err)
 		return
 	}
 	ip.p = p
 	ip.show()
+}
+
+// change applies a change the user made to the kind or the mapping, then
+// prepares the preview again. A panic in the change is shown as the
+// preview's problem; the window stays up.
+func (ip *importPreview) change(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			ip.failed(importer.PanicProblem(r, ip.wb.Path, "", 0, 0))
+		}
+	}()
+	fn()
+	ip.reprepare()
+}
+
+// failed shows why the preview cannot be made, and leaves a preview that
+// cannot be committed: the one before no longer matches the mapping.
+func (ip *importPreview) failed(err error) {
+	ip.problems.SetText("✖ " + ErrText(err))
+	ip.summary.SetText(ErrText(err))
+	p, ok := err.(*model.Problem)
+	if !ok {
+		p = &model.Problem{Key: "err.import.detail", Text: "{{.detail}}", Args: map[string]any{"detail": err.Error()}}
+	}
+	ip.p = &importer.Preview{File: ip.wb.Path, Errors: []*model.Problem{p}}
 }
 
 // commit writes the import as one transaction after a backup, then shows

@@ -208,3 +208,26 @@ func writeBytes(t *testing.T, path string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestMappingChangePanicBlocksTheImport: a change of the mapping that
+// panics is shown in the preview, and the preview from before the change
+// can no longer be imported.
+func TestMappingChangePanicBlocksTheImport(t *testing.T) {
+	u := newTestUI(t)
+	file := filepath.Join(t.TempDir(), "r.xlsx")
+	writeRoster(t, file, [][]any{{"M1", "马一", "生产部", "操作工", "2023-02-01", ""}})
+	people := len(u.data.People)
+	u.ImportFiles([]string{file})
+	ip := u.pendingImport
+	if ip == nil {
+		t.Fatal("no preview")
+	}
+	ip.change(func() { panic("mapping broke") })
+	if !strings.Contains(ip.problems.Text, "mapping broke") || !strings.Contains(ip.problems.Text, "r.xlsx") {
+		t.Errorf("problems %q", ip.problems.Text)
+	}
+	u.ConfirmPendingImport()
+	if len(u.data.People) != people {
+		t.Errorf("imported after the failed change: %d people, want %d", len(u.data.People), people)
+	}
+}
