@@ -155,3 +155,21 @@ func TestLongTextNamesTheCell(t *testing.T) {
 		t.Error("Commit took a preview with too long texts")
 	}
 }
+
+// TestOldXLSFromLibreOffice: .xls workbooks LibreOffice 7.4 wrote (from
+// generated rosters of made-up people, 20 and 400 rows: soffice --headless
+// --convert-to xls) are refused with the save-as message, also under an
+// .xlsx name: the format is told by the first bytes. The pure-Go readers
+// tried (extrame/xls v0.0.1, shakinm/xlsReader v0.9.12) misread or panic
+// on the 400-row file's shared strings, which span CONTINUE records.
+func TestOldXLSFromLibreOffice(t *testing.T) {
+	for _, name := range []string{"libreoffice-roster-small.xls", "libreoffice-roster-400.xls"} {
+		b := fileBytes(t, filepath.Join("testdata", name))
+		for _, as := range []string{name, "saved-as.xlsx"} {
+			_, err := Read(context.Background(), writeBytes(t, as, b), nil)
+			if !errors.Is(err, ErrOldXLS) || !strings.Contains(err.Error(), as) || !strings.Contains(err.Error(), "Save As") {
+				t.Errorf("%s as %s: err = %v", name, as, err)
+			}
+		}
+	}
+}
