@@ -98,7 +98,8 @@ func maxRunes(f Field) int {
 // of the preview does not work on a text of millions of characters.
 func checkTextLengths(p *Preview, sheets []*Sheet) {
 	for _, s := range sheets {
-		for i := range s.Columns {
+		// A mapping may name columns the header row has no text for.
+		for i := range max(len(s.Columns), len(s.Mapping)) {
 			f := s.Mapping.Field(i)
 			if f == FieldIgnore || f == FieldPersonal {
 				continue
@@ -122,7 +123,11 @@ func checkTextLengths(p *Preview, sheets []*Sheet) {
 					limit--
 				}
 				limit = maxRunes(f)
-				p.Errors = append(p.Errors, cellProblem(KeyTextTooLong, s.Name, r+1, i, s.Columns[i].Header, cut[:min(len(cut), 40)]+"…",
+				header := ColumnName(i)
+				if i < len(s.Columns) && s.Columns[i].Header != "" {
+					header = s.Columns[i].Header
+				}
+				p.Errors = append(p.Errors, cellProblem(KeyTextTooLong, s.Name, r+1, i, header, cut[:min(len(cut), 40)]+"…",
 					"the text in column {{.column}} is {{.length}} characters long; it may have at most {{.limit}}.", "length", n, "limit", limit))
 				row[i] = cut
 			}
