@@ -173,3 +173,41 @@ func TestOldXLSFromLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFilesStreamed: a UTF-8 table is checked in chunks and parsed
+// from the file; a character cut by a chunk's end, a BOM, GB18030 and
+// binary data read as they did when the whole file was decoded at once.
+func TestTextFilesStreamed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("工号,姓名,部门\n")
+	for i := 0; b.Len() < 300<<10; i++ {
+		fmt.Fprintf(&b, "E%d,张%d,\"销售部\n华东\"\n", i, i)
+	}
+	text := b.String()
+	want, _, err := ParseTable(text, ".csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"plain.csv": []byte(text), "bom.csv": append([]byte{0xEF, 0xBB, 0xBF}, text...)} {
+		w, err := Read(context.Background(), writeBytes(t, name, data), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := w.Sheets[0].Rows; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: %d rows, want %d", name, len(got), len(want))
+		}
+	}
+	gbk := writeGBK(t, tempPath(t, "gbk.csv"), text)
+	if w, err := Read(context.Background(), gbk, nil); err != nil || w.Encoding != "GB18030" || fmt.Sprint(w.Sheets[0].Rows) != fmt.Sprint(want) {
+		t.Errorf("GB18030: %v", err)
+	}
+	for name, data := range map[string][]byte{
+		"control.csv": []byte(strings.Repeat("a,b\n", 30000) + "\x01"),
+		"bombad.csv":  append([]byte{0xEF, 0xBB, 0xBF, 'a', ','}, 0xFF, 0xFE),
+		"utf16.csv":   {0xFF, 0xFE, 'a', 0},
+	} {
+		if _, err := Read(context.Background(), writeBytes(t, name, data), nil); !errors.Is(err, ErrNotSpreadsheet) {
+			t.Errorf("%s: err = %v, want not a table", name, err)
+		}
+	}
+}

@@ -16,6 +16,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"staffplan/data/model"
 )
 
 // Format is the kind of file read.
@@ -166,19 +168,7 @@ func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err err
 	case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xltx" || ext == ".xlsb":
 		return nil, problem(KeyNotSpreadsheet+".renamed", "{{.file}} is named like an Excel workbook but is not one; it may have been renamed or damaged.", "file", base)
 	default:
-		var data []byte
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, err
-		}
-		// The limit counts the bytes read, not what the size said.
-		if data, err = io.ReadAll(io.LimitReader(f, o.MaxFileSize+1)); err != nil {
-			return nil, err
-		}
-		if int64(len(data)) > o.MaxFileSize {
-			return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
-				"file", base, "sizeMB", len(data)>>20, "limitMB", o.MaxFileSize>>20)
-		}
-		err = readText(ctx, w, data, ext, &o)
+		err = readTextFile(ctx, w, f, ext, &o)
 	}
 	if err != nil {
 		return nil, err
@@ -579,8 +569,57 @@ func sheetDimension(zr *zip.Reader, part string) int {
 	return 0
 }
 
-// readText reads CSV or tab-separated text in UTF-8 (with or without BOM)
-// or GB18030/GBK. UTF-8 text is parsed where it lies in data, not copied.
+// readTextFile reads CSV or tab-separated text from f. UTF-8 text (the
+// common case, and the one a hostile file takes) is checked in a first
+// pass and parsed from the file in a second, so that only the rows are in
+// memory; other text is read whole and decoded as GB18030. Both passes
+// count the bytes read against MaxFileSize.
+func readTextFile(ctx context.Context, w *Workbook, f *os.File, ext string, o *Options) error {
+	base := filepath.Base(w.Path)
+	tooLarge := func(n int64) error {
+		return problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+			"file", base, "sizeMB", n>>20, "limitMB", o.MaxFileSize>>20)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	sc, err := scanText(io.LimitReader(f, o.MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	if sc.n > o.MaxFileSize {
+		return tooLarge(sc.n)
+	}
+	if !sc.utf8 {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, o.MaxFileSize+1))
+		if err != nil {
+			return err
+		}
+		if int64(len(data)) > o.MaxFileSize {
+			return tooLarge(int64(len(data)))
+		}
+		return readText(ctx, w, data, ext, o)
+	}
+	if !sc.text {
+		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
+	}
+	if _, err := f.Seek(sc.bom, io.SeekStart); err != nil {
+		return err
+	}
+	w.Encoding = "UTF-8"
+	if sc.bom > 0 {
+		w.Encoding = "UTF-8 BOM"
+	}
+	sep := separatorOf(sc.tabs, sc.commas, sc.semis, ext)
+	rows, err := parseRows(ctx, io.LimitReader(f, o.MaxFileSize), sep, o, w.Name)
+	return textSheet(w, rows, sep, err, o)
+}
+
+// readText reads CSV or tab-separated text held in memory, in UTF-8 (with
+// or without BOM) or GB18030/GBK.
 func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Options) error {
 	base := filepath.Base(w.Path)
 	text, enc, err := decodeText(data)
@@ -588,16 +627,29 @@ func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Opti
 		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
 	}
 	w.Encoding = enc
-	rows, sep, err := parseTable(text, ext, o, w.Name)
+	first := text
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	sep := separatorOf(bytes.Count(first, []byte("\t")), bytes.Count(first, []byte(",")), bytes.Count(first, []byte(";")), ext)
+	rows, err := parseRows(ctx, bytes.NewReader(text), sep, o, w.Name)
+	return textSheet(w, rows, sep, err, o)
+}
+
+// textSheet makes the one sheet of a text file, or the problem of its
+// parse.
+func textSheet(w *Workbook, rows [][]string, sep rune, err error, o *Options) error {
+	base := filepath.Base(w.Path)
 	if err != nil {
 		var ce *cellsError
-		if errors.Is(err, errTableShape) || errors.As(err, &ce) {
+		var p *model.Problem
+		switch {
+		case errors.As(err, &p):
+			return err
+		case errors.Is(err, errTableShape) || errors.As(err, &ce):
 			return partProblem(err, base)
 		}
 		return problem(KeyCorrupt+".table", "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
-	}
-	if err := ctx.Err(); err != nil {
-		return cancelled(err)
 	}
 	w.Format = FormatCSV
 	if sep == '\t' {
@@ -608,6 +660,84 @@ func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Opti
 	}
 	w.Sheets = []*Sheet{{Name: w.Name, Rows: rows}}
 	return nil
+}
+
+// textScan is what a first pass over a text file finds: its length, the
+// length of a UTF-8 BOM, whether it is UTF-8 and text (no control
+// characters), and the separators in its first line.
+type textScan struct {
+	n, bom              int64
+	utf8, text          bool
+	tabs, commas, semis int
+}
+
+// scanText reads r to its end in chunks, as DecodeText would judge the
+// whole: a rune split between two chunks is carried to the next.
+func scanText(r io.Reader) (textScan, error) {
+	sc := textScan{utf8: true, text: true}
+	buf := make([]byte, 64<<10)
+	head, err := io.ReadFull(r, buf[:3])
+	sc.n = int64(head)
+	switch {
+	case err != nil && err != io.EOF && err != io.ErrUnexpectedEOF:
+		return sc, err
+	case head == 3 && bytes.Equal(buf[:3], []byte{0xEF, 0xBB, 0xBF}):
+		sc.bom, head = 3, 0
+	case head >= 2 && (bytes.Equal(buf[:2], []byte{0xFF, 0xFE}) || bytes.Equal(buf[:2], []byte{0xFE, 0xFF})):
+		sc.text = false // UTF-16: Excel's "Unicode text"; not supported
+		return sc, nil
+	}
+	keep, firstLine := head, true
+	for {
+		m, err := r.Read(buf[keep:])
+		if m < 0 {
+			m = 0
+		}
+		sc.n += int64(m)
+		chunk := buf[:keep+m]
+		end := len(chunk)
+		if err == nil {
+			end = completeRunes(chunk)
+		}
+		part := chunk[:end]
+		if !utf8.Valid(part) {
+			sc.utf8 = sc.bom > 0 // with a BOM it must be UTF-8: not text
+			sc.text = false
+			return sc, nil
+		}
+		if !looksLikeText(part) {
+			sc.text = false
+			return sc, nil
+		}
+		if firstLine {
+			line := part
+			if i := bytes.IndexByte(part, '\n'); i >= 0 {
+				line, firstLine = part[:i], false
+			}
+			sc.tabs += bytes.Count(line, []byte("\t"))
+			sc.commas += bytes.Count(line, []byte(","))
+			sc.semis += bytes.Count(line, []byte(";"))
+		}
+		keep = copy(buf, chunk[end:])
+		switch {
+		case err == io.EOF:
+			return sc, nil
+		case err != nil:
+			return sc, err
+		}
+	}
+}
+
+// completeRunes is the length of b without a rune cut off at its end.
+func completeRunes(b []byte) int {
+	i := len(b) - 1
+	for i >= 0 && len(b)-i < utf8.UTFMax && b[i]&0xC0 == 0x80 {
+		i--
+	}
+	if i >= 0 && !utf8.FullRune(b[i:]) {
+		return i
+	}
+	return len(b)
 }
 
 // DecodeText turns the bytes of a text file into UTF-8. A BOM says UTF-8;
@@ -702,24 +832,32 @@ func plausibleGB(b []byte) bool {
 // commas outside quotes; the separator used is returned.
 func ParseTable(text, ext string) ([][]string, rune, error) {
 	o := (&Options{}).withDefaults()
-	return parseTable([]byte(text), ext, &o, "")
-}
-
-// parseTable is ParseTable within the limits: no row wider than Excel's
-// columns, no more rows than Excel's, no more cells than the budget. Each
-// limit stops the parse where it is passed, before the rest is built.
-func parseTable(text []byte, ext string, o *Options, sheet string) ([][]string, rune, error) {
-	sep := ','
 	first := text
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}
-	if ext == ".tsv" || ext == ".tab" || bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
-		sep = '\t'
-	} else if ext != ".csv" && bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		sep = ';'
+	sep := separatorOf(strings.Count(first, "\t"), strings.Count(first, ","), strings.Count(first, ";"), ext)
+	rows, err := parseRows(context.Background(), strings.NewReader(text), sep, &o, "")
+	return rows, sep, err
+}
+
+// separatorOf chooses the separator from the counts in the first line.
+func separatorOf(tabs, commas, semis int, ext string) rune {
+	switch {
+	case ext == ".tsv" || ext == ".tab" || tabs > commas:
+		return '\t'
+	case ext != ".csv" && semis > commas:
+		return ';'
 	}
-	r := csv.NewReader(&fieldGuard{r: bytes.NewReader(text), sep: byte(sep)})
+	return ','
+}
+
+// parseRows reads the rows of a table within the limits: no row wider
+// than Excel's columns, no more rows than Excel's, no more cells than the
+// budget. Each limit stops the parse where it is passed, before the rest
+// is read.
+func parseRows(ctx context.Context, in io.Reader, sep rune, o *Options, sheet string) ([][]string, error) {
+	r := csv.NewReader(&fieldGuard{r: in, sep: byte(sep)})
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -732,17 +870,25 @@ func parseTable(text []byte, ext string, o *Options, sheet string) ([][]string, 
 		}
 		if err != nil {
 			if errors.Is(err, errTableShape) {
-				return nil, sep, errTableShape
+				return nil, errTableShape
 			}
-			return nil, sep, err
+			return nil, err
 		}
 		if len(rows) >= maxRows {
-			return nil, sep, errTableShape
+			return nil, errTableShape
 		}
 		if err := o.spend(len(rec), sheet, len(rows)+1); err != nil {
-			return nil, sep, err
+			return nil, err
 		}
 		rows = append(rows, rec)
+		if len(rows)&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, cancelled(err)
+			}
+		}
 	}
-	return rows, sep, nil
+	if err := ctx.Err(); err != nil {
+		return nil, cancelled(err)
+	}
+	return rows, nil
 }
