@@ -228,7 +228,7 @@ func (u *UI) importFile(path, password string, next func()) {
 				u.askPassword(path, err, next)
 			case err != nil:
 				// Also on stderr: a log for support, and a signal tests wait on.
-				fmt.Fprintf(os.Stderr, "import %s: %s\n", path, err)
+				fmt.Fprintf(os.Stderr, "import %s: %s\n%s", path, err, panicStack(err))
 				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
 				d.SetOnClosed(next)
 				d.Show()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -32,4 +33,16 @@ func (u *UI) run(work func(), asError func(r any) error, failed func(err error))
 func internalError(r any) error {
 	return &model.Problem{Key: "err.internal", Text: "The program met a case it does not handle ({{.detail}}). Nothing was changed.",
 		Args: map[string]any{"detail": fmt.Sprint(r)}}
+}
+
+// panicStack is the stack of a panic the importer recovered, for the log;
+// empty for other errors.
+func panicStack(err error) string {
+	var p *model.Problem
+	if errors.As(err, &p) {
+		if s, ok := p.Args["stack"].(string); ok {
+			return s
+		}
+	}
+	return ""
 }
