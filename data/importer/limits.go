@@ -94,8 +94,9 @@ func maxRunes(f Field) int {
 }
 
 // checkTextLengths refuses cells of mapped columns whose text is longer
-// than their field takes, and cuts them to that length, so that the rest
-// of the preview does not work on a text of millions of characters.
+// than their field takes. The cells are left as they are: the workbook
+// outlives the preview (the user may change the mapping and prepare
+// again), and a cut text would then pass.
 func checkTextLengths(p *Preview, sheets []*Sheet) {
 	for _, s := range sheets {
 		// A mapping may name columns the header row has no text for.
@@ -114,23 +115,24 @@ func checkTextLengths(p *Preview, sheets []*Sheet) {
 				if n <= limit {
 					continue
 				}
-				cut := row[i]
-				for k := range cut {
-					if limit == 0 {
-						cut = cut[:k]
-						break
-					}
-					limit--
-				}
-				limit = maxRunes(f)
 				header := ColumnName(i)
 				if i < len(s.Columns) && s.Columns[i].Header != "" {
 					header = s.Columns[i].Header
 				}
-				p.Errors = append(p.Errors, cellProblem(KeyTextTooLong, s.Name, r+1, i, header, cut[:min(len(cut), 40)]+"…",
+				p.Errors = append(p.Errors, cellProblem(KeyTextTooLong, s.Name, r+1, i, header, firstRunes(row[i], 40)+"…",
 					"the text in column {{.column}} is {{.length}} characters long; it may have at most {{.limit}}.", "length", n, "limit", limit))
-				row[i] = cut
 			}
 		}
 	}
+}
+
+// firstRunes is the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
