@@ -110,9 +110,13 @@ func (u *UI) exportDialog(kind, ext string) {
 			return
 		}
 		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
+		failed := func(err error) {
+			prog.finish()
+			u.showError(err)
+		}
 		u.run(func() {
 			err := export.WriteFileAtomic(path, write)
-			fyne.Do(func() {
+			onUI(func() {
 				prog.finish()
 				if err != nil {
 					u.showError(err)
@@ -120,11 +124,8 @@ func (u *UI) exportDialog(kind, ext string) {
 				}
 				dialog.ShowInformation(lang.X("dlg.saved", "Saved"),
 					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}), u.win)
-			})
-		}, internalError, func(err error) {
-			prog.finish()
-			u.showError(err)
-		})
+			}, internalError, failed)
+		}, internalError, failed)
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))
 	save.Show()

@@ -212,6 +212,7 @@ func (u *UI) importFile(path, password string, next func()) {
 		d.SetOnClosed(next)
 		d.Show()
 	}
+	asError := func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }
 	u.run(func() {
 		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
@@ -219,7 +220,7 @@ func (u *UI) importFile(path, password string, next func()) {
 			u.applyRememberedMapping(wb)
 			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			switch {
 			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
@@ -235,8 +236,8 @@ func (u *UI) importFile(path, password string, next func()) {
 			default:
 				u.showPreview(wb, preview, next)
 			}
-		})
-	}, func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }, failed)
+		}, asError, failed)
+	}, asError, failed)
 }
 
 func baseName(path string) string {
@@ -540,9 +541,10 @@ func (ip *importPreview) commit() {
 		d.SetOnClosed(ip.next)
 		d.Show()
 	}
+	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
 	u.run(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			if err != nil {
 				d := dialog.NewError(fmt.Errorf("%s", ErrText(err)), u.win)
@@ -561,8 +563,8 @@ func (ip *importPreview) commit() {
 				u.reload()
 			}
 			ip.next()
-		})
-	}, func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }, failed)
+		}, asError, failed)
+	}, asError, failed)
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

@@ -29,6 +29,22 @@ func (u *UI) run(work func(), asError func(r any) error, failed func(err error))
 	})
 }
 
+// onUI runs fn on the UI goroutine, as fyne.Do does, with the recovery of
+// run: a job's results are shown there, and a panic in showing them must
+// not end the program either.
+func onUI(fn func(), asError func(r any) error, failed func(err error)) {
+	fyne.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err := asError(r)
+				fmt.Fprintf(os.Stderr, "%v\n%s\n", err, debug.Stack())
+				failed(err)
+			}
+		}()
+		fn()
+	})
+}
+
 // internalError is the error a panic outside an import becomes.
 func internalError(r any) error {
 	return &model.Problem{Key: "err.internal", Text: "The program met a case it does not handle ({{.detail}}). Nothing was changed.",

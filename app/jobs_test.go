@@ -231,3 +231,19 @@ func TestMappingChangePanicBlocksTheImport(t *testing.T) {
 		t.Errorf("imported after the failed change: %d people, want %d", len(u.data.People), people)
 	}
 }
+
+// TestShowingAJobsResultRecovers: a panic while a job's result is shown
+// on the UI goroutine is reported the same way.
+func TestShowingAJobsResultRecovers(t *testing.T) {
+	newTestUI(t)
+	got := make(chan error, 1)
+	onUI(func() { panic("showing broke") }, internalError, func(err error) { got <- err })
+	select {
+	case err := <-got:
+		if !strings.Contains(ErrText(err), "showing broke") {
+			t.Errorf("message %q", ErrText(err))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the failed handler was not called")
+	}
+}

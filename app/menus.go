@@ -85,9 +85,13 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
+	failed := func(err error) {
+		prog.Hide()
+		u.showError(err)
+	}
 	u.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
-		fyne.Do(func() {
+		onUI(func() {
 			prog.Hide()
 			if err != nil {
 				u.showError(err)
@@ -99,11 +103,8 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.hist.Push(ch)
 			u.ShowPlan(id)
 			u.outline.openAll()
-		})
-	}, internalError, func(err error) {
-		prog.Hide()
-		u.showError(err)
-	})
+		}, internalError, failed)
+	}, internalError, failed)
 }
 
 func (u *UI) newPlanDialog() {
