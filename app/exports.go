@@ -141,9 +141,13 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 			return
 		}
 		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-		u.background(func() {
+		failed := func(err error) {
+			prog.finish()
+			u.showError(err)
+		}
+		u.run(func() {
 			err := exportWriteErr(path, export.WriteFileAtomic(path, write))
-			fyne.Do(func() {
+			onUI(func() {
 				prog.finish()
 				if err != nil {
 					u.showError(err)
@@ -151,8 +155,8 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 				}
 				u.showInfo(lang.X("dlg.saved", "Saved"),
 					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
-			})
-		})
+			}, internalError, failed)
+		}, internalError, failed)
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))
 	u.showFileDialog(save)

@@ -237,14 +237,21 @@ func (u *UI) importFile(path, password string, next func()) {
 	if asNew {
 		planID = 0
 	}
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := u.errorDialog(err)
+		d.SetOnClosed(next)
+		u.showDismissable(d)
+	}
+	asError := func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }
+	u.run(func() {
 		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
 			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			switch {
 			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
@@ -253,15 +260,15 @@ func (u *UI) importFile(path, password string, next func()) {
 				u.askPassword(path, err, next)
 			case err != nil:
 				// Also on stderr: a log for support, and a signal tests wait on.
-				fmt.Fprintf(os.Stderr, "import %s: %s\n", path, err)
+				fmt.Fprintf(os.Stderr, "import %s: %s\n%s", path, err, panicStack(err))
 				d := u.errorDialog(err)
 				d.SetOnClosed(next)
 				u.showDismissable(d)
 			default:
 				u.showPreview(wb, preview, asNew, next)
 			}
-		})
-	})
+		}, asError, failed)
+	}, asError, failed)
 }
 
 func baseName(path string) string {
@@ -416,8 +423,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 		}
 	}
 	kind.OnChanged = func(string) {
-		wb.SetKind(importKindList[kind.SelectedIndex()])
-		ip.reprepare()
+		ip.change(func() { wb.SetKind(importKindList[kind.SelectedIndex()]) })
 	}
 	mapping := ip.mappingForm()
 	top := container.NewVBox(
@@ -510,12 +516,13 @@ func (ip *importPreview) mappingForm() fyne.CanvasObject {
 			}
 		}
 		sel.OnChanged = func(string) {
-			for len(s.Mapping) <= i {
-				s.Mapping = append(s.Mapping, importer.FieldIgnore)
-			}
-			s.Mapping[i] = importFields[sel.SelectedIndex()]
-			ip.u.rememberMapping(s)
-			ip.reprepare()
+			ip.change(func() {
+				for len(s.Mapping) <= i {
+					s.Mapping = append(s.Mapping, importer.FieldIgnore)
+				}
+				s.Mapping[i] = importFields[sel.SelectedIndex()]
+				ip.u.rememberMapping(s)
+			})
 		}
 		label := fmt.Sprintf("%s %s (%d%%)", importer.ColumnName(c.Index), c.Header, int(c.Confidence*100+0.5))
 		form.Append(label, sel)
@@ -529,12 +536,36 @@ func (ip *importPreview) reprepare() {
 	u := ip.u
 	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(ip.target(), u.data), nil)
 	if err != nil {
-		ip.problems.SetText("✖ " + ErrText(err))
-		ip.summary.SetText(ErrText(err))
+		ip.failed(err)
 		return
 	}
 	ip.p = p
 	ip.show()
+}
+
+// change applies a change the user made to the kind or the mapping, then
+// prepares the preview again. A panic in the change is shown as the
+// preview's problem; the window stays up.
+func (ip *importPreview) change(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			ip.failed(importer.PanicProblem(r, ip.wb.Path, "", 0, 0))
+		}
+	}()
+	fn()
+	ip.reprepare()
+}
+
+// failed shows why the preview cannot be made, and leaves a preview that
+// cannot be committed: the one before no longer matches the mapping.
+func (ip *importPreview) failed(err error) {
+	ip.problems.SetText("✖ " + ErrText(err))
+	ip.summary.SetText(ErrText(err))
+	p, ok := err.(*model.Problem)
+	if !ok {
+		p = &model.Problem{Key: "err.import.detail", Text: "{{.detail}}", Args: map[string]any{"detail": err.Error()}}
+	}
+	ip.p = &importer.Preview{File: ip.wb.Path, Errors: []*model.Problem{p}}
 }
 
 // commit writes the import as one transaction after a backup, then shows
@@ -557,9 +588,16 @@ func (ip *importPreview) commit() {
 	prog := u.newProgress(lang.X("dlg.importing", "Importing…"), nil)
 	st, planID, preview := u.st, ip.target(), ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := u.errorDialog(err)
+		d.SetOnClosed(ip.next)
+		u.showDismissable(d)
+	}
+	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
+	u.run(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			if err != nil {
 				d := u.errorDialog(err)
@@ -578,8 +616,8 @@ func (ip *importPreview) commit() {
 				u.reload()
 			}
 			ip.next()
-		})
-	})
+		}, asError, failed)
+	}, asError, failed)
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

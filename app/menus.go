@@ -90,9 +90,13 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
-	u.background(func() {
+	failed := func(err error) {
+		prog.Hide()
+		u.showError(err)
+	}
+	u.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
-		fyne.Do(func() {
+		onUI(func() {
 			prog.Hide()
 			if err != nil {
 				u.showError(err)
@@ -104,8 +108,8 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.hist.Push(ch)
 			u.ShowPlan(id)
 			u.outline.openAll()
-		})
-	})
+		}, internalError, failed)
+	}, internalError, failed)
 }
 
 func (u *UI) newPlanDialog() {
@@ -294,7 +298,16 @@ func (u *UI) restore(backup string) {
 		u.showError(err)
 		return
 	}
-	st, err := store.Restore(path, backup, nil)
+	// The store is closed by now; a panic in the restore must still end
+	// in the old file reopened, below.
+	st, err := func() (st *store.Store, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				st, err = nil, internalError(r)
+			}
+		}()
+		return restoreStore(path, backup)
+	}()
 	if err != nil {
 		u.showError(err)
 		// The old file is untouched on error; reopen it.
@@ -306,6 +319,9 @@ func (u *UI) restore(backup string) {
 	u.st = nil
 	u.SwitchStore(st)
 }
+
+// restoreStore replaces the database with a backup; tests replace it.
+var restoreStore = func(path, backup string) (*store.Store, error) { return store.Restore(path, backup, nil) }
 
 // BackupReasonText names why a backup was made.
 func BackupReasonText(reason string) string {

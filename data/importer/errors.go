@@ -49,6 +49,7 @@ const (
 	KeyApprox           = "warn.import.approx"          // a headcount written as a range or approximation
 	KeyNoData           = "err.import.no_data"          // a blank form: rows with only serial numbers
 	KeyMap              = "err.import.map"              // a mapping the user gave cannot be applied
+	KeyTextTooLong      = "err.import.text_too_long"    // a cell longer than its field takes
 )
 
 // Sentinels for errors.Is; a sentinel matches the more specific keys under

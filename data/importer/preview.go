@@ -137,7 +137,12 @@ const localBase model.ID = 1 << 62
 // for a new plan) will do. It reads only the sheets whose Role is set and
 // uses their Mapping. It never changes existing. Cancelling ctx returns
 // ErrCancelled.
-func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (*Preview, error) {
+func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (_ *Preview, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, w.Path, "", 0, 0)
+		}
+	}()
 	var o PreviewOptions
 	if opt != nil {
 		o = *opt
@@ -203,7 +208,10 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
 	}
 	st.total = total
-	var err error
+	checkTextLengths(p, used)
+	if testHook != nil {
+		testHook("prepare", "", 0)
+	}
 	switch w.Kind {
 	case KindRoster, KindPeopleDepts:
 		err = st.people(w, used)

@@ -70,8 +70,8 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if readZipXML(zr, "_rels/.rels", &root) != nil {
-		return errSlowPath
+	if err := readZipXML(zr, "_rels/.rels", &root); err != nil {
+		return fastOr(err, base)
 	}
 	office := false
 	for _, r := range root.Rel {
@@ -85,8 +85,11 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	if !office {
 		return errSlowPath
 	}
-	sheets, ok := workbookSheets(zr)
-	if !ok || len(sheets) == 0 {
+	sheets, err := workbookSheets(zr)
+	if err != nil {
+		return fastOr(err, base)
+	}
+	if len(sheets) == 0 {
 		return errSlowPath
 	}
 	// excelize skips sheets whose names it thinks invalid, and finds
@@ -130,18 +133,12 @@ func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) 
 	}
 	sst, err := readSST(zr, &unzipBudget{left: o.MaxUnzipSize})
 	if err != nil {
-		if p := zipBombProblem(err, base); p != nil {
-			return p
-		}
-		return err
+		return fastOr(err, base)
 	}
 	for _, ws := range want {
-		s, err := readSheetFast(ctx, zr, ws, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
+		s, err := readSheetFast(ctx, zr, ws, base, sst, &unzipBudget{left: o.MaxUnzipSize}, o)
 		if err != nil {
-			if p := zipBombProblem(err, base); p != nil {
-				return p
-			}
-			return err
+			return fastOr(sheetPartError(err, ws.name), base)
 		}
 		w.Sheets = append(w.Sheets, s)
 	}
@@ -188,8 +185,19 @@ func (r budgetReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// workbookSheets lists the sheets with their state and part, in order.
-func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
+// fastOr passes errSlowPath on and makes every other error a problem: a
+// damaged part, a text too long, a file too large.
+func fastOr(err error, base string) error {
+	if errors.Is(err, errSlowPath) {
+		return err
+	}
+	return partProblem(err, base)
+}
+
+// workbookSheets lists the sheets with their state and part, in order. It
+// fails with errSlowPath for a workbook the fast reader leaves to
+// excelize, and with a *partError for a damaged part.
+func workbookSheets(zr *zip.Reader) ([]wbSheet, error) {
 	var wb struct {
 		XMLName    struct{} `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main workbook"`
 		WorkbookPr struct {
@@ -209,8 +217,11 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if readZipXML(zr, "xl/workbook.xml", &wb) != nil || readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return nil, false
+	if err := readZipXML(zr, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
 	}
 	var out []wbSheet
 	for _, s := range wb.Sheets {
@@ -225,7 +236,7 @@ func workbookSheets(zr *zip.Reader) ([]wbSheet, bool) {
 		}
 		out = append(out, wbSheet{name: s.Name, state: s.State, part: part, date1904: wb.WorkbookPr.Date1904})
 	}
-	return out, true
+	return out, nil
 }
 
 // readSST reads xl/sharedStrings.xml (the name excelize reads) into a
@@ -274,13 +285,13 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 			}
 			v, err := s.stringItem()
 			if err != nil {
-				return nil, slowOr(err)
+				return nil, inPart(f.Name, slowOr(err))
 			}
 			out = append(out, v)
 		}
 	}
 	if s.err != nil {
-		return nil, slowOr(s.err)
+		return nil, inPart(f.Name, slowOr(s.err))
 	}
 	if purl.found {
 		return nil, errSlowPath
@@ -288,10 +299,23 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 	return out, nil
 }
 
+// inPart names the part a damaged zip stream belongs to; errSlowPath and
+// the limits pass as they are.
+func inPart(part string, err error) error {
+	var ce *cellsError
+	switch {
+	case errors.Is(err, errSlowPath), errors.Is(err, errUnzipBudget), errors.Is(err, errTooLong), errors.Is(err, errTooManyMerges), errors.As(err, &ce):
+		return err
+	}
+	return &partError{part, err}
+}
+
 // inMainNS reports whether the start tag just read is in the spreadsheet
 // namespace, by the xmlns declaration on the same tag.
 func inMainNS(s *xmlScan) bool {
-	qname := s.stack[:len(s.stack)-1]
+	// Not from the stack of open elements: a self-closing tag such as an
+	// empty <sst .../> is never pushed on it.
+	qname := s.qname
 	want := "xmlns"
 	if i := bytes.IndexByte(qname, ':'); i > 0 && i < len(qname)-1 {
 		want = "xmlns:" + string(qname[:i])
@@ -305,18 +329,26 @@ func inMainNS(s *xmlScan) bool {
 	return false
 }
 
-// slowOr keeps an over-budget error and turns every other into
-// errSlowPath, so excelize gives its own message for a damaged part.
+// slowOr keeps the errors of the input (a damaged zip stream, a part
+// over the budget, a text too long) and turns every other into
+// errSlowPath: XML the fast reader does not take is left to excelize,
+// whose path checks it again.
 func slowOr(err error) error {
-	if errors.Is(err, errUnzipBudget) {
-		return err
+	if err == nil || errors.Is(err, errSlowPath) {
+		return errSlowPath
 	}
-	return errSlowPath
+	return err
 }
 
 // readSheetFast reads one worksheet: rows as excelize returns them, the
 // merged ranges, and the <dimension> for the progress total.
-func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string, budget *unzipBudget, o *Options) (*Sheet, error) {
+func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, base string, sst []string, budget *unzipBudget, o *Options) (_ *Sheet, err error) {
+	var prevRow, cellCol int
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, base, ws.name, prevRow, cellCol-1)
+		}
+	}()
 	f := zipFileExact(zr, ws.part)
 	rc, err := f.Open()
 	if err != nil {
@@ -328,18 +360,20 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 	s.merges = &sh.Merges
 	var (
 		total    int
-		prevRow  int
 		inRows   = true // until </sheetData>
 		haveRow  bool   // a <row> has started: cells belong to it
 		cells    []string
-		cellCol  int
 		rowWidth = 16
 		rowTags  int
 	)
-	flush := func() {
+	flush := func() error {
 		if haveRow {
+			if err := o.spend(len(cells), ws.name, prevRow); err != nil {
+				return err
+			}
 			sh.Rows = append(sh.Rows, cells)
 		}
+		return nil
 	}
 	for s.next() {
 		switch s.kind {
@@ -350,7 +384,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 				// excelize goes on finding rows after </sheetData>.
 				return nil, errSlowPath
 			case name == "row":
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				num := prevRow + 1
 				// excelize parses every attribute named r, stopping at a
 				// bad one, and keeps the last.
@@ -373,6 +409,9 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 					sh.Rows = append(sh.Rows, nil) // rows the file leaves out
 				}
 				prevRow, haveRow, cellCol = num, true, 0
+				if testHook != nil {
+					testHook("row", ws.name, num)
+				}
 				if len(cells) > rowWidth {
 					rowWidth = len(cells)
 				}
@@ -391,7 +430,7 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 			case name == "c" && haveRow:
 				col, val, keep, err := readCell(s, sst, cellCol)
 				if err != nil {
-					return nil, err
+					return nil, inPart(ws.part, err)
 				}
 				cellCol = col
 				if keep {
@@ -416,18 +455,24 @@ func readSheetFast(ctx context.Context, zr *zip.Reader, ws wbSheet, sst []string
 			}
 		case tokEnd:
 			if inRows && string(s.name) == "sheetData" {
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				haveRow, inRows = false, false
 			}
 		}
 	}
 	if s.err != nil {
-		return nil, slowOr(s.err)
+		return nil, inPart(ws.part, slowOr(s.err))
 	}
 	if inRows {
-		flush()
+		if err := flush(); err != nil {
+			return nil, err
+		}
 	}
-	applyMerges(sh)
+	if err := applyMerges(sh, o); err != nil {
+		return nil, err
+	}
 	if o.Progress != nil {
 		o.Progress(len(sh.Rows), len(sh.Rows))
 	}

@@ -251,6 +251,8 @@ func FuzzFastReader(f *testing.F) {
 	f.Add(`<row r="2"><c r="A2" t="str"><f aca="false" si="0">A1</f><v>a` + "\r\n" + `b&#x4E00;_x000D_</v></c><c r="B2" t="inlineStr"><is><t><![CDATA[<x>]]></t><rPh sb="0" eb="1"><t>p</t></rPh></is></c></row>`)
 	f.Add(`<row r="1" spans="1:3"><c r="A1" s="2"/><c r="AB1"><v> 1 </v></c></row><row r="5"/>`)
 	f.Add(`<row r="1"><c r="A1" t="str"><v>m</v></c></row><row r="2"/></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><x:mergeCell xmlns:x="u" ref='C1:C&#50;'/></mergeCells><sheetData>`)
+	// Self-closing and empty elements, as some writers leave them.
+	f.Add(`<row/><row r="2"><c/><c r="B2" t="s"/><c r="C2"><v/></c><c r="D2" t="inlineStr"><is/></c><c r="E2"><f/></c></row><row r="3"><c r="A3" t="inlineStr"><is><t/></is></c></row></sheetData><mergeCells/><sheetData>`)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, rows string) {
 		path := writeParts(t, filepath.Join(dir, "fuzz.xlsx"), testSST, sheetHead+rows+sheetTail)

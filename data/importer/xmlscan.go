@@ -15,7 +15,7 @@ import (
 var errSlowPath = errors.New("importer: workbook needs the full reader")
 
 // maxToken bounds one tag or text run; a cell holds at most 32,767
-// characters, so anything longer is not a worksheet we read quickly.
+// characters, so a file with anything longer is refused (errTooLong).
 const maxToken = 4 << 20
 
 type tokKind uint8
@@ -43,6 +43,7 @@ type xmlScan struct {
 
 	kind  tokKind
 	name  []byte // local name, without any prefix
+	qname []byte // qualified name of the last start tag, self-closing ones too
 	attrs []xattr
 	self  bool // the start tag closed itself
 	text  []byte
@@ -76,7 +77,7 @@ func (s *xmlScan) fill() bool {
 	}
 	if s.n == len(s.buf) {
 		if len(s.buf) >= maxToken {
-			s.err = errSlowPath
+			s.err = errTooLong
 			return false
 		}
 		nb := make([]byte, 2*len(s.buf))
@@ -275,12 +276,16 @@ func (s *xmlScan) tag() (ok, more bool) {
 	if !validName(q) || !s.parseAttrs(body[k:]) {
 		return false, false
 	}
-	s.kind, s.name = tokStart, localName(q)
+	s.kind, s.name, s.qname = tokStart, localName(q), q
 	s.depth++
 	if s.merges != nil && string(s.name) == "mergeCell" {
 		// Recorded here, wherever the element sits, so every reader of
 		// the sheet sees the same merges.
 		if r, ok := mergeOf(s); ok {
+			if len(*s.merges) >= maxMerges {
+				s.err = errTooManyMerges
+				return false, false
+			}
 			*s.merges = append(*s.merges, r)
 		}
 	}
