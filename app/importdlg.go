@@ -418,6 +418,7 @@ func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr err
 	}
 
 	kind := widget.NewSelect(nil, nil)
+	kind.PlaceHolder = lang.X("import.kind.pick", "(choose what the file holds)")
 	ip.kind = kind
 	for _, k := range importKindList {
 		kind.Options = append(kind.Options, KindText(k))

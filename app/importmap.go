@@ -142,10 +142,15 @@ func (ip *importPreview) mappingStep() fyne.CanvasObject {
 			if s := ms.cur; s != nil && id.Row < len(s.Rows) && id.Col < len(s.Rows[id.Row]) {
 				text = s.Rows[id.Row][id.Col]
 			}
-			// The header row stands out, so the user sees what was picked.
-			bold := ms.cur != nil && id.Row == ms.cur.HeaderRow
-			if l.TextStyle.Bold != bold {
-				l.TextStyle.Bold = bold
+			// The header row stands out, so the user sees what was picked:
+			// in colour and bold (CJK fonts often have no bold face).
+			imp := widget.MediumImportance
+			if ms.cur != nil && id.Row == ms.cur.HeaderRow {
+				imp = widget.HighImportance
+			}
+			if l.Importance != imp {
+				l.Importance = imp
+				l.TextStyle.Bold = imp == widget.HighImportance
 				l.Refresh()
 			}
 			l.SetText(text)
@@ -226,11 +231,9 @@ func (ms *mapStep) showSheet(s *importer.Sheet) {
 	ms.header.Refresh()
 	ms.refreshColumns()
 	ms.grid.Refresh()
-	if s.HeaderRow > 0 && s.HeaderRow < gridRows {
-		ms.grid.ScrollTo(widget.TableCellID{Row: max(s.HeaderRow-1, 0), Col: 0})
-	} else {
-		ms.grid.ScrollToTop()
-	}
+	// Headings sit in the first rows; the header row stands out.
+	ms.grid.ScrollToTop()
+	ms.grid.ScrollToLeading()
 }
 
 // refreshRole shows what the sheet shown is read as.
@@ -262,7 +265,11 @@ func (ms *mapStep) refreshColumns() {
 	for _, f := range ms.fields {
 		labels = append(labels, FieldText(f))
 	}
-	if s.HasColumns() {
+	if !s.HasColumns() {
+		l := widget.NewLabel(lang.X("import.map.pick_header_first", "Pick the header row, or “no header row”, to list the columns."))
+		l.Wrapping = fyne.TextWrapWord
+		form.Append("", l)
+	} else {
 		for i := range min(len(s.Columns), gridCols) {
 			i := i
 			sel := widget.NewSelect(labels, nil)
@@ -414,12 +421,11 @@ func (ms *mapStep) settleRoles() {
 	}
 }
 
-// refreshHint shows the hint while the preview cannot be worked out.
+// refreshHint shows the hint once the preview could not be worked out;
+// it stays, so the widgets below do not jump under the user's mouse.
 func (ms *mapStep) refreshHint() {
 	if ms.ip.prepErr != nil && mappable(ms.ip.prepErr) {
 		ms.hint.Show()
-	} else {
-		ms.hint.Hide()
 	}
 }
 
@@ -428,10 +434,10 @@ func (ms *mapStep) refreshHint() {
 // sheet's further tables.
 type importChoices struct {
 	box    *fyne.Container
-	ranges *widget.RadioGroup
-	tables *widget.RadioGroup
-	rangeR *fyne.Container
-	tableR *fyne.Container
+	ranges *widget.Select
+	tables *widget.Select
+	rangeR fyne.CanvasObject
+	tableR fyne.CanvasObject
 	// rangeAsked and tableAsked: the question was raised once, so it stays.
 	rangeAsked, tableAsked bool
 }
@@ -440,30 +446,27 @@ func (ip *importPreview) choicesRow() fyne.CanvasObject {
 	c := &importChoices{}
 	ip.choices = c
 	lower, upper := lang.X("import.range.lower", "lower bound"), lang.X("import.range.upper", "upper bound")
-	c.ranges = widget.NewRadioGroup([]string{lower, upper}, func(v string) {
+	c.ranges = widget.NewSelect([]string{lower, upper}, func(v string) {
 		if v == "" || (v == upper) == ip.opts.RangeUpper {
 			return
 		}
 		ip.opts.RangeUpper = v == upper
 		ip.reprepare()
 	})
-	c.ranges.Horizontal = true
-	c.ranges.Required = true
 	c.ranges.SetSelected(lower)
 	both, first := lang.X("import.tables.both", "import both"), lang.X("import.tables.first", "only the first")
-	c.tables = widget.NewRadioGroup([]string{both, first}, func(v string) {
+	c.tables = widget.NewSelect([]string{both, first}, func(v string) {
 		if v == "" || (v == first) == ip.opts.FirstTableOnly {
 			return
 		}
 		ip.opts.FirstTableOnly = v == first
 		ip.reprepare()
 	})
-	c.tables.Horizontal = true
-	c.tables.Required = true
 	c.tables.SetSelected(both)
-	c.rangeR = container.NewHBox(widget.NewLabel(lang.X("import.range", "Headcount written as a range (1-2人):")), c.ranges)
-	c.tableR = container.NewHBox(widget.NewLabel(lang.X("import.tables", "A sheet holds a second table:")), c.tables)
-	c.box = container.NewVBox(c.rangeR, c.tableR)
+	c.rangeR = labelled(lang.X("import.range", "Headcount as a range (1-2人):"), c.ranges)
+	c.tableR = labelled(lang.X("import.tables", "Second table on a sheet:"), c.tables)
+	// Side by side: the grid below needs the height.
+	c.box = container.NewGridWithColumns(2, c.rangeR, c.tableR)
 	return c.box
 }
 
@@ -482,6 +485,7 @@ func (ip *importPreview) refreshChoices() {
 	}
 	showIf(c.rangeR, c.rangeAsked)
 	showIf(c.tableR, c.tableAsked)
+	showIf(c.box, c.rangeAsked || c.tableAsked)
 }
 
 func showIf(o fyne.CanvasObject, on bool) {
