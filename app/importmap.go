@@ -120,7 +120,14 @@ func (ip *importPreview) mappingStep() fyne.CanvasObject {
 		if ms.updating || ms.cur == nil {
 			return
 		}
-		ms.setHeaderRow(ms.header.SelectedIndex() - 1)
+		i := ms.header.SelectedIndex() - 1 // entry 0 is "no header row"
+		if i < -1 {
+			return
+		}
+		if i >= min(len(ms.cur.Rows), gridRows) {
+			i = ms.cur.HeaderRow // the extra entry for a header below the grid
+		}
+		ms.setHeaderRow(i)
 	})
 	ms.header.PlaceHolder = lang.X("import.map.header_pick", "(choose)")
 
@@ -318,9 +325,6 @@ func columnLabel(s *importer.Sheet, i int) string {
 // brings back a mapping remembered for those headings, and prepares again.
 func (ms *mapStep) setHeaderRow(i int) {
 	s := ms.cur
-	if i >= len(s.Rows) {
-		i = s.HeaderRow // the extra entry for a header past the grid
-	}
 	if i < 0 {
 		s.SetNoHeader()
 	} else {

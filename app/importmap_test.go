@@ -202,6 +202,18 @@ func TestImportMultiRowHeaderPickNamesRow(t *testing.T) {
 	if want := "E01 刘一 销售部 销售代表\nE02 陈二 财务部 出纳"; got != want {
 		t.Errorf("people:\n%s\nwant\n%s", got, want)
 	}
+	// The same headings again: picking the names row brings the user's
+	// mapping back.
+	u.ImportFiles([]string{file})
+	ms = u.pendingImport.step
+	ms.header.SetSelectedIndex(1)
+	ms.header.SetSelectedIndex(3)
+	if f := ms.cur.Mapping.Field(0); f != importer.FieldEmpNo {
+		t.Errorf("column A after picking row 3 again: %q, want the remembered emp_no", f)
+	}
+	if ms.colSel[0].Selected != FieldText(importer.FieldEmpNo) {
+		t.Errorf("column A's Select shows %q", ms.colSel[0].Selected)
+	}
 }
 
 // The role "ignore" leaves a sheet out of the import.
