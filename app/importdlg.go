@@ -238,7 +238,7 @@ func (u *UI) importFile(path, password string, next func()) {
 				next()
 			case errors.Is(err, importer.ErrPassword): // also a wrong one: ask again
 				u.askPassword(path, err, next)
-			case err != nil && mappable(err):
+			case err != nil && mappable(err) && hasRows(wb):
 				// Detection found nothing it can import: the user shows
 				// what the file holds, on the mapping step.
 				u.showPreviewErr(wb, err, asNew, next)

@@ -86,6 +86,21 @@ func mappable(err error) bool {
 	return errors.As(err, &p) && (strings.HasPrefix(p.Key, importer.KeyNoHeader) || strings.HasPrefix(p.Key, importer.KeyEmpty))
 }
 
+// hasRows reports whether any sheet has a row with text: a file with
+// none has nothing to map, and its message is the answer.
+func hasRows(wb *importer.Workbook) bool {
+	for _, s := range wb.Sheets {
+		for _, row := range s.Rows {
+			for _, c := range row {
+				if strings.TrimSpace(c) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // mappingStep builds the mapping step for the preview's workbook.
 func (ip *importPreview) mappingStep() fyne.CanvasObject {
 	ms := &mapStep{ip: ip, fields: mapFieldList(), roles: map[string]importer.Role{}}

@@ -295,3 +295,18 @@ func TestImportRangeAndSecondTableChoices(t *testing.T) {
 		t.Errorf("committed posts %v", titles)
 	}
 }
+
+// A workbook with nothing in it has nothing to map: its message, no
+// mapping step.
+func TestImportEmptyWorkbookIsAMessage(t *testing.T) {
+	u := newTestUI(t)
+	file := filepath.Join(t.TempDir(), "空.xlsx")
+	writeMapBook(t, file, mapSheet{name: "Sheet1"})
+	u.ImportFiles([]string{file})
+	if u.pendingImport != nil {
+		t.Error("an empty workbook opened the mapping step")
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("no message for an empty workbook")
+	}
+}
