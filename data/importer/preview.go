@@ -123,6 +123,9 @@ type PreviewOptions struct {
 	// RangeUpper takes the upper bound of a headcount written as a range
 	// ("1-2人" → 2) instead of the lower.
 	RangeUpper bool
+	// FirstTableOnly leaves out the further tables of a sheet (below a
+	// blank row, with headings of their own) instead of importing them.
+	FirstTableOnly bool
 }
 
 // untitledPost is the post of a person whose row names a department but no
@@ -160,7 +163,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	var used []*Sheet
 	total := 0
 	st := newStaged(existing)
-	st.ctx, st.progress, st.rangeUpper = ctx, o.Progress, o.RangeUpper
+	st.ctx, st.progress, st.rangeUpper, st.firstTableOnly = ctx, o.Progress, o.RangeUpper, o.FirstTableOnly
 	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
@@ -276,6 +279,12 @@ func (st *staged) splitTables(s *Sheet) []*Sheet {
 	first := *s
 	first.Rows = s.Rows[:starts[0]]
 	out = append(out, &first)
+	if st.firstTableOnly {
+		for _, at := range starts {
+			st.warn(rowProblem(KeySecondTableLeftOut, s.Name, at+1, "a second table starts here, below a blank row, with headings of its own; it is left out, as chosen."))
+		}
+		return out
+	}
 	for k, at := range starts {
 		end := len(s.Rows)
 		if k+1 < len(starts) {
@@ -364,6 +373,8 @@ type staged struct {
 	codePath map[string][]string
 	// rangeUpper: see PreviewOptions.RangeUpper.
 	rangeUpper bool
+	// firstTableOnly: see PreviewOptions.FirstTableOnly.
+	firstTableOnly bool
 }
 
 func newStaged(d *model.PlanData) *staged {
