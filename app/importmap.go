@@ -54,10 +54,7 @@ func mapFieldList() []importer.Field {
 			out = append(out, f)
 		}
 	}
-	for _, f := range []importer.Field{importer.FieldParentDept, importer.FieldVacancy, importer.FieldHead, importer.FieldSeq, importer.FieldPersonal} {
-		out = append(out, f)
-	}
-	return out
+	return append(out, importer.FieldParentDept, importer.FieldVacancy, importer.FieldHead, importer.FieldSeq, importer.FieldPersonal)
 }
 
 // mapStep holds the widgets of the mapping step.
