@@ -291,7 +291,9 @@ func readSST(zr *zip.Reader, budget *unzipBudget) ([]string, error) {
 // inMainNS reports whether the start tag just read is in the spreadsheet
 // namespace, by the xmlns declaration on the same tag.
 func inMainNS(s *xmlScan) bool {
-	qname := s.stack[:len(s.stack)-1]
+	// Not from the stack of open elements: a self-closing tag such as an
+	// empty <sst .../> is never pushed on it.
+	qname := s.qname
 	want := "xmlns"
 	if i := bytes.IndexByte(qname, ':'); i > 0 && i < len(qname)-1 {
 		want = "xmlns:" + string(qname[:i])

@@ -43,6 +43,7 @@ type xmlScan struct {
 
 	kind  tokKind
 	name  []byte // local name, without any prefix
+	qname []byte // qualified name of the last start tag, self-closing ones too
 	attrs []xattr
 	self  bool // the start tag closed itself
 	text  []byte
@@ -275,7 +276,7 @@ func (s *xmlScan) tag() (ok, more bool) {
 	if !validName(q) || !s.parseAttrs(body[k:]) {
 		return false, false
 	}
-	s.kind, s.name = tokStart, localName(q)
+	s.kind, s.name, s.qname = tokStart, localName(q), q
 	s.depth++
 	if s.merges != nil && string(s.name) == "mergeCell" {
 		// Recorded here, wherever the element sits, so every reader of
