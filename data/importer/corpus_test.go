@@ -73,11 +73,14 @@ func corpusFiles() []corpusFile {
 		}
 	}
 	files = append(files,
-		corpusFile{file: "trait-empty-sst.xlsx", fast: true, want: traitFigures},
-		corpusFile{file: "trait-no-rows.xlsx", fast: true, want: traitFigures},
-		corpusFile{file: "trait-wide-row.xlsx", fast: true, want: traitFigures},
-		corpusFile{file: "trait-header-row30.xlsx", fast: true, headerRow: ptrInt(30), want: traitFigures},
-		corpusFile{file: "trait-hidden-sheets.xlsx", fast: true, want: traitFigures},
+		corpusFile{file: "trait-empty-sst.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-no-rows.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-wide-row.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-header-row30.xlsx", fast: true, headerRow: ptrInt(30), want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-hidden-sheets.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-excel-like.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-wps-like.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-prefixed-norefs.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-left-sheet.xlsx", fast: true, want: figures{people: 6, units: 2, posts: 3, planned: 4}, left: 2},
 	)
 	return files
@@ -96,6 +99,22 @@ func checkCorpusRoster(t *testing.T, d *model.PlanData) {
 	}
 	if p := personByNo(t, d, "E010"); p.Status != model.PersonLeft {
 		t.Errorf("E010 status %v, want left", p.Status)
+	}
+}
+
+// checkTraitRoster: the trait files' four people by name (唐三彩 is rich
+// text with a phonetic run in one of them, which is no part of the name),
+// A03 hired 2019-11-04 in 工程部.
+func checkTraitRoster(t *testing.T, d *model.PlanData) {
+	t.Helper()
+	for no, name := range map[string]string{"A01": "马一鸣", "A02": "宋二丫", "A03": "唐三彩", "A04": "韩四海"} {
+		if p := personByNo(t, d, no); p.Name != name {
+			t.Errorf("%s: name %q, want %q", no, p.Name, name)
+		}
+	}
+	p := personByNo(t, d, "A03")
+	if !p.HireDate.Equal(time.Date(2019, 11, 4, 0, 0, 0, 0, time.UTC)) || unitsOf(d, p.ID) != "工程部" {
+		t.Errorf("A03 hired %v in %q, want 2019-11-04 in 工程部", p.HireDate, unitsOf(d, p.ID))
 	}
 }
 

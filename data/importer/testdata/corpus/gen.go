@@ -167,7 +167,7 @@ func workbook(sst string, sheets ...sheetSpec) parts {
 		`<styleSheet xmlns="` + nsMain + `"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts>` +
 		`<fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>` +
 		`<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>` +
-		`<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`
+		`<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="49" applyNumberFormat="1"/></cellXfs></styleSheet>`
 	return p
 }
 
@@ -189,8 +189,7 @@ func row(r int, cells ...any) string {
 		case float64:
 			fmt.Fprintf(&b, `<c r="%s"><v>%v</v></c>`, ref, v)
 		case time.Time:
-			serial := v.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
-			fmt.Fprintf(&b, `<c r="%s" s="1"><v>%v</v></c>`, ref, serial)
+			fmt.Fprintf(&b, `<c r="%s" s="1"><v>%v</v></c>`, ref, serial(v))
 		case string:
 			fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, html.EscapeString(v))
 		}
@@ -264,7 +263,131 @@ func traits() map[string]parts {
 	t["left-sheet"] = workbook("",
 		sheetSpec{name: "在职", xml: sheet(rosterRows(1, fourPeople))},
 		sheetSpec{name: "离职", xml: sheet(rosterRows(1, leavers))})
+	t["excel-like"] = excelLike()
+	t["wps-like"] = wpsLike()
+	t["prefixed-norefs"] = prefixedNoRefs()
 	return t
+}
+
+// excelLike is a roster as Excel 2016 and later writes one (after a
+// file of a .NET import library's tests): mc:Ignorable revision
+// namespaces, xr:uid, x14ac:dyDescent, spans, styled empty cells, the
+// table from column C (A and B empty but styled), and a shared string
+// table whose every item carries <phoneticPr> and one a phonetic run.
+func excelLike() parts {
+	var sst []string
+	idx := map[string]int{}
+	str := func(s string) int {
+		if i, ok := idx[s]; ok {
+			return i
+		}
+		idx[s] = len(sst)
+		si := `<si><t>` + html.EscapeString(s) + `</t><phoneticPr fontId="1" type="noConversion"/></si>`
+		if s == "唐三彩" {
+			si = `<si><r><rPr><b/><sz val="11"/><rFont val="等线"/><charset val="134"/></rPr><t>唐</t></r><r><rPr><sz val="11"/><rFont val="等线"/><charset val="134"/></rPr><t>三彩</t></r><rPh sb="0" eb="1"><t>タン</t></rPh><phoneticPr fontId="1" type="noConversion"/></si>`
+		}
+		sst = append(sst, si)
+		return idx[s]
+	}
+	var rows strings.Builder
+	all := append([][]any{{"工号", "姓名", "部门", "岗位", "入职日期"}}, fourPeople...)
+	for r, p := range all {
+		fmt.Fprintf(&rows, `<row r="%d" spans="1:7" x14ac:dyDescent="0.25">`, r+1)
+		fmt.Fprintf(&rows, `<c r="A%d" s="2"/><c r="B%d" s="2"/>`, r+1, r+1)
+		for c, v := range p {
+			ref, _ := excelize.CoordinatesToCellName(c+3, r+1)
+			switch v := v.(type) {
+			case string:
+				fmt.Fprintf(&rows, `<c r="%s" s="2" t="s"><v>%d</v></c>`, ref, str(v))
+			case time.Time:
+				fmt.Fprintf(&rows, `<c r="%s" s="1"><v>%v</v></c>`, ref, serial(v))
+			}
+		}
+		rows.WriteString(`</row>`)
+	}
+	p := workbook(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\r\n"+
+		`<sst xmlns="`+nsMain+`" count="`+fmt.Sprint(len(sst))+`" uniqueCount="`+fmt.Sprint(len(sst))+`">`+strings.Join(sst, "")+`</sst>`,
+		sheetSpec{name: "花名册", xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
+			`<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr xr2 xr3" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3" xr:uid="{00000000-0001-0000-0000-000000000000}">` +
+			`<dimension ref="A1:G5"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><selection activeCell="C1" sqref="C1"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/>` +
+			`<cols><col min="1" max="2" width="4" style="2" customWidth="1"/><col min="3" max="7" width="12" style="2" customWidth="1"/></cols>` +
+			`<sheetData>` + rows.String() + `</sheetData><phoneticPr fontId="1" type="noConversion"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+			`<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></ext></extLst></worksheet>`})
+	p["docProps/app.xml"] = appXML("Microsoft Excel", "16.0300")
+	addDocProps(p)
+	return p
+}
+
+// wpsLike is a roster as WPS 表格 writes one (after WPS-saved import
+// templates): the etc namespace, a <col> range out to column 16,384, a
+// title merged over the headings, 部门 from a drop-down whose list is on a
+// hidden sheet, and KSOProductBuildVer in docProps/custom.xml.
+func wpsLike() parts {
+	ns := `xmlns="` + nsMain + `" xmlns:r="` + nsRel + `" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"`
+	rows := strings.Replace(row(1, "员工花名册"), `<row r="1">`, `<row r="1" spans="1:5" ht="28" customHeight="1">`, 1) +
+		strings.ReplaceAll(rosterRows(2, fourPeople), `">`+`<c r=`, `" spans="1:5">`+`<c r=`)
+	head := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet ` + ns + `><sheetPr/><dimension ref="A1:E6"/>` +
+		`<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews>` +
+		`<sheetFormatPr defaultColWidth="9" defaultRowHeight="13.5" outlineLevelCol="4"/><cols><col min="1" max="4" width="12" style="1" customWidth="1"/><col min="5" max="16384" width="9" style="1"/></cols><sheetData>`
+	tail := `</sheetData><mergeCells count="1"><mergeCell ref="A1:E1"/></mergeCells>` +
+		`<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="C3:C1048576"><formula1>hidden_部门!$A$1:$A$3</formula1></dataValidation></dataValidations>` +
+		`<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/><headerFooter/></worksheet>`
+	lists := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet ` + ns + `><sheetPr/><dimension ref="A1:A3"/><sheetData>` +
+		row(1, "综合部") + row(2, "工程部") + row(3, "财务部") + `</sheetData></worksheet>`
+	p := workbook("", sheetSpec{name: "花名册", xml: head + rows + tail}, sheetSpec{name: "hidden_部门", state: "hidden", xml: lists})
+	p["docProps/app.xml"] = appXML("WPS 表格", "")
+	p["docProps/custom.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.00000</vt:lpwstr></property></Properties>`
+	addDocProps(p)
+	return p
+}
+
+// prefixedNoRefs is a roster in x:-prefixed SpreadsheetML (as writers
+// built on the .NET Open XML SDK emit it) whose rows and cells carry no r:
+// each row follows the one before, each cell the one before it.
+func prefixedNoRefs() parts {
+	var rows strings.Builder
+	all := append([][]any{{"工号", "姓名", "部门", "岗位", "入职日期"}}, fourPeople...)
+	for _, p := range all {
+		rows.WriteString(`<x:row>`)
+		for _, v := range p {
+			switch v := v.(type) {
+			case string:
+				fmt.Fprintf(&rows, `<x:c t="inlineStr"><x:is><x:t>%s</x:t></x:is></x:c>`, html.EscapeString(v))
+			case time.Time:
+				fmt.Fprintf(&rows, `<x:c s="1"><x:v>%v</x:v></x:c>`, serial(v))
+			}
+		}
+		rows.WriteString(`</x:row>`)
+	}
+	p := workbook("", sheetSpec{name: "花名册", xml: `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="` + nsMain + `"><x:sheetData>` + rows.String() + `</x:sheetData></x:worksheet>`})
+	p["xl/workbook.xml"] = `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:r="` + nsRel + `" xmlns:x="` + nsMain + `"><x:sheets><x:sheet name="花名册" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`
+	return p
+}
+
+func serial(t time.Time) float64 {
+	return t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+}
+
+func appXML(app, version string) string {
+	v := ""
+	if version != "" {
+		v = `<AppVersion>` + version + `</AppVersion>`
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>` + app + `</Application>` + v + `</Properties>`
+}
+
+// addDocProps lists docProps/app.xml (and custom.xml) in the package.
+func addDocProps(p parts) {
+	rels := `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>`
+	types := `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`
+	if _, ok := p["docProps/custom.xml"]; ok {
+		rels += `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`
+		types += `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>`
+	}
+	p["_rels/.rels"] = strings.Replace(p["_rels/.rels"], `</Relationships>`, rels+`</Relationships>`, 1)
+	p["[Content_Types].xml"] = strings.Replace(p["[Content_Types].xml"], `</Types>`, types+`</Types>`, 1)
 }
 
 // writeParts writes a workbook's parts in a stable order, [Content_Types]
