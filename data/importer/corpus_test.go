@@ -1,10 +1,15 @@
 package importer
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -260,3 +265,45 @@ func checkCorpusReaders(t *testing.T, path string, mustTake bool) {
 }
 
 func ptrInt(n int) *int { return &n }
+
+// sheetDataRe finds a worksheet's rows: what its sheetData (of any prefix)
+// holds.
+var sheetDataRe = regexp.MustCompile(`(?s)<(?:\w+:)?sheetData(?:\s[^>]*)?>(.*?)</(?:\w+:)?sheetData>`)
+
+// addCorpusSeeds seeds FuzzFastReader with the rows of every worksheet of
+// the corpus, so the fuzzer starts from what real writers put there.
+func addCorpusSeeds(f *testing.F) {
+	paths, err := filepath.Glob(filepath.Join(corpusDir, "*.xlsx"))
+	if err != nil || len(paths) == 0 {
+		f.Fatalf("no corpus files in %s: %v", corpusDir, err)
+	}
+	seeds := 0
+	for _, path := range paths {
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") || zf.UncompressedSize64 > 1<<20 {
+				continue
+			}
+			rc, err := zf.Open()
+			if err != nil {
+				f.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				f.Fatal(err)
+			}
+			if m := sheetDataRe.FindSubmatch(b); m != nil && len(bytes.TrimSpace(m[1])) > 0 {
+				f.Add(string(m[1]))
+				seeds++
+			}
+		}
+		zr.Close()
+	}
+	if seeds < len(paths) {
+		f.Fatalf("%d seeds from %d corpus files", seeds, len(paths))
+	}
+}
