@@ -67,6 +67,9 @@ for what in roster staffing org; do
 	fi
 done
 
+# An old .xls saved under an .xlsx name, as users rename files.
+[ -f "$work/poi-roster.xls" ] && cp "$work/poi-roster.xls" "$work/trait-xls-named-xlsx.xlsx"
+
 rm -rf "$work/java" "$work/lo" "$work/lo-profile" "$work/figures.txt"
 cp "$work"/*.xls* "$here/"
 chmod 644 "$here"/*.xls*
