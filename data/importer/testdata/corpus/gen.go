@@ -263,6 +263,25 @@ func traits() map[string]parts {
 	t["left-sheet"] = workbook("",
 		sheetSpec{name: "在职", xml: sheet(rosterRows(1, fourPeople))},
 		sheetSpec{name: "离职", xml: sheet(rosterRows(1, leavers))})
+	// A roster laid out for printing, after a WPS-saved payroll ledger:
+	// page blocks, each with a title merged across, its headings (the
+	// second block with 工号 and 姓名 swapped), a subtotal row and a
+	// signature line merged across.
+	title, footer := "员工花名册（按页打印）", "制表：综合部　审核：　日期："
+	across := func(r int, v string) string { return row(r, v, v, v, v, v, v) }
+	pages := across(1, title) +
+		row(2, "序号", "姓名", "工号", "部门", "岗位", "入职日期") +
+		row(3, 1.0, "马一鸣", "A01", "综合部", "主任", day("2018-03-01")) +
+		row(4, 2.0, "宋二丫", "A02", "综合部", "文员", day("2020-07-15")) +
+		row(5, "综合部小计", nil, nil, nil, nil, nil) +
+		across(6, footer) + across(7, title) +
+		row(8, "序号", "工号", "姓名", "部门", "岗位", "入职日期") +
+		row(9, 3.0, "A03", "唐三彩", "工程部", "工程师", day("2019-11-04")) +
+		row(10, 4.0, "A04", "韩四海", "工程部", "工程师", day("2022-01-10")) +
+		row(11, "工程部小计", nil, nil, nil, nil, nil) +
+		across(12, footer)
+	t["page-blocks"] = workbook("", sheetSpec{name: "花名册", xml: strings.Replace(sheet(pages), `</sheetData>`,
+		`</sheetData><mergeCells count="4"><mergeCell ref="A1:F1"/><mergeCell ref="A6:F6"/><mergeCell ref="A7:F7"/><mergeCell ref="A12:F12"/></mergeCells>`, 1)})
 	t["excel-like"] = excelLike()
 	t["wps-like"] = wpsLike()
 	t["prefixed-norefs"] = prefixedNoRefs()
