@@ -187,8 +187,11 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 			}
 		}
 		tables := []*Sheet{s}
-		if s.Role == RoleStaffing {
+		switch s.Role {
+		case RoleStaffing:
 			tables = st.splitTables(s)
+		case RolePeople:
+			tables = splitRepeatedHeadings(s)
 		}
 		for _, t := range tables {
 			used = append(used, st.screenPersonal(t))

@@ -244,6 +244,7 @@ func TestFastReaderRows(t *testing.T) {
 // reader accepts, it must read exactly as excelize does, and find the
 // same merged ranges as the scan the excelize path uses.
 func FuzzFastReader(f *testing.F) {
+	addCorpusSeeds(f)
 	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1.5</v></c></row><row r="3"><c t="inlineStr"><is><r><t>x</t></r></is></c></row>`)
 	f.Add(`<row><c><f>1</f></c><c t="str"><v>a&amp;b</v></c></row>`)
 	f.Add(`<row r="2"><c r="B2" t="s"><v>3</v></c></row>`)
