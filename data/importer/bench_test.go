@@ -330,7 +330,7 @@ func readerOptions(reader string) *Options {
 	if reader == "excelize" {
 		return &Options{slowOnly: true}
 	}
-	return &Options{}
+	return &Options{fastAlways: true}
 }
 
 // sheetXMLSize is the unpacked size of the first worksheet.
