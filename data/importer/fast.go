@@ -53,7 +53,8 @@ func readXLSXBook(ctx context.Context, w *Workbook, f *os.File, zr *zip.Reader, 
 				return err
 			}
 		}
-		if s == nil {
+		byExcelize := s == nil
+		if byExcelize {
 			if x == nil {
 				if x, err = openExcelize(f, zr, o, base); err != nil {
 					return err
@@ -65,6 +66,13 @@ func readXLSXBook(ctx context.Context, w *Workbook, f *os.File, zr *zip.Reader, 
 		}
 		s.Date1904 = book.Date1904()
 		w.Sheets = append(w.Sheets, s)
+		if testHook != nil {
+			reader := "sheet.fast"
+			if byExcelize {
+				reader = "sheet.excelize"
+			}
+			testHook(reader, s.Name, len(s.Rows))
+		}
 	}
 	return nil
 }
