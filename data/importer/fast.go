@@ -136,6 +136,7 @@ func readSheetFast(ctx context.Context, book *xlsxfast.Book, zr *zip.Reader, ws 
 		return nil
 	})
 	var pe *xlsxfast.PanicError
+	var part *partError
 	switch {
 	case err == nil:
 	case errors.Is(err, errSlowPath):
@@ -146,6 +147,8 @@ func readSheetFast(ctx context.Context, book *xlsxfast.Book, zr *zip.Reader, ws 
 		return nil, p
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return nil, cancelled(err)
+	case errors.As(err, &part) && part.Part != ws.Part:
+		return nil, partProblem(err, base) // the shared strings
 	default:
 		return nil, partProblem(sheetPartError(err, ws.Name), base)
 	}
