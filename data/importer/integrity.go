@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"staffplan/data/importer/internal/xlsxfast"
 	"staffplan/data/model"
 )
 
@@ -17,26 +18,46 @@ import (
 // ended there), so both readers read every part the import uses to its
 // end through the checks below.
 
-// errTooLong: one tag or text run is longer than maxToken, far more than
-// a cell holds; the file is refused rather than read into memory.
-var errTooLong = errors.New("importer: text longer than any cell holds")
+// The fast reader's limits and errors, which both readers share.
+var (
+	errSlowPath      = xlsxfast.ErrDecline
+	errUnzipBudget   = xlsxfast.ErrUnzipBudget
+	errTooLong       = xlsxfast.ErrTooLong
+	errTooManyMerges = xlsxfast.ErrTooManyMerges
+)
 
-// errTooManyMerges: a sheet lists more than maxMerges merged ranges.
-var errTooManyMerges = errors.New("importer: too many merged ranges")
-
-// maxMerges bounds the merged ranges of one sheet; a real sheet has a few
-// hundred at most.
-const maxMerges = 1 << 18
+const (
+	maxToken  = xlsxfast.MaxToken
+	maxMerges = xlsxfast.MaxMerges
+)
 
 // partError is a part that could not be read to its end: the zip stream
 // is damaged or the XML is malformed.
-type partError struct {
-	part string
-	err  error
+type partError = xlsxfast.PartError
+
+func zipBombProblem(err error, base string) error {
+	if errors.Is(err, errUnzipBudget) {
+		return problem(KeyZipBomb, "{{.file}} unpacks to more data than a workbook may hold; it was not read.", "file", base)
+	}
+	return nil
 }
 
-func (e *partError) Error() string { return e.part + ": " + e.err.Error() }
-func (e *partError) Unwrap() error { return e.err }
+// unzipBudget counts the bytes unpacked, whatever the zip headers claim.
+type unzipBudget struct{ left int64 }
+
+type budgetReader struct {
+	r io.Reader
+	b *unzipBudget
+}
+
+func (r budgetReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	r.b.left -= int64(n)
+	if r.b.left < 0 {
+		return n, errUnzipBudget
+	}
+	return n, err
+}
 
 // partProblem turns what reading a part went wrong with into the problem
 // the user sees; problems made further in pass through.
@@ -71,48 +92,23 @@ func drainPart(zr *zip.Reader, name string, budget *unzipBudget) error {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return &partError{name, err}
+		return &partError{Part: name, Err: err}
 	}
 	defer rc.Close()
 	if _, err := io.Copy(io.Discard, budgetReader{rc, budget}); err != nil {
 		if errors.Is(err, errUnzipBudget) {
 			return err
 		}
-		return &partError{name, err}
+		return &partError{Part: name, Err: err}
 	}
 	return nil
 }
 
 // checkPart reads a part to its end with the fast reader's tokenizer,
-// which is as strict as encoding/xml in what it accepts, collecting the
-// merged ranges. doubt reports XML the tokenizer does not take (names
-// outside ASCII, other encodings, and malformed XML alike): then
-// xmlCheck, reading as excelize does, decides.
+// collecting the merged ranges; doubt reports XML the tokenizer does not
+// take: then xmlCheck, reading as excelize does, decides.
 func checkPart(zr *zip.Reader, part string, limit int64) (merges []mergeRange, doubt bool, err error) {
-	f := zipFile(zr, part)
-	if f == nil {
-		return nil, false, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, false, &partError{part, err}
-	}
-	defer rc.Close()
-	s := newXMLScan(budgetReader{rc, &unzipBudget{left: limit}})
-	s.lenient = true
-	s.merges = &merges
-	for s.next() {
-		// The scanner records the merges.
-	}
-	switch {
-	case s.err == nil:
-		return merges, false, nil
-	case errors.Is(s.err, errSlowPath):
-		return nil, true, nil
-	case errors.Is(s.err, errUnzipBudget), errors.Is(s.err, errTooLong), errors.Is(s.err, errTooManyMerges):
-		return nil, false, s.err
-	}
-	return nil, false, &partError{part, s.err}
+	return xlsxfast.CheckPart(zr, part, limit)
 }
 
 // xmlCheck reads a part to its end with encoding/xml and charset, as
@@ -125,7 +121,7 @@ func xmlCheck(zr *zip.Reader, part string, limit int64, charset func(string, io.
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, &partError{part, err}
+		return nil, &partError{Part: part, Err: err}
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(&tokenBound{r: budgetReader{rc, &unzipBudget{left: limit}}})
@@ -140,7 +136,7 @@ func xmlCheck(zr *zip.Reader, part string, limit int64, charset func(string, io.
 			if errors.Is(err, errUnzipBudget) || errors.Is(err, errTooLong) {
 				return nil, err
 			}
-			return nil, &partError{part, err}
+			return nil, &partError{Part: part, Err: err}
 		}
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "mergeCell" {
 			ref := ""
@@ -183,7 +179,7 @@ func (t *tokenBound) Read(b []byte) (int, error) {
 func sheetPartError(err error, sheet string) error {
 	var pe *partError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("sheet %s: %w", sheet, pe.err)
+		return fmt.Errorf("sheet %s: %w", sheet, pe.Err)
 	}
 	return err
 }

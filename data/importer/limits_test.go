@@ -21,7 +21,7 @@ func TestMergesApplyToCellsThatExist(t *testing.T) {
 		path := writeParts(t, tempPath(t, "m.xlsx"), "", sheetHead+rows+`</sheetData><mergeCells count="1">`+merges+`</mergeCells></worksheet>`)
 		for _, slow := range []bool{false, true} {
 			start := time.Now()
-			w, err := Read(context.Background(), path, &Options{slowOnly: slow})
+			w, err := Read(context.Background(), path, &Options{slowOnly: slow, fastAlways: !slow})
 			if err != nil {
 				t.Fatalf("%d merges, slow=%v: %v", n, slow, err)
 			}
@@ -48,11 +48,11 @@ func TestCellLimit(t *testing.T) {
 	wide := writeParts(t, tempPath(t, "wide.xlsx"), "", sheetHead+b.String()+`</sheetData></worksheet>`)
 	one := writeParts(t, tempPath(t, "one.xlsx"), "", sheetHead+`<row r="1"><c r="A1" t="str"><v>工号</v></c><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>`)
 	for _, slow := range []bool{false, true} {
-		_, err := Read(context.Background(), wide, &Options{slowOnly: slow, maxCells: 1 << 20})
+		_, err := Read(context.Background(), wide, &Options{slowOnly: slow, fastAlways: !slow, maxCells: 1 << 20})
 		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "row 65") {
 			t.Errorf("slow=%v: err = %v, want too many cells at row 65", slow, err)
 		}
-		w, err := Read(context.Background(), one, &Options{slowOnly: slow, maxCells: 1 << 20})
+		w, err := Read(context.Background(), one, &Options{slowOnly: slow, fastAlways: !slow, maxCells: 1 << 20})
 		if err != nil || len(w.Sheets[0].Rows[0]) != 16384 {
 			t.Errorf("slow=%v: one wide row: %v", slow, err)
 		}
@@ -95,7 +95,7 @@ func TestHugeTextIsRefused(t *testing.T) {
 	}
 	for name, path := range cases {
 		for _, slow := range []bool{false, true} {
-			if _, err := Read(context.Background(), path, &Options{slowOnly: slow}); !errors.Is(err, ErrTooLarge) {
+			if _, err := Read(context.Background(), path, &Options{slowOnly: slow, fastAlways: !slow}); !errors.Is(err, ErrTooLarge) {
 				t.Errorf("%s slow=%v: err = %v, want too large", name, slow, err)
 			}
 		}

@@ -5,11 +5,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/xml"
 	"errors"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"staffplan/data/importer/internal/xlsxfast"
 	"staffplan/data/model"
 )
 
@@ -60,9 +59,10 @@ type Options struct {
 	// Progress, if set, is told how many rows have been read.
 	Progress Progress
 
-	// slowOnly reads workbooks with excelize alone, for tests that hold
-	// the fast reader to excelize's results.
-	slowOnly bool
+	// slowOnly reads workbooks with excelize alone, and fastAlways every
+	// sheet the fast reader takes with it whatever its size, for tests
+	// that hold the fast reader to excelize's results.
+	slowOnly, fastAlways bool
 	// maxCells is DefaultMaxCells unless a test sets it lower; cellsLeft
 	// counts down as a Read takes cells.
 	maxCells, cellsLeft int
@@ -209,7 +209,9 @@ func utf16le(s string) []byte {
 	return b
 }
 
-// readXLSX reads a workbook with excelize's streaming row reader.
+// readXLSX reads a workbook: each sheet whose XML is large with the fast
+// reader (see fastSheetBytes), the others, and whatever the fast reader
+// declines, with excelize's streaming row reader.
 func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Options) error {
 	base := filepath.Base(w.Path)
 	// An encrypted package is decrypted in memory by excelize, so its
@@ -219,46 +221,19 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		zr, _ = zip.NewReader(f, size)
 	}
 	if zr != nil && !o.slowOnly {
-		err := readXLSXFast(ctx, w, zr, o)
-		if !errors.Is(err, errSlowPath) {
-			return err
-		}
-		w.Sheets = nil
-		o.cellsLeft = o.maxCells
-	}
-	// excelize reads every part without telling of a damaged stream, so
-	// the parts the import uses are read to their end first.
-	sstDoubt := false
-	if zr != nil {
-		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
-			if err := drainPart(zr, name, &unzipBudget{left: o.MaxUnzipSize}); err != nil {
-				return partProblem(err, base)
-			}
-		}
-		var err error
-		if _, sstDoubt, err = checkPart(zr, "xl/sharedStrings.xml", o.MaxUnzipSize); err != nil {
+		book, err := xlsxfast.Open(zr, xlsxfast.Options{MaxUnzipSize: o.MaxUnzipSize})
+		switch {
+		case err == nil:
+			return readXLSXBook(ctx, w, f, zr, book, o, false)
+		case !errors.Is(err, errSlowPath):
 			return partProblem(err, base)
 		}
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
+	x, err := openExcelize(f, zr, o, base)
+	if err != nil {
 		return err
 	}
-	xo := excelize.Options{
-		Password:          o.Password,
-		UnzipSizeLimit:    o.MaxUnzipSize,
-		UnzipXMLSizeLimit: min(int64(defaultXMLInMemory), o.MaxUnzipSize),
-	}
-	x, err := excelize.OpenReader(f, xo)
-	if err != nil {
-		return xlsxError(err, base, o.Password)
-	}
 	defer x.Close()
-	if sstDoubt {
-		// Before excelize decodes the table, which it does on the first row.
-		if _, err := xmlCheck(zr, "xl/sharedStrings.xml", o.MaxUnzipSize, x.CharsetReader); err != nil {
-			return partProblem(err, base)
-		}
-	}
 	parts := sheetParts(zr)
 	props, _ := x.GetWorkbookProps()
 	date1904 := props.Date1904 != nil && *props.Date1904
@@ -294,6 +269,44 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		w.Sheets = append(w.Sheets, s)
 	}
 	return nil
+}
+
+// openExcelize opens the workbook with excelize, after reading the parts
+// the import uses to their end: excelize reads every part without telling
+// of a damaged stream.
+func openExcelize(f *os.File, zr *zip.Reader, o *Options, base string) (*excelize.File, error) {
+	sstDoubt := false
+	if zr != nil {
+		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+			if err := drainPart(zr, name, &unzipBudget{left: o.MaxUnzipSize}); err != nil {
+				return nil, partProblem(err, base)
+			}
+		}
+		var err error
+		if _, sstDoubt, err = checkPart(zr, "xl/sharedStrings.xml", o.MaxUnzipSize); err != nil {
+			return nil, partProblem(err, base)
+		}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	xo := excelize.Options{
+		Password:          o.Password,
+		UnzipSizeLimit:    o.MaxUnzipSize,
+		UnzipXMLSizeLimit: min(int64(defaultXMLInMemory), o.MaxUnzipSize),
+	}
+	x, err := excelize.OpenReader(f, xo)
+	if err != nil {
+		return nil, xlsxError(err, base, o.Password)
+	}
+	if sstDoubt {
+		// Before excelize decodes the table, which it does on the first row.
+		if _, err := xmlCheck(zr, "xl/sharedStrings.xml", o.MaxUnzipSize, x.CharsetReader); err != nil {
+			x.Close()
+			return nil, partProblem(err, base)
+		}
+	}
+	return x, nil
 }
 
 func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (_ *Sheet, err error) {
@@ -396,20 +409,10 @@ func xlsxError(err error, base, password string) error {
 }
 
 // mergeRange is a merged block, 0-based and inclusive.
-type mergeRange struct{ r0, c0, r1, c1 int }
+type mergeRange = xlsxfast.Range
 
-func parseRange(ref string) (mergeRange, bool) {
-	a, b, ok := strings.Cut(ref, ":")
-	if !ok {
-		return mergeRange{}, false
-	}
-	c0, r0, err1 := excelize.CellNameToCoordinates(a)
-	c1, r1, err2 := excelize.CellNameToCoordinates(b)
-	if err1 != nil || err2 != nil || r1 < r0 || c1 < c0 {
-		return mergeRange{}, false
-	}
-	return mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
-}
+// parseRange reads a reference such as "A1:C3".
+func parseRange(ref string) (mergeRange, bool) { return xlsxfast.ParseRange(ref) }
 
 // applyMerges copies each merged block's value into the cells it covers
 // that exist, so a department merged down its rows reads on each row. A
@@ -425,18 +428,18 @@ func applyMerges(s *Sheet, o *Options) error {
 	}
 	width = min(width, maxCols)
 	for _, m := range s.Merges {
-		if m.r0 >= len(s.Rows) || m.c0 >= width {
+		if m.R0 >= len(s.Rows) || m.C0 >= width {
 			continue
 		}
 		var v string
-		if m.c0 < len(s.Rows[m.r0]) {
-			v = s.Rows[m.r0][m.c0]
+		if m.C0 < len(s.Rows[m.R0]) {
+			v = s.Rows[m.R0][m.C0]
 		}
 		if v == "" {
 			continue
 		}
-		c1 := min(m.c1, width-1)
-		for r := m.r0; r <= m.r1 && r < len(s.Rows); r++ {
+		c1 := min(m.C1, width-1)
+		for r := m.R0; r <= m.R1 && r < len(s.Rows); r++ {
 			row := s.Rows[r]
 			if err := o.spend(1, s.Name, r+1); err != nil {
 				return err
@@ -450,8 +453,8 @@ func applyMerges(s *Sheet, o *Options) error {
 				}
 				row = append(row, make([]string, c1+1-len(row))...)
 			}
-			for c := m.c0; c <= c1; c++ {
-				if r != m.r0 || c != m.c0 {
+			for c := m.C0; c <= c1; c++ {
+				if r != m.R0 || c != m.C0 {
 					row[c] = v
 				}
 			}
@@ -468,20 +471,10 @@ func sheetParts(zr *zip.Reader) map[string]string {
 	if zr == nil {
 		return out
 	}
-	sheets, _ := workbookSheets(zr)
-	for _, s := range sheets {
-		out[s.name] = s.part
+	for _, s := range xlsxfast.ListSheets(zr) {
+		out[s.Name] = s.Part
 	}
 	return out
-}
-
-// partPath resolves a workbook relationship's target to a part name, as
-// excelize does.
-func partPath(target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(path.Clean(strings.ReplaceAll(target, "\\", "/")), "/")
-	}
-	return strings.TrimPrefix(path.Clean(strings.ReplaceAll("xl/"+target, "\\", "/")), "/")
 }
 
 func zipFile(zr *zip.Reader, name string) *zip.File {
@@ -491,52 +484,6 @@ func zipFile(zr *zip.Reader, name string) *zip.File {
 		}
 	}
 	return nil
-}
-
-// readZipXML decodes a small part, then reads it to its end so that a
-// damaged zip stream shows (a *partError); XML it cannot decode is
-// errSlowPath.
-func readZipXML(zr *zip.Reader, name string, v any) error {
-	f := zipFile(zr, name)
-	if f == nil {
-		return errSlowPath
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return errSlowPath
-	}
-	defer rc.Close()
-	r := &errReader{r: io.LimitReader(rc, 16<<20)}
-	derr := xml.NewDecoder(r).Decode(v)
-	if r.err == nil || r.err == io.EOF {
-		if _, err := io.Copy(io.Discard, rc); err != nil {
-			r.err = err
-		} else {
-			r.err = nil
-		}
-	}
-	if r.err != nil {
-		return &partError{name, r.err}
-	}
-	if derr != nil {
-		return errSlowPath
-	}
-	return nil
-}
-
-// errReader keeps the first error of the reader under it, so that a
-// decoder's syntax error is told from a damaged stream.
-type errReader struct {
-	r   io.Reader
-	err error
-}
-
-func (e *errReader) Read(b []byte) (int, error) {
-	n, err := e.r.Read(b)
-	if err != nil && e.err == nil {
-		e.err = err
-	}
-	return n, err
 }
 
 // sheetDimension reads <dimension ref="A1:N100001"/> near the top of a
@@ -564,7 +511,7 @@ func sheetDimension(zr *zip.Reader, part string) int {
 		return 0
 	}
 	if r, ok := parseRange(string(rest[:j])); ok {
-		return r.r1 + 1
+		return r.R1 + 1
 	}
 	return 0
 }

@@ -95,7 +95,7 @@ func TestPanicBecomesProblem(t *testing.T) {
 	}})
 	for _, slow := range []bool{false, true} {
 		panicAt(t, "row", 3)
-		_, err := Read(context.Background(), path, &Options{slowOnly: slow})
+		_, err := Read(context.Background(), path, &Options{slowOnly: slow, fastAlways: !slow})
 		if !errors.Is(err, ErrInternal) {
 			t.Fatalf("slow=%v: err = %v, want ErrInternal", slow, err)
 		}

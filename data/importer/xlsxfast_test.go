@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"staffplan/data/importer/internal/xlsxfast"
 )
 
 // readBoth reads a workbook with the fast reader alone and with excelize
@@ -38,6 +40,19 @@ func readBoth(t testing.TB, path string) (fast, slow *Workbook, slowErr error) {
 	slow = &Workbook{Path: path}
 	slowErr = readXLSX(context.Background(), slow, f, fi.Size(), &o)
 	return fast, slow, slowErr
+}
+
+// readXLSXFast reads every sheet with the fast reader alone, whatever its
+// size; errSlowPath when it declines the workbook or any sheet.
+func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) error {
+	book, err := xlsxfast.Open(zr, xlsxfast.Options{MaxUnzipSize: o.MaxUnzipSize})
+	switch {
+	case errors.Is(err, errSlowPath):
+		return err
+	case err != nil:
+		return partProblem(err, filepath.Base(w.Path))
+	}
+	return readXLSXBook(ctx, w, nil, zr, book, o, true)
 }
 
 // sameSheets compares what both readers made of a workbook: sheet names,

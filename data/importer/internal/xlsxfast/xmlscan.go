@@ -1,22 +1,13 @@
-package importer
+package xlsxfast
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
-
-// errSlowPath says the fast workbook reader met something it does not
-// handle exactly as excelize does; the workbook is then read with excelize.
-var errSlowPath = errors.New("importer: workbook needs the full reader")
-
-// maxToken bounds one tag or text run; a cell holds at most 32,767
-// characters, so a file with anything longer is refused (errTooLong).
-const maxToken = 4 << 20
 
 type tokKind uint8
 
@@ -56,7 +47,7 @@ type xmlScan struct {
 	// giving up on them, for scans that only look for some elements.
 	lenient bool
 	// merges, when set, collects the range of every <mergeCell>.
-	merges *[]mergeRange
+	merges *[]Range
 }
 
 // xattr is an attribute: local and qualified name, value still escaped.
@@ -76,8 +67,8 @@ func (s *xmlScan) fill() bool {
 		s.i = 0
 	}
 	if s.n == len(s.buf) {
-		if len(s.buf) >= maxToken {
-			s.err = errTooLong
+		if len(s.buf) >= MaxToken {
+			s.err = ErrTooLong
 			return false
 		}
 		nb := make([]byte, 2*len(s.buf))
@@ -111,7 +102,7 @@ func (s *xmlScan) next() bool {
 		if s.i >= s.n && !s.fill() {
 			s.kind = tokEOF
 			if s.err == nil && s.depth > 0 {
-				s.err = errSlowPath // elements left open
+				s.err = ErrDecline // elements left open
 			}
 			return false
 		}
@@ -129,7 +120,7 @@ func (s *xmlScan) next() bool {
 			s.kind, s.text = tokText, s.buf[s.i:s.i+j]
 			s.i += j
 			if !validText(s.text, false) {
-				s.err = errSlowPath
+				s.err = ErrDecline
 				return false
 			}
 			return true
@@ -140,13 +131,13 @@ func (s *xmlScan) next() bool {
 				continue
 			}
 			if s.err == nil {
-				s.err = errSlowPath // a tag cut off by the end of the file
+				s.err = ErrDecline // a tag cut off by the end of the file
 			}
 			return false
 		}
 		if !ok {
 			if s.err == nil {
-				s.err = errSlowPath
+				s.err = ErrDecline
 			}
 			return false
 		}
@@ -282,8 +273,8 @@ func (s *xmlScan) tag() (ok, more bool) {
 		// Recorded here, wherever the element sits, so every reader of
 		// the sheet sees the same merges.
 		if r, ok := mergeOf(s); ok {
-			if len(*s.merges) >= maxMerges {
-				s.err = errTooManyMerges
+			if len(*s.merges) >= MaxMerges {
+				s.err = ErrTooManyMerges
 				return false, false
 			}
 			*s.merges = append(*s.merges, r)
@@ -469,7 +460,7 @@ func entity(name []byte) (rune, bool) {
 // xmlText decodes escaped XML text as encoding/xml does: the five named
 // entities and character references, line ends made "\n". Anything it
 // would refuse (unknown entities, characters XML does not allow, invalid
-// UTF-8) gives errSlowPath.
+// UTF-8) gives ErrDecline.
 func xmlText(b []byte, cdata bool) (string, error) {
 	plain := true
 	for _, c := range b {
@@ -483,7 +474,7 @@ func xmlText(b []byte, cdata bool) (string, error) {
 	}
 	out := make([]byte, 0, len(b))
 	if !scanXMLText(b, cdata, &out) {
-		return "", errSlowPath
+		return "", ErrDecline
 	}
 	return string(out), nil
 }
@@ -594,12 +585,12 @@ func (s *xmlScan) skip() error {
 }
 
 // fail is the error after next returned false: the input's error, or
-// errSlowPath for XML that ended early.
+// ErrDecline for XML that ended early.
 func (s *xmlScan) fail() error {
 	if s.err != nil {
 		return s.err
 	}
-	return errSlowPath
+	return ErrDecline
 }
 
 // stringItem reads a shared string item (<si>) or an inline string (<is>)
@@ -623,7 +614,7 @@ func (s *xmlScan) stringItem() (string, error) {
 		switch s.kind {
 		case tokStart:
 			if !typedAttrsOK(s) || (flag > 0 && s.depth > flag) {
-				return "", errSlowPath
+				return "", ErrDecline
 			}
 			if k := typedAttrs[string(s.name)]; k["val"] == 'B' && !s.self {
 				flag = s.depth
