@@ -1,0 +1,101 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tapFirstRadio taps the first choice of the radio group in the dialog on
+// top, as the mouse does (which focuses it).
+func tapFirstRadio(t *testing.T, u *UI) *widget.RadioGroup {
+	t.Helper()
+	var group *widget.RadioGroup
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if g, ok := o.(*widget.RadioGroup); ok && group == nil {
+			group = g
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(u.win.Canvas().Overlays().Top())
+	if group == nil {
+		t.Fatalf("no choice in the dialog: %q", overlayTexts(u))
+	}
+	for _, o := range test.WidgetRenderer(group).Objects() {
+		if tp, ok := o.(fyne.Tappable); ok {
+			test.Tap(tp)
+			return group
+		}
+	}
+	t.Fatal("the choice has nothing to tap")
+	return nil
+}
+
+func TestLoadRulesDialogEnterLoadsEscapeCancels(t *testing.T) {
+	u := newTestUI(t)
+	c := u.calc
+	c.loadDialog()
+	press(u, fyne.KeyEscape)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the Load rules dialog")
+	}
+	c.loadDialog()
+	group := tapFirstRadio(t, u)
+	if group.Selected == "" {
+		t.Fatal("tapping a rule set did not choose it")
+	}
+	press(u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter did not load the chosen rule set")
+	}
+	if len(c.sheet.Rules) == 0 {
+		t.Fatalf("Enter closed the dialog but loaded no rules (%q)", group.Selected)
+	}
+}
+
+func TestApplyDialogEscapeCancels(t *testing.T) {
+	u := newTestUI(t)
+	c := u.calc
+	c.loadDialog()
+	tapFirstRadio(t, u)
+	press(u, fyne.KeyReturn)
+	planned := u.data.Plan
+	c.applyDialog()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no Apply dialog")
+	}
+	press(u, fyne.KeyEscape)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the Apply dialog")
+	}
+	if u.data.Plan != planned {
+		t.Error("Escape changed the plan")
+	}
+}
+
+func TestApplyWithoutRulesSaysThereAreNone(t *testing.T) {
+	u := newTestUI(t)
+	if !u.calc.applyBtn.Disabled() {
+		t.Error("Apply to plan… is enabled in a plan without rules")
+	}
+	u.calc.applyDialog()
+	texts := overlayTexts(u)
+	for _, s := range texts {
+		if s == "The planned headcount already matches the rules." {
+			t.Fatalf("with no rules the Apply dialog claims the plan matches them: %q", texts)
+		}
+	}
+}
