@@ -99,3 +99,23 @@ func TestApplyWithoutRulesSaysThereAreNone(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstStartComesBackWhenTheChoiceIsCancelled: a new user who opens
+// "Start with an empty plan…" or "Import my roster…" and cancels must not
+// be left in a window with no plan and nothing saying how to begin.
+func TestFirstStartComesBackWhenTheChoiceIsCancelled(t *testing.T) {
+	for _, choice := range []string{"Start with an empty plan…", "Import my roster or staffing table…"} {
+		u := newEmptyUI(t)
+		tapButton(t, u.win.Canvas(), choice)
+		if u.firstStart != nil {
+			t.Fatalf("%s: the choice is still up", choice)
+		}
+		tapButton(t, u.win.Canvas(), "Cancel")
+		if u.firstStart == nil || u.win.Canvas().Overlays().Top() == nil {
+			t.Errorf("%s, then cancel: the window shows no plan and no first-start choice", choice)
+		}
+		if len(u.plans) != 0 {
+			t.Errorf("%s, then cancel: %d plans", choice, len(u.plans))
+		}
+	}
+}

@@ -118,6 +118,7 @@ func (u *UI) newPlanDialog() {
 	d := dialog.NewForm(lang.X("dlg.new_plan", "New plan"), lang.X("btn.create", "Create"), lang.X("btn.cancel", "Cancel"),
 		items, func(ok bool) {
 			if !ok {
+				u.offerFirstStart()
 				return
 			}
 			n, o := strings.TrimSpace(name.Text), strings.TrimSpace(org.Text)
