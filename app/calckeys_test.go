@@ -119,3 +119,20 @@ func TestFirstStartComesBackWhenTheChoiceIsCancelled(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeWhileTypingCancelsTheNewPlanDialog(t *testing.T) {
+	u := newEmptyUI(t)
+	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
+	name, ok := u.win.Canvas().Focused().(fyne.Tappable)
+	if !ok || name == nil {
+		t.Fatalf("the plan name is not focused: %T", u.win.Canvas().Focused())
+	}
+	test.Type(u.win.Canvas().Focused(), "半")
+	press(u, fyne.KeyEscape)
+	if len(u.plans) != 0 {
+		t.Fatalf("Escape created a plan: %v", u.plans)
+	}
+	if u.firstStart == nil {
+		t.Error("Escape in the plan name did not cancel the New plan dialog back to the first-start choice")
+	}
+}
