@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -134,5 +135,37 @@ func TestEscapeWhileTypingCancelsTheNewPlanDialog(t *testing.T) {
 	}
 	if u.firstStart == nil {
 		t.Error("Escape in the plan name did not cancel the New plan dialog back to the first-start choice")
+	}
+}
+
+// TestUnsavedChangesEscapeKeepsEditing: Escape in "Save the changes?"
+// goes back to the form with the typing kept, neither saving nor
+// discarding, and the thing that asked (quit, another post) does not
+// happen.
+func TestUnsavedChangesEscapeKeepsEditing(t *testing.T) {
+	u := newTestUI(t)
+	e := u.editor
+	e.load(u.postByTitle(t, "出纳").ID)
+	e.planned.SetText("3")
+	went := false
+	e.confirmLeave(func() { went = true })
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no question about the unsaved changes")
+	}
+	if !strings.Contains(buttonTexts(u), "Keep editing") {
+		t.Errorf("the question offers no way back to the form: %q", buttonTexts(u))
+	}
+	press(u, fyne.KeyEscape)
+	if went {
+		t.Fatal("Escape left the form")
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the question")
+	}
+	if !e.dirty || e.planned.Text != "3" {
+		t.Errorf("Escape lost the typing: dirty %v, 编制 %q", e.dirty, e.planned.Text)
+	}
+	if p := u.postByTitle(t, "出纳"); p.Planned == 3 {
+		t.Error("Escape saved the post")
 	}
 }
