@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -167,5 +168,23 @@ func TestUnsavedChangesEscapeKeepsEditing(t *testing.T) {
 	}
 	if p := u.postByTitle(t, "出纳"); p.Planned == 3 {
 		t.Error("Escape saved the post")
+	}
+}
+
+func TestEscapeCancelsTheImportPreview(t *testing.T) {
+	u := newTestUI(t)
+	people := len(u.data.People)
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	writeRoster(t, path, [][]any{{"H001", "甲一", "生产部", "操作工", "2024-03-01", "x"}})
+	u.ImportFiles([]string{path})
+	if u.pendingImport == nil {
+		t.Fatalf("no preview: %q", overlayTexts(u))
+	}
+	press(u, fyne.KeyEscape)
+	if u.pendingImport != nil || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not cancel the import preview")
+	}
+	if len(u.plans) != 1 || len(u.data.People) != people {
+		t.Errorf("Escape imported: %d plans, %d people (had %d)", len(u.plans), len(u.data.People), people)
 	}
 }
