@@ -204,7 +204,7 @@ func buttonTexts(u *UI) string {
 func TestFirstStartEmptyPlanWithEnter(t *testing.T) {
 	u := newEmptyUI(t)
 	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
-	name, ok := u.win.Canvas().Focused().(*widget.Entry)
+	name, ok := u.win.Canvas().Focused().(*dialogEntry)
 	if !ok {
 		t.Fatalf("the New plan dialog should have the name focused, focused %T", u.win.Canvas().Focused())
 	}

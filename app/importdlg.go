@@ -152,6 +152,7 @@ func (u *UI) ImportFiles(paths []string) {
 func (u *UI) importDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
+			u.offerFirstStart()
 			return
 		}
 		path := r.URI().Path()

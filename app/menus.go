@@ -113,8 +113,8 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 }
 
 func (u *UI) newPlanDialog() {
-	name := widget.NewEntry()
-	org := widget.NewEntry()
+	name := newDialogEntry()
+	org := newDialogEntry()
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("plan.name", "Plan name"), name),
 		widget.NewFormItem(lang.X("plan.organisation", "Organisation"), org),
@@ -122,6 +122,7 @@ func (u *UI) newPlanDialog() {
 	d := dialog.NewForm(lang.X("dlg.new_plan", "New plan"), lang.X("btn.create", "Create"), lang.X("btn.cancel", "Cancel"),
 		items, func(ok bool) {
 			if !ok {
+				u.offerFirstStart()
 				return
 			}
 			n, o := strings.TrimSpace(name.Text), strings.TrimSpace(org.Text)
@@ -140,6 +141,7 @@ func (u *UI) newPlanDialog() {
 	// Enter in either field creates the plan, as the default button does.
 	name.OnSubmitted = func(string) { d.Submit() }
 	org.OnSubmitted = func(string) { d.Submit() }
+	name.onEscape, org.onEscape = d.Hide, d.Hide
 	u.onKeys(d.Submit, d.Hide)
 	u.win.Canvas().Focus(name)
 }

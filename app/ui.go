@@ -410,7 +410,7 @@ func (u *UI) onKeys(enter, escape func()) {
 }
 
 // typedKey handles a key no widget took: Enter and Escape for the dialog on
-// top, Enter for an import preview.
+// top, Enter and Escape for an import preview.
 func (u *UI) typedKey(k *fyne.KeyEvent) {
 	enter := k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter
 	top := u.win.Canvas().Overlays().Top()
@@ -435,8 +435,11 @@ func (u *UI) typedKey(k *fyne.KeyEvent) {
 		}
 		return
 	}
-	if enter {
+	switch {
+	case enter:
 		u.ConfirmPendingImport()
+	case k.Name == fyne.KeyEscape && u.pendingImport != nil:
+		u.pendingImport.d.Hide() // answers Cancel, as the button does
 	}
 }
 
