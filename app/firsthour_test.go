@@ -646,3 +646,27 @@ func TestEnterSavesWhenLeavingAChangedForm(t *testing.T) {
 		t.Errorf("Enter on “save the changes?” should save and move on: %q, editor on %d", got.Title, u.editor.id)
 	}
 }
+
+// TestCancelledPreviewOnANewDatabaseOffersTheStartAgain: a file dropped
+// onto the first-start choice, then its preview cancelled, must not leave
+// an empty window with nothing saying how to begin.
+func TestCancelledPreviewOnANewDatabaseOffersTheStartAgain(t *testing.T) {
+	u := newEmptyUI(t)
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	writeRoster(t, path, [][]any{{"H001", "甲一", "生产部", "操作工", "2024-03-01", "x"}})
+	u.ImportFiles([]string{path})
+	ip := u.pendingImport
+	if ip == nil {
+		t.Fatalf("no preview; dialog: %q", overlayTexts(u))
+	}
+	if u.firstStart != nil {
+		t.Fatal("the first-start choice stays up under the preview")
+	}
+	ip.d.Dismiss()
+	if len(u.plans) != 0 {
+		t.Fatalf("a cancelled preview created plans: %v", u.plans)
+	}
+	if u.firstStart == nil || !strings.Contains(buttonTexts(u), "Start from the sample") {
+		t.Errorf("after the preview was cancelled the first-start choice should be back; on top: %q", overlayTexts(u))
+	}
+}

@@ -141,6 +141,9 @@ func (u *UI) Dropped(uris []fyne.URI) {
 // ImportFiles imports files one after another, each with its own preview.
 func (u *UI) ImportFiles(paths []string) {
 	if len(paths) == 0 {
+		// The last file is done with (imported, cancelled or refused): a
+		// database still without plans asks again how to begin.
+		u.offerFirstStart()
 		return
 	}
 	u.closeFirstStart()
