@@ -670,3 +670,24 @@ func TestCancelledPreviewOnANewDatabaseOffersTheStartAgain(t *testing.T) {
 		t.Errorf("after the preview was cancelled the first-start choice should be back; on top: %q", overlayTexts(u))
 	}
 }
+
+// TestEmptyPlanIsNotFull: a plan with no 编制 and nobody in post says so,
+// in the status line and the outline, instead of 满编 / "full".
+func TestEmptyPlanIsNotFull(t *testing.T) {
+	u := newEmptyUI(t)
+	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
+	test.Type(u.win.Canvas().Focused().(*dialogEntry), "空方案")
+	press(u, fyne.KeyReturn)
+	if len(u.plans) != 1 {
+		t.Fatalf("no plan created: %v", u.plans)
+	}
+	if s := u.status.Text; strings.Contains(s, "full") || !strings.Contains(s, "nothing planned") {
+		t.Errorf("status of an empty plan: %q", s)
+	}
+	if got := shortFigureText(0, 0); strings.Contains(got, "full") {
+		t.Errorf("outline figures of a unit with nothing planned: %q", got)
+	}
+	if got := GapText(2, 2); got != "full" {
+		t.Errorf("GapText(2, 2) = %q, want full", got)
+	}
+}

@@ -214,7 +214,7 @@ func (u *UI) refreshStatus() {
 	u.status.SetText(lang.X("status.line",
 		"Planned {{.planned}} · in post {{.actual}} · {{.gap}} · {{.people}} people · {{.path}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual),
-			"gap": GapText(planned - actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
+			"gap": GapText(planned, actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
 }
 
 func planLabel(p model.Plan, all []model.Plan) string {
@@ -453,9 +453,14 @@ func FormatFTE(f float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// GapText says "vacant 2", "over 1" or "full" for planned − actual.
-func GapText(gap float64) string {
-	switch r := math.Round(gap*100) / 100; {
+// GapText says "vacant 2", "over 1" or "full" for planned − actual, and
+// "nothing planned" where there is neither 编制 nor anyone in post: an
+// empty plan or a post of 编制 0 is not 满编.
+func GapText(planned, actual float64) string {
+	if math.Round(planned*100) == 0 && math.Round(actual*100) == 0 {
+		return lang.X("fig.none", "nothing planned")
+	}
+	switch r := math.Round((planned-actual)*100) / 100; {
 	case r > 0:
 		return lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": FormatFTE(r)})
 	case r < 0:
