@@ -105,6 +105,9 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	figs := c.Objects[2].(*widget.Label)
 	kind, id := parseUID(uid)
 	u := o.u
+	var text, figText string
+	var res fyne.Resource
+	var imp widget.Importance
 	switch kind {
 	case 'u':
 		unit := u.units[id]
@@ -112,28 +115,39 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 		if unit == nil || uf == nil {
 			return
 		}
-		name.SetText(unit.Name)
-		icon.SetResource(theme.FolderIcon())
-		figs.SetText(shortFigureText(uf.PlannedTotal, uf.ActualTotal))
-		figs.Importance = gapImportance(uf.PlannedTotal - uf.ActualTotal)
+		text, res = unit.Name, theme.FolderIcon()
+		figText = shortFigureText(uf.PlannedTotal, uf.ActualTotal)
+		imp = gapImportance(uf.PlannedTotal - uf.ActualTotal)
 	case 'p':
 		p := u.posts[id]
 		pf := u.fig.Positions[id]
 		if p == nil || pf == nil {
 			return
 		}
-		name.SetText(p.Title)
-		icon.SetResource(theme.AccountIcon())
+		text, res = p.Title, theme.AccountIcon()
 		if !p.Counts() {
-			figs.SetText(StatusText(p.Status) + " · " + FormatFTE(p.Planned))
-			figs.Importance = widget.LowImportance
+			figText = StatusText(p.Status) + " · " + FormatFTE(p.Planned)
+			imp = widget.LowImportance
 		} else {
-			figs.SetText(shortFigureText(pf.Planned, pf.Actual))
-			figs.Importance = gapImportance(pf.Vacancy)
+			figText = shortFigureText(pf.Planned, pf.Actual)
+			imp = gapImportance(pf.Vacancy)
 		}
+	default:
+		return
 	}
-	name.Refresh()
-	figs.Refresh()
+	// A line that shows what it showed is left alone: setting a label
+	// shapes its text again, and the tree updates every visible line on
+	// each refresh.
+	if name.Text != text {
+		name.SetText(text)
+	}
+	if icon.Resource != res {
+		icon.SetResource(res)
+	}
+	if figs.Text != figText || figs.Importance != imp {
+		figs.Text, figs.Importance = figText, imp
+		figs.Refresh()
+	}
 }
 
 // figureText is "编制 9 / 在岗 8.5 / 缺编 0.5".
@@ -204,8 +218,12 @@ func (o *outline) reveal(post model.ID) {
 	if p == nil {
 		return
 	}
+	// Opening an open branch or selecting the selected line still lays the
+	// tree out again, so each is done only when it changes something.
 	for id := p.Unit; id != 0; {
-		o.tree.OpenBranch(unitUID(id))
+		if uid := unitUID(id); !o.tree.IsBranchOpen(uid) {
+			o.tree.OpenBranch(uid)
+		}
 		unit := o.u.units[id]
 		if unit == nil {
 			break

@@ -48,7 +48,18 @@ type Figures struct {
 
 // Compute derives the figures of a plan. It runs in time linear in the size
 // of the plan (plus sorting siblings).
-func Compute(d *PlanData) *Figures {
+func Compute(d *PlanData) *Figures { return compute(d, nil) }
+
+// RecomputePosts is Compute after a change that wrote units and posts but
+// no person and no assignment, with prev the figures before it. The holders
+// of each post and the people in post are prev's: they follow from people
+// and assignments alone, because an assignment always names a post that
+// exists (the store refuses deleting a post that has one). Everything else
+// is derived again. On a large plan the holders are most of the work: this
+// is what keeps an edit of a post quick.
+func RecomputePosts(d *PlanData, prev *Figures) *Figures { return compute(d, prev) }
+
+func compute(d *PlanData, prev *Figures) *Figures {
 	f := &Figures{
 		Positions: make(map[ID]*PositionFigures, len(d.Positions)),
 		Units:     make(map[ID]*UnitFigures, len(d.Units)),
@@ -111,28 +122,15 @@ func Compute(d *PlanData) *Figures {
 	}
 
 	// Holders and actual FTE.
-	personByID := make(map[ID]*Person, len(d.People))
-	for i := range d.People {
-		personByID[d.People[i].ID] = &d.People[i]
-	}
-	postsOf := make(map[ID]int, len(d.People))
-	for _, a := range d.Assignments {
-		if p := personByID[a.Person]; p != nil && p.InPost() && posByID[a.Position] != nil {
-			postsOf[a.Person]++
+	if prev != nil {
+		f.PeopleInPost = prev.PeopleInPost
+		for id, pf := range f.Positions {
+			if pp := prev.Positions[id]; pp != nil {
+				pf.Actual, pf.Holders = pp.Actual, pp.Holders
+			}
 		}
-	}
-	f.PeopleInPost = len(postsOf)
-	for _, a := range d.Assignments {
-		pf := f.Positions[a.Position]
-		person := personByID[a.Person]
-		if pf == nil || person == nil || !person.InPost() {
-			continue
-		}
-		pf.Actual += a.FTE
-		pf.Holders = append(pf.Holders, Holder{
-			Person: person.ID, Assignment: a.ID, Name: person.Name, FTE: a.FTE,
-			Concurrent: postsOf[a.Person] > 1,
-		})
+	} else {
+		computeHolders(d, f, posByID)
 	}
 	for id, pf := range f.Positions {
 		if posByID[id].Counts() {
@@ -197,6 +195,34 @@ func Compute(d *PlanData) *Figures {
 		}
 	}
 	return f
+}
+
+// computeHolders sets the holders and actual FTE of each post and the
+// number of people in post.
+func computeHolders(d *PlanData, f *Figures, posByID map[ID]*Position) {
+	personByID := make(map[ID]*Person, len(d.People))
+	for i := range d.People {
+		personByID[d.People[i].ID] = &d.People[i]
+	}
+	postsOf := make(map[ID]int, len(d.People))
+	for _, a := range d.Assignments {
+		if p := personByID[a.Person]; p != nil && p.InPost() && posByID[a.Position] != nil {
+			postsOf[a.Person]++
+		}
+	}
+	f.PeopleInPost = len(postsOf)
+	for _, a := range d.Assignments {
+		pf := f.Positions[a.Position]
+		person := personByID[a.Person]
+		if pf == nil || person == nil || !person.InPost() {
+			continue
+		}
+		pf.Actual += a.FTE
+		pf.Holders = append(pf.Holders, Holder{
+			Person: person.ID, Assignment: a.ID, Name: person.Name, FTE: a.FTE,
+			Concurrent: postsOf[a.Person] > 1,
+		})
+	}
 }
 
 // UnitPath returns the names from the top unit down to id, e.g.
