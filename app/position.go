@@ -61,7 +61,7 @@ type positionEditor struct {
 	holderBox  *fyne.Container
 	// reportIDs are the direct reports reportsList shows as buttons.
 	reportIDs []model.ID
-	assign      *widgets.Picker
+	assign    *widgets.Picker
 
 	message *widget.Label
 	save    *widget.Button
