@@ -211,3 +211,46 @@ func BenchmarkImportSizedOpenPost(b *testing.B) {
 		u.outline.selected(postUID(posts[i%len(posts)]))
 	}
 }
+
+// BenchmarkShareLargePlan is one change of a holder's share in the position
+// form on a plan of 10,000 posts and 100,000 people: an edit of the people
+// side, which changes holders, totals and the roster.
+func BenchmarkShareLargePlan(b *testing.B) {
+	a, st, id := largePlan(b)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	b.Cleanup(w.Close)
+	u := New(a, w, st, id)
+	post := u.data.Positions[42].ID
+	u.editor.load(post)
+	u.tabs.Select(u.posTab)
+	as := u.fig.Positions[post].Holders[0].Assignment
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.editor.setFTE(as, []string{"0.5", "1"}[i%2])
+	}
+	b.StopTimer()
+	if n := len(w.Canvas().Overlays().List()); n > 0 {
+		b.Fatalf("%d dialogs open: an error?", n)
+	}
+}
+
+// BenchmarkMoveLargePlanChart is one post moved under another by a drop in
+// the org chart, with the chart on screen, on a plan of 10,000 posts and
+// 100,000 people.
+func BenchmarkMoveLargePlanChart(b *testing.B) {
+	a, st, id := largePlan(b)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	b.Cleanup(w.Close)
+	u := New(a, w, st, id)
+	u.tabs.Select(u.orgTab)
+	post := u.data.Positions[42]
+	managers := []model.ID{u.data.Positions[41].ID, post.ReportsTo}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := u.org.reparent(chartPostID(post.ID), chartPostID(managers[i%2])); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 
@@ -63,7 +64,7 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		copied[k] = true
 		return true
 	}
-	people := false
+	var persons []model.ID // whose record or assignments the change wrote
 	for _, r := range recs {
 		switch r.Kind {
 		case store.RecordPlan:
@@ -83,26 +84,51 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 				d.People = slices.Clone(d.People)
 			}
 			d.People = upsert(d.People, r.ID, r.Person, func(x *model.Person) model.ID { return x.ID })
-			people = true
+			persons = append(persons, r.ID)
 		case store.RecordAssignment:
 			if own(r.Kind) {
 				d.Assignments = slices.Clone(d.Assignments)
 			}
+			if i, ok := slices.BinarySearchFunc(old.Assignments, r.ID, func(a model.Assignment, id model.ID) int { return cmp.Compare(a.ID, id) }); ok {
+				persons = append(persons, old.Assignments[i].Person)
+			}
+			if r.Assignment != nil {
+				persons = append(persons, r.Assignment.Person)
+			}
 			d.Assignments = upsert(d.Assignments, r.ID, r.Assignment, func(x *model.Assignment) model.ID { return x.ID })
-			people = true
 		}
 	}
 	u.data = d
-	if people {
-		u.fig = model.Compute(d)
-		u.indexPeople()
-	} else {
-		u.fig = model.RecomputePosts(d, u.fig)
+	u.fig = model.Recompute(d, old, u.fig, persons)
+	switch {
+	case copied[store.RecordPerson]:
+		u.indexPeople() // the people moved
+	case len(persons) > 0:
+		u.refreshShares(persons)
 	}
 	// The indexes point into the slices, which may have moved.
 	u.units = d.UnitIndex()
 	u.posts = d.PositionIndex()
 	return true
+}
+
+// refreshShares sets again the total shares of the people given, after
+// their assignments changed; the people themselves did not.
+func (u *UI) refreshShares(persons []model.ID) {
+	u.peopleGen++
+	touched := make(map[model.ID]bool, len(persons))
+	lo, hi := persons[0], persons[0]
+	for _, p := range persons {
+		touched[p] = true
+		lo, hi = min(lo, p), max(hi, p)
+		delete(u.personFTE, p)
+	}
+	// Summed in assignment order, as indexPeople sums them.
+	for _, a := range u.data.Assignments {
+		if a.Person >= lo && a.Person <= hi && touched[a.Person] {
+			u.personFTE[a.Person] += a.FTE
+		}
+	}
 }
 
 // upsert puts rec (nil: removes the record) into records, kept in id order

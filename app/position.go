@@ -85,6 +85,7 @@ type positionEditor struct {
 	// assignGen is the generation of the plan's people (UI.peopleGen) the
 	// assign options were made for; they are made again when it moves.
 	assignGen int
+	assignSet bool // the options for assignGen are set
 	// choicesGen and choicesFor are the plan (UI.dataGen) and the post the
 	// unit and manager choices were made for.
 	choicesGen int
@@ -339,21 +340,24 @@ func (e *positionEditor) selectedManager() model.ID {
 	return 0
 }
 
+// selectUnit and selectManager set a choice only when it changes: each
+// setting draws the choice's text again.
 func (e *positionEditor) selectUnit(id model.ID) {
-	e.unit.ClearSelected()
-	for i, u := range e.unitIDs {
-		if u == id {
-			e.unit.SetSelectedIndex(i)
-		}
+	want := slices.Index(e.unitIDs, id)
+	if e.unit.SelectedIndex() == want {
+		return
 	}
+	if want < 0 {
+		e.unit.ClearSelected()
+		return
+	}
+	e.unit.SetSelectedIndex(want)
 }
 
 func (e *positionEditor) selectManager(id model.ID) {
-	e.reports.SetSelectedIndex(0)
-	for i, p := range e.postIDs {
-		if p == id {
-			e.reports.SetSelectedIndex(i)
-		}
+	want := max(0, slices.Index(e.postIDs, id))
+	if e.reports.SelectedIndex() != want {
+		e.reports.SetSelectedIndex(want)
 	}
 }
 
@@ -424,10 +428,19 @@ func (e *positionEditor) fillChoices(p *model.Position) {
 // changed (100,000 labels on a large plan).
 func (e *positionEditor) fillAssign() {
 	u := e.u
-	if e.assignGen == u.peopleGen && e.assignIDs != nil {
+	if e.assignGen == u.peopleGen && e.assignSet {
 		return
 	}
-	e.assignGen = u.peopleGen
+	e.assignGen, e.assignSet = u.peopleGen, true
+	e.assignIDs = nil
+	// Made when the picker opens: 100,000 labels on a large plan.
+	e.assign.SetOptionsFunc(e.assignOptions)
+}
+
+// assignOptions are the labels of the people who can be assigned, and
+// sets assignIDs to their ids.
+func (e *positionEditor) assignOptions() []string {
+	u := e.u
 	// The sentence is translated once, with a mark where each person's
 	// share goes.
 	const mark = "\x00"
@@ -445,7 +458,7 @@ func (e *positionEditor) fillAssign() {
 			people = append(people, label)
 		}
 	}
-	e.assign.SetOptions(people)
+	return people
 }
 
 func (e *positionEditor) fill(p *model.Position) {
@@ -460,8 +473,12 @@ func (e *positionEditor) fill(p *model.Position) {
 	e.showDotted()
 	setEntry(e.grade, p.Grade)
 	setEntry(e.planned, FormatFTE(p.Planned))
-	e.status.SetSelectedIndex(int(p.Status))
-	e.employment.SetSelectedIndex(int(p.Employment))
+	if e.status.SelectedIndex() != int(p.Status) {
+		e.status.SetSelectedIndex(int(p.Status))
+	}
+	if e.employment.SelectedIndex() != int(p.Employment) {
+		e.employment.SetSelectedIndex(int(p.Employment))
+	}
 	setEntry(e.shift, p.Shift)
 	setEntry(e.salaryMin, amountText(p.SalaryMin))
 	setEntry(e.salaryMax, amountText(p.SalaryMax))

@@ -58,7 +58,9 @@ type SortTable struct {
 func NewSortTable(cols []Column) *SortTable {
 	t := &SortTable{cols: cols, sortCol: -1}
 	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { t.ensure(); return len(t.shown), len(t.cols) },
+		// Rows still to be made are not made here: Fyne lays out a table
+		// in a hidden tab too. Whoever shows it calls Shown or SetRows.
+		func() (int, int) { return len(t.shown), len(t.cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
