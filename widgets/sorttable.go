@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -72,13 +73,14 @@ func NewSortTable(cols []Column) *SortTable {
 			if t.cols[id.Col].Numeric {
 				align = fyne.TextAlignTrailing
 			}
+			trunc := t.truncation(text, id.Col)
 			// Setting a label shapes its text again; a cell that shows what
 			// it showed is left alone, so a refresh costs the cells that
 			// changed.
-			if l.Text == text && l.Alignment == align && l.Truncation == fyne.TextTruncateEllipsis {
+			if l.Text == text && l.Alignment == align && l.Truncation == trunc {
 				return
 			}
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Truncation = trunc
 			l.Alignment = align
 			l.SetText(text)
 		})
@@ -132,6 +134,22 @@ func (t *SortTable) SetRows(rows []Row) {
 func (t *SortTable) SetRowsFunc(build func() []Row) {
 	t.build = build
 	t.all, t.hay, t.shown = nil, nil, nil
+}
+
+// truncation is how a cell's text is cut: with an ellipsis only when it is
+// wider than the column. Fyne finds where to cut with a text shaper made
+// afresh for each label on each refresh (a sort redrew every visible cell
+// that way), while the width of a text is measured once and remembered.
+func (t *SortTable) truncation(text string, col int) fyne.TextTruncation {
+	w := t.cols[col].Width
+	if w <= 0 || text == "" {
+		return fyne.TextTruncateEllipsis
+	}
+	need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2
+	if need <= w {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
 }
 
 // Pending reports whether rows set by SetRowsFunc are still to be made.
