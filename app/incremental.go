@@ -69,6 +69,10 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		switch r.Kind {
 		case store.RecordPlan:
 			d.Plan = *r.Plan
+			// The plan picker names the plans.
+			if plans, err := u.st.Plans(); err == nil {
+				u.plans = plans
+			}
 		case store.RecordUnit:
 			if own(r.Kind) {
 				d.Units = slices.Clone(d.Units)

@@ -23,7 +23,7 @@ import (
 func paneText(t *testing.T, u *UI) string {
 	t.Helper()
 	var b strings.Builder
-	fmt.Fprintf(&b, "title %s\nstatus %s\n", u.win.Title(), u.status.Text)
+	fmt.Fprintf(&b, "title %s\nstatus %s\nplans %q %q\n", u.win.Title(), u.status.Text, u.planSelect.Options, u.planSelect.Selected)
 	u.outline.tree.OpenAllBranches()
 	line := u.outline.create(false)
 	var walk func(uid widget.TreeNodeID, depth int)
@@ -207,6 +207,19 @@ func TestEditsShowWhatARebuildShows(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a person leaving")
+
+	err = u.apply("rename", func(tx *store.Tx) error {
+		p, err := tx.Plan()
+		if err != nil {
+			return err
+		}
+		p.Name += "（新）"
+		return tx.PutPlan(p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("renaming the plan")
 
 	// An import, and its undo record by record.
 	file := filepath.Join(t.TempDir(), "花名册.xlsx")
