@@ -238,3 +238,43 @@ func TestEditsShowWhatARebuildShows(t *testing.T) {
 	u.Redo()
 	check("redoing the import")
 }
+
+// TestHoldersListOnScreen: the form's holders are a list as tall as its
+// lines (up to ten, then it scrolls), with a line for every holder.
+func TestHoldersListOnScreen(t *testing.T) {
+	u := newTestUI(t)
+	var most model.ID
+	for id, pf := range u.fig.Positions {
+		if most == 0 || len(pf.Holders) > len(u.fig.Positions[most].Holders) {
+			most = id
+		}
+	}
+	u.outline.selected(postUID(most))
+	e := u.editor
+	n := len(u.fig.Positions[most].Holders)
+	if n < 2 {
+		t.Fatalf("the sample's biggest post has %d holders", n)
+	}
+	if e.holderList.Length() != n || !e.holderList.Visible() || e.noHolders.Visible() {
+		t.Fatalf("list of %d lines (visible %v) for %d holders", e.holderList.Length(), e.holderList.Visible(), n)
+	}
+	if h, want := e.holderList.Size().Height, float32(min(n, 10))*e.holderRowHeight(); h < want-1 {
+		t.Errorf("the list is %v high, want %v for %d lines", h, want, n)
+	}
+	// A post nobody holds says so.
+	err := u.apply("empty post", func(tx *store.Tx) error {
+		p := model.Position{Title: "空岗", Unit: u.fig.Children[0][0], Planned: 1}
+		return tx.PutPosition(&p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range u.data.Positions {
+		if p.Title == "空岗" {
+			u.outline.selected(postUID(p.ID))
+		}
+	}
+	if e.holderList.Visible() || !e.noHolders.Visible() {
+		t.Error("an empty post shows no “nobody yet”")
+	}
+}

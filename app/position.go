@@ -556,7 +556,14 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 		}
 	}
 
+	// The form lays itself out again when the list's height changes.
+	relayout := min(len(e.holderRows), 10) != min(len(pf.Holders), 10)
 	e.holderRows = pf.Holders
+	defer func() {
+		if relayout {
+			e.form.Refresh()
+		}
+	}()
 	if len(pf.Holders) == 0 {
 		e.holderList.Hide()
 		e.noHolders.Show()
