@@ -138,7 +138,9 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	// A line that shows what it showed is left alone: setting a label
 	// shapes its text again, and the tree updates every visible line on
 	// each refresh.
-	if name.Text != text {
+	trunc := fitTruncation(text, o.nameWidth(kind, id, figText))
+	if name.Text != text || name.Truncation != trunc {
+		name.Truncation = trunc
 		name.SetText(text)
 	}
 	if icon.Resource != res {
@@ -148,6 +150,51 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 		figs.Text, figs.Importance = figText, imp
 		figs.Refresh()
 	}
+}
+
+// nameWidth is about how wide the name of a line is, a little less to be
+// safe: the tree's width less the indent of the line's depth, the icons
+// and the figures. Zero when the tree has no size yet.
+func (o *outline) nameWidth(kind byte, id model.ID, figText string) float32 {
+	w := o.tree.Size().Width
+	if w <= 0 {
+		return 0
+	}
+	depth := 0
+	unit := id
+	if kind == 'p' {
+		depth++
+		if p := o.u.posts[id]; p != nil {
+			unit = p.Unit
+		}
+	}
+	for steps := 0; unit != 0 && steps <= len(o.u.units); steps++ {
+		un := o.u.units[unit]
+		if un == nil {
+			break
+		}
+		depth++
+		unit = un.Parent
+	}
+	pad, icon := theme.Padding(), theme.IconInlineSize()
+	figs := fyne.MeasureText(figText, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	// The tree's own padding and expander icon, its indent per level
+	// beyond the first, our icon, the border's gaps and a margin.
+	return w - float32(depth)*(icon+pad) - 2*icon - 6*pad - figs - 12
+}
+
+// fitTruncation is how a label cut to width shows text: with an ellipsis
+// only when it is wider. Fyne finds where to cut with a text shaper made
+// afresh for each label on each refresh, while a text's width is measured
+// once and remembered, so a line that fits is drawn without cutting.
+func fitTruncation(text string, width float32) fyne.TextTruncation {
+	if width <= 0 || text == "" {
+		return fyne.TextTruncateEllipsis
+	}
+	if fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+2 <= width {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
 }
 
 // figureText is "编制 9 / 在岗 8.5 / 缺编 0.5".

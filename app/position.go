@@ -641,8 +641,14 @@ func (e *positionEditor) updateHolderRow(i widget.ListItemID, o fyne.CanvasObjec
 	if model.OverFullTime(e.u.personFTE[h.Person]) {
 		imp = widget.WarningImportance
 	}
-	if label.Text != name || label.Importance != imp {
-		label.Text, label.Importance = name, imp
+	width := float32(0)
+	if lw := e.holderList.Size().Width; lw > 0 {
+		right := o.(*fyne.Container).Objects[1]
+		width = lw - right.MinSize().Width - 4*theme.Padding() - 12
+	}
+	trunc := fitTruncation(name, width)
+	if label.Text != name || label.Importance != imp || label.Truncation != trunc {
+		label.Text, label.Importance, label.Truncation = name, imp, trunc
 		label.Refresh()
 	}
 	if t := FormatFTE(h.FTE); fte.Text != t {
