@@ -55,7 +55,6 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 	old := u.data
 	d := &model.PlanData{Plan: old.Plan, Units: old.Units, Positions: old.Positions,
 		People: old.People, Assignments: old.Assignments}
-	u.dataGen++
 	var copied [store.RecordOther]bool
 	own := func(k store.RecordKind) bool {
 		if copied[k] {
@@ -74,11 +73,13 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 				u.plans = plans
 			}
 		case store.RecordUnit:
+			u.postsGen++
 			if own(r.Kind) {
 				d.Units = slices.Clone(d.Units)
 			}
 			d.Units = upsert(d.Units, r.ID, r.Unit, func(x *model.Unit) model.ID { return x.ID })
 		case store.RecordPosition:
+			u.postsGen++
 			if own(r.Kind) {
 				d.Positions = slices.Clone(d.Positions)
 			}

@@ -86,8 +86,8 @@ type positionEditor struct {
 	// assign options were made for; they are made again when it moves.
 	assignGen int
 	assignSet bool // the options for assignGen are set
-	// choicesGen and choicesFor are the plan (UI.dataGen) and the post the
-	// unit and manager choices were made for.
+	// choicesGen and choicesFor are the units and posts (UI.postsGen) and
+	// the post the unit and manager choices were made for.
 	choicesGen int
 	choicesFor model.ID
 
@@ -378,10 +378,10 @@ func (e *positionEditor) fillChoices(p *model.Position) {
 	defer e.fillAssign()
 	// The units and posts to choose from are made again only when the plan
 	// or the post changed: 10,000 labels on a large plan.
-	if e.choicesGen == u.dataGen && e.choicesFor == p.ID && e.unitIDs != nil {
+	if e.choicesGen == u.postsGen && e.choicesFor == p.ID && e.unitIDs != nil {
 		return
 	}
-	e.choicesGen, e.choicesFor = u.dataGen, p.ID
+	e.choicesGen, e.choicesFor = u.postsGen, p.ID
 	// Units in outline order, shown by path.
 	e.unitIDs = e.unitIDs[:0]
 	var unitNames []string

@@ -43,8 +43,9 @@ type UI struct {
 	// what is made from them (the assign picker's 100,000 labels) is made
 	// again only then.
 	peopleGen int
-	// dataGen moves with every change of the plan in memory.
-	dataGen int
+	// postsGen moves whenever units or posts may have changed, for what is
+	// made from them (the form's 10,000 manager choices).
+	postsGen int
 
 	selUnit model.ID
 
@@ -154,7 +155,7 @@ func (u *UI) reload() {
 
 func (u *UI) index() {
 	d := u.data
-	u.dataGen++
+	u.postsGen++
 	u.fig = model.Compute(d)
 	u.units = d.UnitIndex()
 	u.posts = d.PositionIndex()
