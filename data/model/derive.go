@@ -79,8 +79,11 @@ func RecomputePosts(d *PlanData, prev *Figures) *Figures {
 // prev.
 func keepHolders(f, prev *Figures) {
 	f.PeopleInPost = prev.PeopleInPost
-	for id, pf := range f.Positions {
-		if pp := prev.Positions[id]; pp != nil {
+	for id, pp := range prev.Positions {
+		if pp.Actual == 0 && pp.Holders == nil {
+			continue // as a new PositionFigures is
+		}
+		if pf := f.Positions[id]; pf != nil {
 			pf.Actual, pf.Holders = pp.Actual, pp.Holders
 		}
 	}
@@ -153,8 +156,9 @@ func compute(d *PlanData, holders func(f *Figures, posByID map[ID]*Position) boo
 	if !holders(f, posByID) {
 		return nil, false
 	}
-	for id, pf := range f.Positions {
-		if posByID[id].Counts() {
+	for i := range d.Positions {
+		pf, id := &pfs[i], d.Positions[i].ID
+		if d.Positions[i].Counts() {
 			pf.Vacancy = pf.Planned - pf.Actual
 		} else {
 			pf.Vacancy = 0
