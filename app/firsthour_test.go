@@ -418,14 +418,10 @@ func TestSecondPostAsksToSplitTimeOrKeepBoth(t *testing.T) {
 		t.Errorf("吴丽 is on %d roster lines, want 2 (one per post)", flagged)
 	}
 	texts := ""
-	for _, o := range e.holders.Objects {
-		for _, c := range o.(*fyne.Container).Objects {
-			if l, ok := c.(*widget.Label); ok {
-				texts += l.Text
-				if l.Importance != widget.WarningImportance {
-					t.Errorf("the holder line %q is not flagged", l.Text)
-				}
-			}
+	for _, l := range holderLabels(e) {
+		texts += l.Text
+		if l.Importance != widget.WarningImportance {
+			t.Errorf("the holder line %q is not flagged", l.Text)
 		}
 	}
 	if !strings.Contains(texts, "1.5") || !strings.Contains(texts, "over 100") {
@@ -436,7 +432,9 @@ func TestSecondPostAsksToSplitTimeOrKeepBoth(t *testing.T) {
 			t.Errorf("the assign picker does not show her total: %q", o)
 		}
 	}
-	// The chart's boxes name her with her total too.
+	// The chart's boxes name her with her total too (the chart follows the
+	// plan when its tab is shown).
+	u.tabs.Select(u.orgTab)
 	for _, post := range []model.ID{acct, fm} {
 		i, _ := u.org.chart.Model().Index(chartPostID(post))
 		lines := strings.Join(u.org.chart.Model().Node(i).Lines, " ")
@@ -690,4 +688,17 @@ func TestEmptyPlanIsNotFull(t *testing.T) {
 	if got := GapText(2, 2); got != "full" {
 		t.Errorf("GapText(2, 2) = %q, want full", got)
 	}
+}
+
+// holderLabels are the name labels of the holder lines of the form, as
+// the list shows them.
+func holderLabels(e *positionEditor) []*widget.Label {
+	var out []*widget.Label
+	for i := range e.holderList.Length() {
+		row := e.holderList.CreateItem()
+		e.holderList.UpdateItem(i, row)
+		l, _, _, _ := holderRowParts(row)
+		out = append(out, l)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,7 @@ func holdersLine(hs []model.Holder, total map[model.ID]float64) string {
 // reports-to, with dotted lines to dotted-line managers.
 func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []orgchart.Node {
 	posts := d.PositionIndex()
+	texts := newFigureTexts()
 	nodes := make([]orgchart.Node, 0, len(d.Positions))
 	total := make(map[model.ID]float64, len(d.People))
 	for _, a := range d.Assignments {
@@ -52,7 +54,7 @@ func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*mode
 	for len(stack) > 0 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		nodes = append(nodes, positionNode(posts[id], f, units, total))
+		nodes = append(nodes, positionNode(posts[id], f, units, total, texts))
 		kids := f.Reports[id]
 		for i := len(kids) - 1; i >= 0; i-- {
 			stack = append(stack, kids[i])
@@ -61,7 +63,7 @@ func positionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*mode
 	return nodes
 }
 
-func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64) orgchart.Node {
+func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64, texts *figureTexts) orgchart.Node {
 	id := p.ID
 	pf := f.Positions[id]
 	n := orgchart.Node{ID: chartPostID(id), Title: p.Title}
@@ -79,7 +81,7 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 		n.Style = orgchart.Dashed
 		n.Lines = append(n.Lines, StatusText(p.Status)+" · "+lang.X("chart.planned", "planned {{.n}}", map[string]any{"n": FormatFTE(p.Planned)}))
 	default:
-		n.Lines = append(n.Lines, figureText(pf.Planned, pf.Actual))
+		n.Lines = append(n.Lines, texts.figure(pf.Planned, pf.Actual))
 		switch {
 		case pf.Vacancy > 0.005:
 			n.Style = orgchart.Vacancy
@@ -132,4 +134,44 @@ func unitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
 	}
 	visit(0)
 	return nodes
+}
+
+// figureTexts are figureText's sentences translated once, for the 10,000
+// boxes of a large chart: translating took longer than making the box.
+type figureTexts struct{ line, vacant, over, full, none string }
+
+// Marks where the numbers go in a translated sentence.
+const (
+	markPlanned = "\x01"
+	markActual  = "\x02"
+	markGap     = "\x03"
+)
+
+func newFigureTexts() *figureTexts {
+	return &figureTexts{
+		line: lang.X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
+			map[string]any{"planned": markPlanned, "actual": markActual, "gap": markGap}),
+		vacant: lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": markGap}),
+		over:   lang.X("fig.over", "over {{.n}}", map[string]any{"n": markGap}),
+		full:   lang.X("fig.full", "full"),
+		none:   lang.X("fig.none", "nothing planned"),
+	}
+}
+
+// figure is figureText(planned, actual).
+func (t *figureTexts) figure(planned, actual float64) string {
+	var gap string
+	switch r := math.Round((planned-actual)*100) / 100; {
+	case math.Round(planned*100) == 0 && math.Round(actual*100) == 0:
+		gap = t.none
+	case r > 0:
+		gap = strings.Replace(t.vacant, markGap, FormatFTE(r), 1)
+	case r < 0:
+		gap = strings.Replace(t.over, markGap, FormatFTE(-r), 1)
+	default:
+		gap = t.full
+	}
+	s := strings.Replace(t.line, markPlanned, FormatFTE(planned), 1)
+	s = strings.Replace(s, markActual, FormatFTE(actual), 1)
+	return strings.Replace(s, markGap, gap, 1)
 }

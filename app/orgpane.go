@@ -38,6 +38,7 @@ type orgPane struct {
 	span    *widget.Label
 	content fyne.CanvasObject
 	shown   bool // the chart has been fitted once
+	stale   bool // the plan changed while the chart was not on screen
 	large   bool // measure box text by estimate, see newOrgPane
 }
 
@@ -120,12 +121,19 @@ func newOrgPane(u *UI) *orgPane {
 }
 
 // refresh rebuilds the chart's boxes from the plan, keeping what the user
-// collapsed and where they looked.
+// collapsed and where they looked. While the chart's tab is not on screen
+// it only notes that the chart is stale: rebuilding 10,000 boxes for an
+// edit made in the form would keep the user waiting for nothing.
 func (o *orgPane) refresh() {
 	u := o.u
 	if u.data == nil {
 		return // still building the window
 	}
+	if u.tabs != nil && u.tabs.Selected() != u.orgTab {
+		o.stale = true
+		return
+	}
+	o.stale = false
 	var nodes []orgchart.Node
 	if o.units {
 		nodes = unitNodes(u.data, u.fig)
@@ -143,6 +151,13 @@ func (o *orgPane) refresh() {
 	o.span.SetText(o.spanText())
 	if o.search.Text != "" {
 		o.find(o.search.Text)
+	}
+}
+
+// shownTab brings the chart up to date when its tab comes on screen.
+func (o *orgPane) shownTab() {
+	if o.stale {
+		o.refresh()
 	}
 }
 

@@ -105,6 +105,9 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 	figs := c.Objects[2].(*widget.Label)
 	kind, id := parseUID(uid)
 	u := o.u
+	var text, figText string
+	var res fyne.Resource
+	var imp widget.Importance
 	switch kind {
 	case 'u':
 		unit := u.units[id]
@@ -112,28 +115,86 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 		if unit == nil || uf == nil {
 			return
 		}
-		name.SetText(unit.Name)
-		icon.SetResource(theme.FolderIcon())
-		figs.SetText(shortFigureText(uf.PlannedTotal, uf.ActualTotal))
-		figs.Importance = gapImportance(uf.PlannedTotal - uf.ActualTotal)
+		text, res = unit.Name, theme.FolderIcon()
+		figText = shortFigureText(uf.PlannedTotal, uf.ActualTotal)
+		imp = gapImportance(uf.PlannedTotal - uf.ActualTotal)
 	case 'p':
 		p := u.posts[id]
 		pf := u.fig.Positions[id]
 		if p == nil || pf == nil {
 			return
 		}
-		name.SetText(p.Title)
-		icon.SetResource(theme.AccountIcon())
+		text, res = p.Title, theme.AccountIcon()
 		if !p.Counts() {
-			figs.SetText(StatusText(p.Status) + " · " + FormatFTE(p.Planned))
-			figs.Importance = widget.LowImportance
+			figText = StatusText(p.Status) + " · " + FormatFTE(p.Planned)
+			imp = widget.LowImportance
 		} else {
-			figs.SetText(shortFigureText(pf.Planned, pf.Actual))
-			figs.Importance = gapImportance(pf.Vacancy)
+			figText = shortFigureText(pf.Planned, pf.Actual)
+			imp = gapImportance(pf.Vacancy)
+		}
+	default:
+		return
+	}
+	// A line that shows what it showed is left alone: setting a label
+	// shapes its text again, and the tree updates every visible line on
+	// each refresh.
+	trunc := fitTruncation(text, o.nameWidth(kind, id, figText))
+	if name.Text != text || name.Truncation != trunc {
+		name.Truncation = trunc
+		name.SetText(text)
+	}
+	if icon.Resource != res {
+		icon.SetResource(res)
+	}
+	if figs.Text != figText || figs.Importance != imp {
+		figs.Text, figs.Importance = figText, imp
+		figs.Refresh()
+	}
+}
+
+// nameWidth is about how wide the name of a line is, a little less to be
+// safe: the tree's width less the indent of the line's depth, the icons
+// and the figures. Zero when the tree has no size yet.
+func (o *outline) nameWidth(kind byte, id model.ID, figText string) float32 {
+	w := o.tree.Size().Width
+	if w <= 0 {
+		return 0
+	}
+	depth := 0
+	unit := id
+	if kind == 'p' {
+		depth++
+		if p := o.u.posts[id]; p != nil {
+			unit = p.Unit
 		}
 	}
-	name.Refresh()
-	figs.Refresh()
+	for steps := 0; unit != 0 && steps <= len(o.u.units); steps++ {
+		un := o.u.units[unit]
+		if un == nil {
+			break
+		}
+		depth++
+		unit = un.Parent
+	}
+	pad, icon := theme.Padding(), theme.IconInlineSize()
+	figs := fyne.MeasureText(figText, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	// The tree's own padding and expander icon, its indent per level
+	// beyond the first, our icon, the border's gaps and a margin.
+	return w - float32(depth)*(icon+pad) - 2*icon - 6*pad - figs - 12
+}
+
+// fitTruncation is how a label cut to width shows text: with an ellipsis
+// only when it is wider. Fyne finds where to cut with a text shaper made
+// afresh for each label on each refresh, while a text's width is measured
+// once and remembered, so a line that fits is drawn without cutting.
+func fitTruncation(text string, width float32) fyne.TextTruncation {
+	if width <= 0 || text == "" {
+		return fyne.TextTruncateEllipsis
+	}
+	if fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+2 <= width {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
 }
 
 // figureText is "编制 9 / 在岗 8.5 / 缺编 0.5".
@@ -207,8 +268,12 @@ func (o *outline) reveal(post model.ID) {
 	if p == nil {
 		return
 	}
+	// Opening an open branch or selecting the selected line still lays the
+	// tree out again, so each is done only when it changes something.
 	for id := p.Unit; id != 0; {
-		o.tree.OpenBranch(unitUID(id))
+		if uid := unitUID(id); !o.tree.IsBranchOpen(uid) {
+			o.tree.OpenBranch(uid)
+		}
 		unit := o.u.units[id]
 		if unit == nil {
 			break

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,8 +52,16 @@ type positionEditor struct {
 
 	figures     *widget.Label
 	reportsList *fyne.Container // direct reports as buttons
-	holders     *fyne.Container // one row per holder
-	assign      *widgets.Picker
+	// holderList shows the holders, a line each, made as they scroll into
+	// view: a post on a production line has 250 holders, and a row of
+	// widgets each took seconds to lay out.
+	holderList *widget.List
+	holderRows []model.Holder // what holderList shows
+	noHolders  *widget.Label  // "nobody yet", instead of an empty list
+	holderBox  *fyne.Container
+	// reportIDs are the direct reports reportsList shows as buttons.
+	reportIDs []model.ID
+	assign    *widgets.Picker
 
 	message *widget.Label
 	save    *widget.Button
@@ -73,6 +82,16 @@ type positionEditor struct {
 	dottedIDs []model.ID // the dotted-line managers being edited
 	dutyTexts []*formEntry
 	assignIDs []model.ID // parallel to assign options
+	// assignGen is the generation of the plan's people (UI.peopleGen) the
+	// assign options were made for; they are made again when it moves.
+	assignGen int
+	assignSet bool // the options for assignGen are set
+	// choicesGen and choicesFor are the units and posts (UI.postsGen) and
+	// the post the unit and manager choices were made for.
+	choicesGen int
+	choicesFor model.ID
+
+	holderRowH float32 // see holderRowHeight
 
 	loading bool // true while fields are set from the store
 	dirty   bool
@@ -139,7 +158,10 @@ func newPositionEditor(u *UI) *positionEditor {
 
 	e.figures = widget.NewLabel("")
 	e.reportsList = container.NewHBox()
-	e.holders = container.NewVBox()
+	e.holderList = widget.NewList(func() int { return len(e.holderRows) }, e.newHolderRow, e.updateHolderRow)
+	e.holderList.HideSeparators = true
+	e.noHolders = widget.NewLabel(lang.X("pos.no_holders", "nobody yet"))
+	e.holderBox = container.New(&holderLayout{e: e}, e.holderList, e.noHolders)
 	e.assign = widgets.NewPicker(nil, func(i int) {
 		e.assign.SetSelectedIndex(-1)
 		if i >= 0 && i < len(e.assignIDs) {
@@ -176,7 +198,7 @@ func newPositionEditor(u *UI) *positionEditor {
 		item(lang.X("pos.note", "Note"), e.note),
 		item(lang.X("pos.figures", "In post"), e.figures),
 		item(lang.X("pos.direct_reports", "Direct reports"), reportsScroll),
-		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holders)),
+		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holderBox)),
 	)
 	e.save = widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.DocumentSaveIcon(), func() { e.Save() })
 	e.save.Importance = widget.HighImportance
@@ -192,6 +214,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, e.heading), e.message)
 	e.formScroll = container.NewVScroll(e.form)
 	wheel := newWheelCatcher(e.formScroll, dottedScroll, reportsScroll)
+	wheel.lists = []*widget.List{e.holderList}
 	e.body = container.NewBorder(top, nil, nil, nil, container.NewStack(e.formScroll, wheel))
 	e.emptyScroll = container.NewVScroll(e.empty)
 	e.content = container.NewStack(e.body, e.emptyScroll)
@@ -209,6 +232,9 @@ type wheelCatcher struct {
 	widget.BaseWidget
 	target *container.Scroll
 	strips []*container.Scroll
+	// lists scroll on their own under the pointer until they reach an
+	// end; then the form moves on.
+	lists []*widget.List
 }
 
 func newWheelCatcher(target *container.Scroll, strips ...*container.Scroll) *wheelCatcher {
@@ -232,6 +258,20 @@ func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) {
 			if s.Visible() && a.X >= p.X && a.Y >= p.Y && a.X < p.X+size.Width && a.Y < p.Y+size.Height {
 				s.Scrolled(ev)
 				return
+			}
+		}
+	}
+	if ev.Scrolled.DY != 0 {
+		d := fyne.CurrentApp().Driver()
+		for _, l := range w.lists {
+			p, size := d.AbsolutePositionForObject(l), l.Size()
+			a := ev.AbsolutePosition
+			if l.Visible() && a.X >= p.X && a.Y >= p.Y && a.X < p.X+size.Width && a.Y < p.Y+size.Height {
+				before := l.GetScrollOffset()
+				l.ScrollToOffset(before - ev.Scrolled.DY)
+				if l.GetScrollOffset() != before {
+					return
+				}
 			}
 		}
 	}
@@ -300,21 +340,24 @@ func (e *positionEditor) selectedManager() model.ID {
 	return 0
 }
 
+// selectUnit and selectManager set a choice only when it changes: each
+// setting draws the choice's text again.
 func (e *positionEditor) selectUnit(id model.ID) {
-	e.unit.ClearSelected()
-	for i, u := range e.unitIDs {
-		if u == id {
-			e.unit.SetSelectedIndex(i)
-		}
+	want := slices.Index(e.unitIDs, id)
+	if e.unit.SelectedIndex() == want {
+		return
 	}
+	if want < 0 {
+		e.unit.ClearSelected()
+		return
+	}
+	e.unit.SetSelectedIndex(want)
 }
 
 func (e *positionEditor) selectManager(id model.ID) {
-	e.reports.SetSelectedIndex(0)
-	for i, p := range e.postIDs {
-		if p == id {
-			e.reports.SetSelectedIndex(i)
-		}
+	want := max(0, slices.Index(e.postIDs, id))
+	if e.reports.SelectedIndex() != want {
+		e.reports.SetSelectedIndex(want)
 	}
 }
 
@@ -332,6 +375,13 @@ func (u *UI) postLabel(id model.ID) string {
 
 func (e *positionEditor) fillChoices(p *model.Position) {
 	u := e.u
+	defer e.fillAssign()
+	// The units and posts to choose from are made again only when the plan
+	// or the post changed: 10,000 labels on a large plan.
+	if e.choicesGen == u.postsGen && e.choicesFor == p.ID && e.unitIDs != nil {
+		return
+	}
+	e.choicesGen, e.choicesFor = u.postsGen, p.ID
 	// Units in outline order, shown by path.
 	e.unitIDs = e.unitIDs[:0]
 	var unitNames []string
@@ -371,53 +421,97 @@ func (e *positionEditor) fillChoices(p *model.Position) {
 	}
 	e.reports.SetOptions(names)
 	e.dottedAdd.SetOptions(names)
-	// Anyone in post or on probation can be assigned.
-	e.assignIDs = e.assignIDs[:0]
-	var people []string
+}
+
+// fillAssign lists the people who can be assigned: anyone in post or on
+// probation. The list is made again only when the people or their posts
+// changed (100,000 labels on a large plan).
+func (e *positionEditor) fillAssign() {
+	u := e.u
+	if e.assignGen == u.peopleGen && e.assignSet {
+		return
+	}
+	e.assignGen, e.assignSet = u.peopleGen, true
+	e.assignIDs = nil
+	// Made when the picker opens: 100,000 labels on a large plan.
+	e.assign.SetOptionsFunc(e.assignOptions)
+}
+
+// assignOptions are the labels of the people who can be assigned, and
+// sets assignIDs to their ids.
+func (e *positionEditor) assignOptions() []string {
+	u := e.u
+	// The sentence is translated once, with a mark where each person's
+	// share goes.
+	const mark = "\x00"
+	inAll := " · " + lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": mark})
+	e.assignIDs = make([]model.ID, 0, len(u.data.People))
+	people := make([]string, 0, len(u.data.People))
 	for i := range u.data.People {
 		person := &u.data.People[i]
 		if person.InPost() {
 			e.assignIDs = append(e.assignIDs, person.ID)
 			label := strings.TrimSpace(person.Name + " " + person.EmpNo)
 			if u.personFTE[person.ID] > 0 {
-				label += " · " + lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": u.totalFTEText(person.ID)})
+				label += strings.Replace(inAll, mark, u.totalFTEText(person.ID), 1)
 			}
 			people = append(people, label)
 		}
 	}
-	e.assign.SetOptions(people)
+	return people
 }
 
 func (e *positionEditor) fill(p *model.Position) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.fillChoices(p)
-	e.heading.SetText(p.Title)
-	e.title.SetText(p.Title)
+	setLabel(e.heading, p.Title)
+	setEntry(e.title, p.Title)
 	e.selectUnit(p.Unit)
 	e.selectManager(p.ReportsTo)
 	e.dottedIDs = append([]model.ID(nil), p.Dotted...)
 	e.showDotted()
-	e.grade.SetText(p.Grade)
-	e.planned.SetText(FormatFTE(p.Planned))
-	e.status.SetSelectedIndex(int(p.Status))
-	e.employment.SetSelectedIndex(int(p.Employment))
-	e.shift.SetText(p.Shift)
-	e.salaryMin.SetText(amountText(p.SalaryMin))
-	e.salaryMax.SetText(amountText(p.SalaryMax))
-	e.mission.SetText(p.Mission)
-	e.setDuties(p.Duties)
-	e.education.SetText(p.Req.Education)
-	e.years.SetText(amountText(p.Req.Years))
-	e.certs.SetText(p.Req.Certificates)
-	e.other.SetText(p.Req.Other)
-	e.note.SetText(p.Note)
+	setEntry(e.grade, p.Grade)
+	setEntry(e.planned, FormatFTE(p.Planned))
+	if e.status.SelectedIndex() != int(p.Status) {
+		e.status.SetSelectedIndex(int(p.Status))
+	}
+	if e.employment.SelectedIndex() != int(p.Employment) {
+		e.employment.SetSelectedIndex(int(p.Employment))
+	}
+	setEntry(e.shift, p.Shift)
+	setEntry(e.salaryMin, amountText(p.SalaryMin))
+	setEntry(e.salaryMax, amountText(p.SalaryMax))
+	setEntry(e.mission, p.Mission)
+	if !slices.Equal(e.dutyValues(), p.Duties) || len(p.Duties) == 0 {
+		e.setDuties(p.Duties)
+	}
+	setEntry(e.education, p.Req.Education)
+	setEntry(e.years, amountText(p.Req.Years))
+	setEntry(e.certs, p.Req.Certificates)
+	setEntry(e.other, p.Req.Other)
+	setEntry(e.note, p.Note)
 	e.fillDerived(p)
 	e.showMessage("")
 	e.dirty = false
 	e.emptyScroll.Hide()
 	e.body.Show()
 	e.save.Enable()
+}
+
+// setEntry shows text in a field unless it already does: setting the same
+// text shapes it again, and the form is filled after every saved edit.
+func setEntry(f *formEntry, text string) {
+	if f.Text != text {
+		f.SetText(text)
+	}
+}
+
+// setLabel is setEntry for a label.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // amountText prints a number a user typed, leaving zero blank.
@@ -440,45 +534,130 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 	e.figures.Importance = gapImportance(pf.Vacancy)
 	e.figures.Refresh()
 
-	e.reportsList.RemoveAll()
-	for _, id := range u.fig.Reports[p.ID] {
-		id := id
-		e.reportsList.Add(widget.NewButton(u.postLabel(id), func() {
-			e.confirmLeave(func() { e.load(id) })
-		}))
-	}
-	if len(e.reportsList.Objects) == 0 {
-		e.reportsList.Add(widget.NewLabel(lang.X("pos.no_reports", "none")))
+	// The direct reports are buttons; made again only when they changed.
+	reports := u.fig.Reports[p.ID]
+	if e.reportIDs == nil || !slices.Equal(e.reportIDs, reports) || len(e.reportsList.Objects) == 0 {
+		e.reportIDs = append([]model.ID{}, reports...)
+		e.reportsList.RemoveAll()
+		for _, id := range reports {
+			id := id
+			e.reportsList.Add(widget.NewButton(u.postLabel(id), func() {
+				e.confirmLeave(func() { e.load(id) })
+			}))
+		}
+		if len(e.reportsList.Objects) == 0 {
+			e.reportsList.Add(widget.NewLabel(lang.X("pos.no_reports", "none")))
+		}
+	} else {
+		for i, id := range reports {
+			if b, ok := e.reportsList.Objects[i].(*widget.Button); ok && b.Text != u.postLabel(id) {
+				b.SetText(u.postLabel(id))
+			}
+		}
 	}
 
-	e.holders.RemoveAll()
-	for _, h := range pf.Holders {
-		e.holders.Add(e.holderRow(h))
-	}
+	// The form lays itself out again when the list's height changes.
+	relayout := min(len(e.holderRows), 10) != min(len(pf.Holders), 10)
+	e.holderRows = pf.Holders
+	defer func() {
+		if relayout {
+			e.form.Refresh()
+		}
+	}()
 	if len(pf.Holders) == 0 {
-		e.holders.Add(widget.NewLabel(lang.X("pos.no_holders", "nobody yet")))
+		e.holderList.Hide()
+		e.noHolders.Show()
+	} else {
+		e.noHolders.Hide()
+		e.holderList.Show()
+		e.holderList.Refresh()
+	}
+	e.holderBox.Refresh()
+}
+
+// holderLayout gives the holders list the height of its lines, up to ten
+// (then it scrolls), or shows "nobody yet".
+type holderLayout struct{ e *positionEditor }
+
+func (h *holderLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }
 
-// holderRow shows one holder with an editable FTE and a remove button.
-func (e *positionEditor) holderRow(h model.Holder) fyne.CanvasObject {
+func (h *holderLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	e := h.e
+	if len(e.holderRows) == 0 {
+		return e.noHolders.MinSize()
+	}
+	row := e.holderRowHeight()
+	n := min(len(e.holderRows), 10)
+	return fyne.NewSize(e.holderList.MinSize().Width, float32(n)*row)
+}
+
+// holderRowHeight is the height of one line of the holders list.
+func (e *positionEditor) holderRowHeight() float32 {
+	if e.holderRowH == 0 {
+		e.holderRowH = e.newHolderRow().MinSize().Height + theme.Padding()
+	}
+	return e.holderRowH
+}
+
+// newHolderRow is a holder's line: her name, an editable FTE and a remove
+// button.
+func (e *positionEditor) newHolderRow() fyne.CanvasObject {
+	label := widget.NewLabel("")
+	label.Truncation = fyne.TextTruncateEllipsis
+	fte := widget.NewEntry()
+	set := widget.NewButtonWithIcon("", theme.ConfirmIcon(), nil)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(70, fte.MinSize().Height), fte), set, remove)
+	return container.NewBorder(nil, nil, nil, right, label)
+}
+
+// holderRowParts are the widgets of a holder's line.
+func holderRowParts(o fyne.CanvasObject) (label *widget.Label, fte *widget.Entry, set, remove *widget.Button) {
+	c := o.(*fyne.Container)
+	label = c.Objects[0].(*widget.Label)
+	right := c.Objects[1].(*fyne.Container)
+	fte = right.Objects[0].(*fyne.Container).Objects[0].(*widget.Entry)
+	return label, fte, right.Objects[1].(*widget.Button), right.Objects[2].(*widget.Button)
+}
+
+// updateHolderRow shows holder i on a line.
+func (e *positionEditor) updateHolderRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i < 0 || i >= len(e.holderRows) {
+		return
+	}
+	h := e.holderRows[i]
+	label, fte, set, remove := holderRowParts(o)
 	name := h.Name
 	if h.Concurrent {
 		name += " " + lang.X("pos.concurrent", "(concurrent)") + " · " +
 			lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": e.u.totalFTEText(h.Person)})
 	}
-	label := widget.NewLabel(name)
+	imp := widget.MediumImportance
 	if model.OverFullTime(e.u.personFTE[h.Person]) {
-		label.Importance = widget.WarningImportance
+		imp = widget.WarningImportance
 	}
-	fte := widget.NewEntry()
-	fte.SetText(FormatFTE(h.FTE))
+	width := float32(0)
+	if lw := e.holderList.Size().Width; lw > 0 {
+		right := o.(*fyne.Container).Objects[1]
+		width = lw - right.MinSize().Width - 4*theme.Padding() - 12
+	}
+	trunc := fitTruncation(name, width)
+	if label.Text != name || label.Importance != imp || label.Truncation != trunc {
+		label.Text, label.Importance, label.Truncation = name, imp, trunc
+		label.Refresh()
+	}
+	if t := FormatFTE(h.FTE); fte.Text != t {
+		fte.SetText(t)
+	}
 	assignment := h.Assignment
 	fte.OnSubmitted = func(s string) { e.setFTE(assignment, s) }
-	set := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { e.setFTE(assignment, fte.Text) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.unassign(assignment, h.Name) })
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(70, fte.MinSize().Height), fte), set, remove)
-	return container.NewBorder(nil, nil, nil, right, label)
+	set.OnTapped = func() { e.setFTE(assignment, fte.Text) }
+	remove.OnTapped = func() { e.unassign(assignment, h.Name) }
 }
 
 func (e *positionEditor) showDotted() {
@@ -639,6 +818,9 @@ func (e *positionEditor) Save() bool {
 		p.Note = strings.TrimSpace(e.note.Text)
 	}
 	label := lang.X("change.edit_post", "edit “{{.name}}”", map[string]any{"name": strings.TrimSpace(e.title.Text)})
+	// Not dirty from here on, so the refresh that follows the change fills
+	// the form from what was stored, once.
+	e.dirty = false
 	err := e.u.apply(label, func(tx *store.Tx) error {
 		p, err := tx.Position(id)
 		if err != nil {
@@ -648,11 +830,10 @@ func (e *positionEditor) Save() bool {
 		return tx.PutPosition(&p)
 	})
 	if err != nil {
+		e.dirty = true
 		e.showMessage(ErrText(err))
 		return false
 	}
-	e.dirty = false
-	e.refresh()
 	return true
 }
 

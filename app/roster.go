@@ -72,7 +72,29 @@ func newRosterView(u *UI) *rosterView {
 	return r
 }
 
+// refresh follows a change of the plan. The count is cheap and always
+// right; the lines (one per assignment, 100,000 on a large plan) are made
+// now only when the roster is on screen, otherwise when it is next shown or
+// read.
 func (r *rosterView) refresh() {
+	d := r.u.data
+	people := 0
+	for i := range d.People {
+		if d.People[i].InPost() || r.showLeft.Checked {
+			people++
+		}
+	}
+	r.people = people
+	if r.u.tabs != nil && r.u.tabs.Selected() == r.u.rosterTab {
+		r.table.SetRows(r.rows())
+	} else {
+		r.table.SetRowsFunc(r.rows)
+	}
+	r.showCount()
+}
+
+// rows are the roster's lines.
+func (r *rosterView) rows() []widgets.Row {
 	u := r.u
 	d := u.data
 	byPerson := make(map[model.ID][]model.Assignment, len(d.People))
@@ -93,15 +115,30 @@ func (r *rosterView) refresh() {
 		paths[id] = s
 		return s
 	}
+	// Labels translated once, not once per line.
+	status := map[model.PersonStatus]string{}
+	for _, s := range model.PersonStatuses {
+		status[s] = PersonStatusText(s)
+	}
+	employ := map[model.EmploymentType]string{}
+	for _, e := range model.EmploymentTypes {
+		employ[e] = EmploymentText(e)
+	}
 	rows := make([]widgets.Row, 0, len(d.Assignments)+len(d.People)/4)
-	people := 0
 	for i := range d.People {
 		p := &d.People[i]
 		if !p.InPost() && !r.showLeft.Checked {
 			continue
 		}
-		people++
-		base := []string{p.EmpNo, p.Name, "", "", "", u.totalFTEText(p.ID), PersonStatusText(p.Status), EmploymentText(p.Employment), p.Grade}
+		st, ok := status[p.Status]
+		if !ok {
+			st = PersonStatusText(p.Status)
+		}
+		em, ok := employ[p.Employment]
+		if !ok {
+			em = EmploymentText(p.Employment)
+		}
+		base := []string{p.EmpNo, p.Name, "", "", "", u.totalFTEText(p.ID), st, em, p.Grade}
 		as := byPerson[p.ID]
 		if len(as) == 0 {
 			rows = append(rows, widgets.Row{Key: rosterKey{person: p.ID}, Cells: base})
@@ -117,9 +154,14 @@ func (r *rosterView) refresh() {
 			rows = append(rows, widgets.Row{Key: rosterKey{person: p.ID, post: a.Position}, Cells: cells})
 		}
 	}
-	r.table.SetRows(rows)
-	r.people = people
-	r.showCount()
+	return rows
+}
+
+// shown brings the lines up to date when the roster comes on screen.
+func (r *rosterView) shown() {
+	if r.table.Pending() {
+		r.table.SetRows(r.rows())
+	}
 }
 
 // rosterKey is a roster line's person and post (0 for no post).

@@ -39,6 +39,13 @@ type UI struct {
 	// personFTE is each person's share of a full-time post over all her
 	// posts, shown wherever she is listed.
 	personFTE map[model.ID]float64
+	// peopleGen moves whenever people or assignments may have changed, so
+	// what is made from them (the assign picker's 100,000 labels) is made
+	// again only then.
+	peopleGen int
+	// postsGen moves whenever units or posts may have changed, for what is
+	// made from them (the form's 10,000 manager choices).
+	postsGen int
 
 	selUnit model.ID
 
@@ -94,6 +101,7 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.orgTab = container.NewTabItem(lang.X("tab.org", "Org chart"), u.org.content)
 	u.calcTab = container.NewTabItem(lang.X("tab.calc", "Calculator"), u.calc.content)
 	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab)
+	u.tabs.OnSelected = u.tabShown
 
 	left := container.NewBorder(container.NewVBox(u.outline.toolbar, u.outline.legend), nil, nil, nil, u.outline.tree)
 	split := container.NewHSplit(left, u.tabs)
@@ -147,9 +155,17 @@ func (u *UI) reload() {
 
 func (u *UI) index() {
 	d := u.data
+	u.postsGen++
 	u.fig = model.Compute(d)
 	u.units = d.UnitIndex()
 	u.posts = d.PositionIndex()
+	u.indexPeople()
+}
+
+// indexPeople indexes the people and their total shares.
+func (u *UI) indexPeople() {
+	d := u.data
+	u.peopleGen++
 	u.people = make(map[model.ID]*model.Person, len(d.People))
 	for i := range d.People {
 		u.people[d.People[i].ID] = &d.People[i]
@@ -190,6 +206,16 @@ func (u *UI) refresh() {
 	u.roster.refresh()
 	u.refreshStatus()
 	u.refreshUndo()
+}
+
+// tabShown brings a pane that was off screen up to date with the plan.
+func (u *UI) tabShown(t *container.TabItem) {
+	switch t {
+	case u.orgTab:
+		u.org.shownTab()
+	case u.rosterTab:
+		u.roster.shown()
+	}
 }
 
 // setTitle names the program and the plan, and an import waiting for
@@ -295,7 +321,7 @@ func (u *UI) apply(label string, fn func(tx *store.Tx) error) error {
 		return err
 	}
 	u.hist.Push(ch)
-	u.reload()
+	u.changed(ch, false)
 	return nil
 }
 
@@ -311,7 +337,7 @@ func (u *UI) Undo() {
 		u.showError(err)
 		return
 	}
-	u.afterHistory(ch)
+	u.afterHistory(ch, true)
 }
 
 // Redo reapplies the last undone change.
@@ -322,14 +348,16 @@ func (u *UI) Redo() {
 		u.showError(err)
 		return
 	}
-	u.afterHistory(ch)
+	u.afterHistory(ch, false)
 }
 
-func (u *UI) afterHistory(ch *store.Change) {
+func (u *UI) afterHistory(ch *store.Change, reverted bool) {
 	if ch != nil && ch.PlanID != u.planID {
 		u.planID = ch.PlanID // reload falls back to the first plan if it is gone
+		u.reload()
+		return
 	}
-	u.reload()
+	u.changed(ch, reverted)
 }
 
 func (u *UI) refreshUndo() {

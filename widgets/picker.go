@@ -24,6 +24,8 @@ type Picker struct {
 
 	options  []string
 	selected int
+	// build makes the options when first needed (SetOptionsFunc).
+	build func() []string
 
 	button  *widget.Button
 	popUp   *widget.PopUp
@@ -45,16 +47,41 @@ func NewPicker(options []string, onChanged func(int)) *Picker {
 
 // SetOptions replaces the options and clears the choice.
 func (p *Picker) SetOptions(options []string) {
+	p.build = nil
 	p.options = options
 	p.selected = -1
 	p.update()
 }
 
+// SetOptionsFunc replaces the options with those build makes, made when
+// they are first needed (the pop-up opens, or they are read or picked), and
+// clears the choice. A list of every person of a large plan so costs
+// nothing until someone opens it.
+func (p *Picker) SetOptionsFunc(build func() []string) {
+	p.build = build
+	p.options = nil
+	p.selected = -1
+	p.update()
+}
+
+func (p *Picker) ensure() {
+	if b := p.build; b != nil {
+		p.build = nil
+		p.options = b()
+	}
+}
+
 // Options returns the options.
-func (p *Picker) Options() []string { return p.options }
+func (p *Picker) Options() []string {
+	p.ensure()
+	return p.options
+}
 
 // SetSelectedIndex chooses an option without calling OnChanged.
 func (p *Picker) SetSelectedIndex(i int) {
+	if i >= 0 {
+		p.ensure()
+	}
 	if i < -1 || i >= len(p.options) {
 		i = -1
 	}
@@ -83,6 +110,7 @@ func (p *Picker) update() {
 
 // Filter narrows the pop-up list to options containing every word of text.
 func (p *Picker) Filter(text string) {
+	p.ensure()
 	words := strings.Fields(strings.ToLower(text))
 	p.matches = p.matches[:0]
 	for i, o := range p.options {
@@ -109,6 +137,7 @@ func (p *Picker) Matches() []int { return p.matches }
 
 // Pick chooses option index as if the user had tapped it in the pop-up.
 func (p *Picker) Pick(index int) {
+	p.ensure()
 	if p.popUp != nil {
 		p.popUp.Hide()
 	}
@@ -123,6 +152,7 @@ func (p *Picker) Pick(index int) {
 }
 
 func (p *Picker) open() {
+	p.ensure()
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
 	if c == nil {
 		return

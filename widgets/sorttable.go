@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -43,6 +44,14 @@ type SortTable struct {
 	sortCol int // -1: input order
 	desc    bool
 
+	// build makes the rows when they are first needed (SetRowsFunc); nil
+	// once they are made.
+	build func() []Row
+	// hay is each row of all in lower case, its cells joined by a NUL, made
+	// on the first filter: lower-casing every cell on every keystroke cost
+	// most of a keystroke on a 10,000-person roster.
+	hay []string
+
 	table *widget.Table
 }
 
@@ -50,21 +59,30 @@ type SortTable struct {
 func NewSortTable(cols []Column) *SortTable {
 	t := &SortTable{cols: cols, sortCol: -1}
 	t.table = widget.NewTableWithHeaders(
+		// Rows still to be made are not made here: Fyne lays out a table
+		// in a hidden tab too. Whoever shows it calls Shown or SetRows.
 		func() (int, int) { return len(t.shown), len(t.cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
+			text := ""
 			if id.Row < len(t.shown) && id.Col < len(t.shown[id.Row].Cells) {
-				l.SetText(t.shown[id.Row].Cells[id.Col])
-			} else {
-				l.SetText("")
+				text = t.shown[id.Row].Cells[id.Col]
 			}
-			l.Truncation = fyne.TextTruncateEllipsis
+			align := fyne.TextAlignLeading
 			if t.cols[id.Col].Numeric {
-				l.Alignment = fyne.TextAlignTrailing
-			} else {
-				l.Alignment = fyne.TextAlignLeading
+				align = fyne.TextAlignTrailing
 			}
+			trunc := t.truncation(text, id.Col)
+			// Setting a label shapes its text again; a cell that shows what
+			// it showed is left alone, so a refresh costs the cells that
+			// changed.
+			if l.Text == text && l.Alignment == align && l.Truncation == trunc {
+				return
+			}
+			l.Truncation = trunc
+			l.Alignment = align
+			l.SetText(text)
 		})
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject {
@@ -105,14 +123,52 @@ func NewSortTable(cols []Column) *SortTable {
 
 // SetRows replaces the data, keeping the sort column and the filter.
 func (t *SortTable) SetRows(rows []Row) {
-	t.all = rows
+	t.build = nil
+	t.all, t.hay = rows, nil
 	t.apply()
+}
+
+// SetRowsFunc replaces the data with the rows build makes, made when they
+// are first needed: when the table is drawn, filtered, sorted or read. A
+// pane that is not on screen so costs nothing until it is shown.
+func (t *SortTable) SetRowsFunc(build func() []Row) {
+	t.build = build
+	t.all, t.hay, t.shown = nil, nil, nil
+}
+
+// truncation is how a cell's text is cut: with an ellipsis only when it is
+// wider than the column. Fyne finds where to cut with a text shaper made
+// afresh for each label on each refresh (a sort redrew every visible cell
+// that way), while the width of a text is measured once and remembered.
+func (t *SortTable) truncation(text string, col int) fyne.TextTruncation {
+	w := t.cols[col].Width
+	if w <= 0 || text == "" {
+		return fyne.TextTruncateEllipsis
+	}
+	need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2
+	if need <= w {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
+}
+
+// Pending reports whether rows set by SetRowsFunc are still to be made.
+func (t *SortTable) Pending() bool { return t.build != nil }
+
+// ensure makes the rows SetRowsFunc asked for.
+func (t *SortTable) ensure() {
+	if b := t.build; b != nil {
+		t.build = nil
+		t.all, t.hay = b(), nil
+		t.filterAndSort()
+	}
 }
 
 // SetFilter keeps only rows in which every space-separated word of text
 // appears in some cell (case-insensitive).
 func (t *SortTable) SetFilter(text string) {
 	t.filter = strings.ToLower(strings.TrimSpace(text))
+	t.ensure()
 	t.apply()
 }
 
@@ -123,36 +179,93 @@ func (t *SortTable) SortBy(col int) {
 	} else {
 		t.sortCol, t.desc = col, false
 	}
+	t.ensure()
 	t.apply()
 }
 
 // Shown returns the rows as displayed, after filter and sort.
-func (t *SortTable) Shown() []Row { return t.shown }
+func (t *SortTable) Shown() []Row {
+	t.ensure()
+	return t.shown
+}
 
 // SortState returns the sort column (-1 for none) and whether it is reversed.
 func (t *SortTable) SortState() (int, bool) { return t.sortCol, t.desc }
 
 func (t *SortTable) apply() {
+	if t.build != nil {
+		return // made, filtered and sorted when first needed
+	}
+	t.filterAndSort()
+	t.table.UnselectAll()
+	t.table.Refresh()
+}
+
+// filterAndSort sets shown from all.
+func (t *SortTable) filterAndSort() {
 	words := strings.Fields(t.filter)
 	shown := make([]Row, 0, len(t.all))
-	for _, r := range t.all {
-		if matches(r, words) {
-			shown = append(shown, r)
+	if len(words) == 0 {
+		shown = append(shown, t.all...)
+	} else {
+		if t.hay == nil {
+			t.hay = make([]string, len(t.all))
+			for i, r := range t.all {
+				t.hay[i] = strings.ToLower(strings.Join(r.Cells, "\x00"))
+			}
+		}
+		for i, r := range t.all {
+			if matchesHay(t.hay[i], words) {
+				shown = append(shown, r)
+			}
 		}
 	}
 	if c := t.sortCol; c >= 0 && c < len(t.cols) {
-		numeric := t.cols[c].Numeric
-		sort.SliceStable(shown, func(i, j int) bool {
-			a, b := cell(shown[i], c), cell(shown[j], c)
-			if t.desc {
-				a, b = b, a
-			}
-			return less(a, b, numeric)
-		})
+		t.sortRows(shown, c)
 	}
 	t.shown = shown
-	t.table.UnselectAll()
-	t.table.Refresh()
+}
+
+// sortRows sorts rows by column c, stably. The numbers of a numeric column
+// are read once, not at each of the n log n comparisons.
+func (t *SortTable) sortRows(rows []Row, c int) {
+	type keyed struct {
+		row Row
+		num float64
+		ok  bool // num was read
+	}
+	ks := make([]keyed, len(rows))
+	numeric := t.cols[c].Numeric
+	for i, r := range rows {
+		ks[i].row = r
+		if numeric {
+			f, err := strconv.ParseFloat(leadingNumber(cell(r, c)), 64)
+			ks[i].num, ks[i].ok = f, err == nil
+		}
+	}
+	// Numbers by value (blank last), text by Unicode order, which for
+	// Chinese names keeps equal names together.
+	lessK := func(a, b *keyed) bool {
+		if numeric && (a.ok || b.ok) {
+			switch {
+			case a.ok && b.ok:
+				return a.num < b.num
+			case a.ok:
+				return true
+			}
+			return false
+		}
+		return cell(a.row, c) < cell(b.row, c)
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if t.desc {
+			return lessK(&ks[j], &ks[i])
+		}
+		return lessK(&ks[i], &ks[j])
+	})
+	for i := range ks {
+		rows[i] = ks[i].row
+	}
 }
 
 func cell(r Row, c int) string {
@@ -162,38 +275,15 @@ func cell(r Row, c int) string {
 	return ""
 }
 
-func matches(r Row, words []string) bool {
+// matchesHay reports whether every word is in some cell of a row's hay.
+// Words hold no NUL, so none matches across two cells.
+func matchesHay(hay string, words []string) bool {
 	for _, w := range words {
-		found := false
-		for _, c := range r.Cells {
-			if strings.Contains(strings.ToLower(c), w) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !strings.Contains(hay, w) {
 			return false
 		}
 	}
 	return true
-}
-
-// less orders numbers by value (blank last) and text by Unicode order, which
-// for Chinese names keeps equal names together.
-func less(a, b string, numeric bool) bool {
-	if numeric {
-		fa, errA := strconv.ParseFloat(leadingNumber(a), 64)
-		fb, errB := strconv.ParseFloat(leadingNumber(b), 64)
-		switch {
-		case errA == nil && errB == nil:
-			return fa < fb
-		case errA == nil:
-			return true
-		case errB == nil:
-			return false
-		}
-	}
-	return a < b
 }
 
 // leadingNumber is the number a numeric cell starts with, so a flagged

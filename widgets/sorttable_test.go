@@ -97,3 +97,28 @@ func TestSortTableHeaderTapSortsAndSelectReportsKey(t *testing.T) {
 		t.Errorf("selected key %v, want 4 (Anna, first by FTE)", got)
 	}
 }
+
+func TestSortTableRowsFuncBuildsWhenNeeded(t *testing.T) {
+	test.NewTempApp(t)
+	tab := NewSortTable([]Column{{Title: "姓名"}, {Title: "FTE", Numeric: true}})
+	tab.SortBy(1)
+	built := 0
+	tab.SetRowsFunc(func() []Row {
+		built++
+		return []Row{{Key: 1, Cells: []string{"乙", "1.5 (over)"}}, {Key: 2, Cells: []string{"甲", "0.5"}}}
+	})
+	if built != 0 {
+		t.Fatalf("rows made %d times before anything needed them", built)
+	}
+	if got := names(tab.Shown()); !equal(got, []string{"甲", "乙"}) {
+		t.Errorf("shown %v, want sorted by FTE", got)
+	}
+	tab.SetFilter("乙")
+	tab.Shown()
+	if built != 1 {
+		t.Errorf("rows made %d times, want once", built)
+	}
+	if got := names(tab.Shown()); !equal(got, []string{"乙"}) {
+		t.Errorf("filtered %v", got)
+	}
+}

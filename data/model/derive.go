@@ -1,6 +1,10 @@
 package model
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // Holder is one person in a post, as shown beside the post.
 type Holder struct {
@@ -49,6 +53,46 @@ type Figures struct {
 // Compute derives the figures of a plan. It runs in time linear in the size
 // of the plan (plus sorting siblings).
 func Compute(d *PlanData) *Figures {
+	f, _ := compute(d, func(f *Figures, posByID map[ID]*Position) bool {
+		computeHolders(d, f, posByID)
+		return true
+	})
+	return f
+}
+
+// RecomputePosts is Compute after a change that wrote units and posts but
+// no person and no assignment, with prev the figures before it. The holders
+// of each post and the people in post are prev's: they follow from people
+// and assignments alone, because an assignment always names a post that
+// exists (the store refuses deleting a post that has one). Everything else
+// is derived again. On a large plan the holders are most of the work: this
+// is what keeps an edit of a post quick.
+func RecomputePosts(d *PlanData, prev *Figures) *Figures {
+	f, _ := compute(d, func(f *Figures, _ map[ID]*Position) bool {
+		keepHolders(f, prev)
+		return true
+	})
+	return f
+}
+
+// keepHolders sets the holders, actual FTE and people in post of f as in
+// prev.
+func keepHolders(f, prev *Figures) {
+	f.PeopleInPost = prev.PeopleInPost
+	for id, pp := range prev.Positions {
+		if pp.Actual == 0 && pp.Holders == nil {
+			continue // as a new PositionFigures is
+		}
+		if pf := f.Positions[id]; pf != nil {
+			pf.Actual, pf.Holders = pp.Actual, pp.Holders
+		}
+	}
+}
+
+// compute derives the figures of d, with holders setting the holders, the
+// actual FTE of each post and the people in post; it reports false when it
+// cannot, and compute then does too.
+func compute(d *PlanData, holders func(f *Figures, posByID map[ID]*Position) bool) (*Figures, bool) {
 	f := &Figures{
 		Positions: make(map[ID]*PositionFigures, len(d.Positions)),
 		Units:     make(map[ID]*UnitFigures, len(d.Units)),
@@ -71,13 +115,26 @@ func Compute(d *PlanData) *Figures {
 		f.Children[parent] = append(f.Children[parent], u.ID)
 	}
 	posByID := make(map[ID]*Position, len(d.Positions))
+	pfs := make([]PositionFigures, len(d.Positions)) // one allocation, not 10,000
 	for i := range d.Positions {
 		p := &d.Positions[i]
 		posByID[p.ID] = p
-		f.Positions[p.ID] = &PositionFigures{Planned: p.Planned}
+		pfs[i].Planned = p.Planned
+		f.Positions[p.ID] = &pfs[i]
 	}
+	// Posts in display order once, so that every list made from them is in
+	// display order without sorting each (with a lookup per comparison).
+	inOrder := make([]*Position, len(d.Positions))
 	for i := range d.Positions {
-		p := &d.Positions[i]
+		inOrder[i] = &d.Positions[i]
+	}
+	slices.SortFunc(inOrder, func(a, b *Position) int {
+		if a.Order != b.Order {
+			return cmp.Compare(a.Order, b.Order)
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	for _, p := range inOrder {
 		f.PostsIn[p.Unit] = append(f.PostsIn[p.Unit], p.ID)
 		mgr := p.ReportsTo
 		if _, ok := posByID[mgr]; !ok {
@@ -94,48 +151,14 @@ func Compute(d *PlanData) *Figures {
 			return a.ID < b.ID
 		})
 	}
-	byOrder := func(ids []ID) {
-		sort.SliceStable(ids, func(i, j int) bool {
-			a, b := posByID[ids[i]], posByID[ids[j]]
-			if a.Order != b.Order {
-				return a.Order < b.Order
-			}
-			return a.ID < b.ID
-		})
-	}
-	for _, ids := range f.PostsIn {
-		byOrder(ids)
-	}
-	for _, ids := range f.Reports {
-		byOrder(ids)
-	}
 
 	// Holders and actual FTE.
-	personByID := make(map[ID]*Person, len(d.People))
-	for i := range d.People {
-		personByID[d.People[i].ID] = &d.People[i]
+	if !holders(f, posByID) {
+		return nil, false
 	}
-	postsOf := make(map[ID]int, len(d.People))
-	for _, a := range d.Assignments {
-		if p := personByID[a.Person]; p != nil && p.InPost() && posByID[a.Position] != nil {
-			postsOf[a.Person]++
-		}
-	}
-	f.PeopleInPost = len(postsOf)
-	for _, a := range d.Assignments {
-		pf := f.Positions[a.Position]
-		person := personByID[a.Person]
-		if pf == nil || person == nil || !person.InPost() {
-			continue
-		}
-		pf.Actual += a.FTE
-		pf.Holders = append(pf.Holders, Holder{
-			Person: person.ID, Assignment: a.ID, Name: person.Name, FTE: a.FTE,
-			Concurrent: postsOf[a.Person] > 1,
-		})
-	}
-	for id, pf := range f.Positions {
-		if posByID[id].Counts() {
+	for i := range d.Positions {
+		pf, id := &pfs[i], d.Positions[i].ID
+		if d.Positions[i].Counts() {
 			pf.Vacancy = pf.Planned - pf.Actual
 		} else {
 			pf.Vacancy = 0
@@ -196,7 +219,35 @@ func Compute(d *PlanData) *Figures {
 			}
 		}
 	}
-	return f
+	return f, true
+}
+
+// computeHolders sets the holders and actual FTE of each post and the
+// number of people in post.
+func computeHolders(d *PlanData, f *Figures, posByID map[ID]*Position) {
+	personByID := make(map[ID]*Person, len(d.People))
+	for i := range d.People {
+		personByID[d.People[i].ID] = &d.People[i]
+	}
+	postsOf := make(map[ID]int, len(d.People))
+	for _, a := range d.Assignments {
+		if p := personByID[a.Person]; p != nil && p.InPost() && posByID[a.Position] != nil {
+			postsOf[a.Person]++
+		}
+	}
+	f.PeopleInPost = len(postsOf)
+	for _, a := range d.Assignments {
+		pf := f.Positions[a.Position]
+		person := personByID[a.Person]
+		if pf == nil || person == nil || !person.InPost() {
+			continue
+		}
+		pf.Actual += a.FTE
+		pf.Holders = append(pf.Holders, Holder{
+			Person: person.ID, Assignment: a.ID, Name: person.Name, FTE: a.FTE,
+			Concurrent: postsOf[a.Person] > 1,
+		})
+	}
 }
 
 // UnitPath returns the names from the top unit down to id, e.g.

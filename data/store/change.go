@@ -257,3 +257,91 @@ func createPlanBucket(tx *bolt.Tx, id model.ID) (*bolt.Bucket, error) {
 	}
 	return pb, nil
 }
+
+// RecordKind says what sort of record a Record is.
+type RecordKind uint8
+
+// Record kinds. RecordOther is the store's own bookkeeping (the 工号 index)
+// and per-plan documents, which are not part of model.PlanData.
+const (
+	RecordPlan RecordKind = iota
+	RecordUnit
+	RecordPosition
+	RecordPerson
+	RecordAssignment
+	RecordOther
+)
+
+// Record is one record a change wrote, decoded as it stands on one side of
+// the change. Deleted means the record is absent on that side; otherwise
+// the pointer of its kind is set.
+type Record struct {
+	Kind       RecordKind
+	ID         model.ID
+	Deleted    bool
+	Plan       *model.Plan
+	Unit       *model.Unit
+	Position   *model.Position
+	Person     *model.Person
+	Assignment *model.Assignment
+}
+
+// Records decodes the records c wrote as they are after it (reverted
+// false: after Update or Reapply) or before it (reverted true: after
+// Revert), in the order first written. A window holding the plan in memory
+// applies them instead of reading the whole plan again; the bytes are the
+// ones the store holds, so the result is what LoadPlan would read.
+func (c *Change) Records(reverted bool) ([]Record, error) {
+	out := make([]Record, 0, len(c.entries))
+	for i := range c.entries {
+		e := &c.entries[i]
+		v := e.after
+		if reverted {
+			v = e.before
+		}
+		r := Record{Kind: RecordOther, Deleted: v == nil}
+		if e.kind == kindEmpNo || e.kind == kindDoc {
+			out = append(out, r)
+			continue
+		}
+		r.ID = btoi(e.key)
+		var err error
+		switch e.kind {
+		case kindPlan:
+			r.Kind = RecordPlan
+			if v != nil {
+				r.Plan = &model.Plan{ID: r.ID}
+				err = decodeRecord(e.kind, e.key, v, false, r.Plan, decodePlan)
+			}
+		case kindUnit:
+			r.Kind = RecordUnit
+			if v != nil {
+				r.Unit = &model.Unit{ID: r.ID}
+				err = decodeRecord(e.kind, e.key, v, false, r.Unit, decodeUnit)
+			}
+		case kindPosition:
+			r.Kind = RecordPosition
+			if v != nil {
+				r.Position = &model.Position{ID: r.ID}
+				err = decodeRecord(e.kind, e.key, v, false, r.Position, decodePosition)
+			}
+		case kindPerson:
+			r.Kind = RecordPerson
+			if v != nil {
+				r.Person = &model.Person{ID: r.ID}
+				err = decodeRecord(e.kind, e.key, v, false, r.Person, decodePerson)
+			}
+		case kindAssignment:
+			r.Kind = RecordAssignment
+			if v != nil {
+				r.Assignment = &model.Assignment{ID: r.ID}
+				err = decodeRecord(e.kind, e.key, v, false, r.Assignment, decodeAssignment)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -16,7 +16,7 @@ func TestLargePlan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large plan")
 	}
-	const limit = 10 * time.Second
+	const limit = 60 * time.Second // minutes when the slow path is hit; generous for -race on a busy machine
 	timed := func(what string, f func() error) {
 		t.Helper()
 		start := time.Now()
