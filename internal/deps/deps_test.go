@@ -2,8 +2,6 @@ package deps
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -20,9 +18,10 @@ type pkgInfo struct {
 // goList lists every package of the module with the given build tags.
 func goList(t *testing.T, tags string) []pkgInfo {
 	t.Helper()
+	// go test puts its own go first on PATH.
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("no go command: %v", err)
 	}
 	// Deps lists what the package itself needs; what the imports of its
 	// tests depend on comes from a second call.
