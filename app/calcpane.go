@@ -34,9 +34,11 @@ type calcPane struct {
 	table   *widget.Table
 	explain *widget.Label
 	empty   *widget.Label
-	body    *fyne.Container
-	content fyne.CanvasObject
-	sel     int
+	// applyBtn is "Apply to plan…", disabled while there are no rules.
+	applyBtn *widget.Button
+	body     *fyne.Container
+	content  fyne.CanvasObject
+	sel      int
 
 	conflicts map[string]calc.Conflict // by calc.TargetKey, from recompute
 
@@ -90,6 +92,7 @@ func newCalcPane(u *UI) *calcPane {
 	load := widget.NewButtonWithIcon(lang.X("calc.load", "Load rules…"), theme.FolderOpenIcon(), c.loadDialog)
 	apply := widget.NewButtonWithIcon(lang.X("calc.apply", "Apply to plan…"), theme.ConfirmIcon(), c.applyDialog)
 	apply.Importance = widget.HighImportance
+	c.applyBtn = apply
 	scen := widget.NewButtonWithIcon(lang.X("calc.scenarios", "Scenarios…"), theme.ListIcon(), c.scenarioDialog)
 	rules := widget.NewButtonWithIcon(lang.X("calc.rules", "Rules…"), theme.DocumentCreateIcon(), c.rulesDialog)
 	c.empty = widget.NewLabel(lang.X("calc.empty", "This plan has no headcount rules yet. Load a rule set (hospital, property management, call centre, customer-service centre) with “Load rules…”."))
@@ -198,9 +201,11 @@ func (c *calcPane) refresh() {
 	if len(c.sheet.Rules) == 0 {
 		c.body.Hide()
 		c.empty.Show()
+		c.applyBtn.Disable() // nothing to apply; the note says what to load
 	} else {
 		c.empty.Hide()
 		c.body.Show()
+		c.applyBtn.Enable()
 	}
 }
 
@@ -546,6 +551,10 @@ func (v *applyView) selected() []calc.Change {
 // ticked changes as one undoable step.
 func (c *calcPane) applyDialog() {
 	u := c.u
+	if len(c.sheet.Rules) == 0 {
+		u.showInfo(lang.X("calc.apply_title", "Set planned headcount from the rules"), c.empty.Text)
+		return
+	}
 	v := c.newApplyView()
 	d := dialog.NewCustomConfirm(lang.X("calc.apply_title", "Set planned headcount from the rules"), lang.X("btn.apply", "Apply"), lang.X("btn.cancel", "Cancel"),
 		v.content, func(ok bool) {
@@ -555,6 +564,7 @@ func (c *calcPane) applyDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
+	u.onKeys(d.Confirm, d.Hide)
 }
 
 // apply carries out changes and records the governing choices, one step.
@@ -629,6 +639,21 @@ func (c *calcPane) loadDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
+	// Enter loads the rule set chosen, Escape cancels. A tapped choice
+	// takes the focus, and a focused radio button ignores Enter, so the
+	// focus goes back to the window where the keys are looked up.
+	var keys func()
+	keys = func() {
+		u.onKeys(func() {
+			if choice.Selected == "" {
+				keys() // nothing chosen yet: Enter stays armed
+				return
+			}
+			d.Confirm()
+		}, d.Hide)
+	}
+	keys()
+	choice.OnChanged = func(string) { u.win.Canvas().Unfocus() }
 }
 
 func (c *calcPane) load(s *calc.Sheet) {

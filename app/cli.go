@@ -44,8 +44,16 @@ func usage(w io.Writer) {
 
 // RunCommand runs a subcommand and returns its exit code: 0 on success, 1
 // on a user error (message on stderr, translated), 2 on bad usage.
-func RunCommand(args []string, stdout, stderr io.Writer) int {
+func RunCommand(args []string, stdout, stderr io.Writer) (code int) {
 	var err error
+	// A panic in a command is a bug; the user gets a message and exit 1,
+	// not a Go stack trace. Imports name their file (cmdImport).
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, ErrText(internalError(r)))
+			code = ExitUser
+		}
+	}()
 	switch args[0] {
 	case "version":
 		fmt.Fprintf(stdout, "staffplan %s (build %d)\n", assets.Version, assets.Build)

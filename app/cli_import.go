@@ -27,10 +27,14 @@ var importKinds = map[string]importer.Kind{
 	"org": importer.KindOrg, "people_depts": importer.KindPeopleDepts,
 }
 
+// readWorkbook reads a file for an import; tests replace it with a reader
+// that fails in ways a real one should not.
+var readWorkbook = importer.Read
+
 // readForImport reads a file and settles its kind. Shared by the command and
 // the window so both read files the same way.
 func readForImport(ctx context.Context, path, kind string, sheets []string, password string, progress importer.Progress) (*importer.Workbook, error) {
-	wb, err := importer.Read(ctx, path, &importer.Options{Sheets: sheets, Password: password, Progress: progress})
+	wb, err := readWorkbook(ctx, path, &importer.Options{Sheets: sheets, Password: password, Progress: progress})
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +45,14 @@ func readForImport(ctx context.Context, path, kind string, sheets []string, pass
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
+	var file string
+	// A panic while reading, mapping or committing becomes a message
+	// naming the file; the commit is one transaction, rolled back.
+	defer func() {
+		if r := recover(); r != nil {
+			rerr = importer.PanicProblem(r, file, "", 0, 0)
+		}
+	}()
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
 	plan := fs.String("plan", "", lang.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
@@ -52,7 +64,6 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	fs.Var(&maps, "map", lang.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
 	dry := fs.Bool("dry-run", false, lang.X("cli.flag.dry_run", "show what would change, change nothing"))
 	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
-	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
 	}
@@ -164,7 +175,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if err != nil {
 		return err
 	}
-	if !*asJSON {
+	switch {
+	case *asJSON:
+	case ch == nil: // the plan already holds what the file says
+		fmt.Fprintln(stdout, lang.X("cli.import_nothing", "Nothing to change: the plan already holds what {{.file}} says.", map[string]any{"file": baseName(file)}))
+	default:
 		fmt.Fprintln(stdout, lang.X("cli.imported", "Imported into plan {{.id}}.", map[string]any{"id": ch.PlanID}))
 	}
 	return nil

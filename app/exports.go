@@ -136,7 +136,7 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		// Written by the background job, read after it in fyne.Do.
+		// Written by the background job, read after it on the UI goroutine.
 		var warnings strings.Builder
 		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang(), omitLeft, &warnings)
 		if err != nil {
@@ -145,9 +145,13 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 			return
 		}
 		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-		u.background(func() {
+		failed := func(err error) {
+			prog.finish()
+			u.showError(err)
+		}
+		u.run(func() {
 			err := exportWriteErr(path, export.WriteFileAtomic(path, write))
-			fyne.Do(func() {
+			onUI(func() {
 				prog.finish()
 				if err != nil {
 					u.showError(err)
@@ -158,8 +162,8 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 					msg += "\n\n" + w
 				}
 				u.showInfo(lang.X("dlg.saved", "Saved"), msg)
-			})
-		})
+			}, internalError, failed)
+		}, internalError, failed)
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(exportLabel(kind), d.Plan.Organisation, time.Now(), ext))
 	u.showFileDialog(save)

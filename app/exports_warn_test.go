@@ -13,9 +13,10 @@ import (
 // warning goes to the command's own stderr (where a script or a test
 // collects it), not the process's.
 func TestCLIExportNoCJKFontWarnsOnItsStderr(t *testing.T) {
-	saved := orgchart.FontPaths
-	orgchart.FontPaths = nil
-	defer func() { orgchart.FontPaths = saved }()
+	// No font files and no folders to look for a fallback in.
+	saved, savedDirs := orgchart.FontPaths, orgchart.FallbackFontDirs
+	orgchart.FontPaths, orgchart.FallbackFontDirs = nil, nil
+	defer func() { orgchart.FontPaths, orgchart.FallbackFontDirs = saved, savedDirs }()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	if code, _, errs := run(t, "new", "--template", "kangfei", "--db", db); code != 0 {

@@ -204,7 +204,7 @@ func buttonTexts(u *UI) string {
 func TestFirstStartEmptyPlanWithEnter(t *testing.T) {
 	u := newEmptyUI(t)
 	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
-	name, ok := u.win.Canvas().Focused().(*widget.Entry)
+	name, ok := u.win.Canvas().Focused().(*dialogEntry)
 	if !ok {
 		t.Fatalf("the New plan dialog should have the name focused, focused %T", u.win.Canvas().Focused())
 	}
@@ -644,5 +644,50 @@ func TestEnterSavesWhenLeavingAChangedForm(t *testing.T) {
 	press(u, fyne.KeyReturn)
 	if got, _ := storedPost(t, u, a.ID); got.Title != "行政司机" || u.editor.id != b.ID {
 		t.Errorf("Enter on “save the changes?” should save and move on: %q, editor on %d", got.Title, u.editor.id)
+	}
+}
+
+// TestCancelledPreviewOnANewDatabaseOffersTheStartAgain: a file dropped
+// onto the first-start choice, then its preview cancelled, must not leave
+// an empty window with nothing saying how to begin.
+func TestCancelledPreviewOnANewDatabaseOffersTheStartAgain(t *testing.T) {
+	u := newEmptyUI(t)
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	writeRoster(t, path, [][]any{{"H001", "甲一", "生产部", "操作工", "2024-03-01", "x"}})
+	u.ImportFiles([]string{path})
+	ip := u.pendingImport
+	if ip == nil {
+		t.Fatalf("no preview; dialog: %q", overlayTexts(u))
+	}
+	if u.firstStart != nil {
+		t.Fatal("the first-start choice stays up under the preview")
+	}
+	ip.d.Dismiss()
+	if len(u.plans) != 0 {
+		t.Fatalf("a cancelled preview created plans: %v", u.plans)
+	}
+	if u.firstStart == nil || !strings.Contains(buttonTexts(u), "Start from the sample") {
+		t.Errorf("after the preview was cancelled the first-start choice should be back; on top: %q", overlayTexts(u))
+	}
+}
+
+// TestEmptyPlanIsNotFull: a plan with no 编制 and nobody in post says so,
+// in the status line and the outline, instead of 满编 / "full".
+func TestEmptyPlanIsNotFull(t *testing.T) {
+	u := newEmptyUI(t)
+	tapButton(t, u.win.Canvas(), "Start with an empty plan…")
+	test.Type(u.win.Canvas().Focused().(*dialogEntry), "空方案")
+	press(u, fyne.KeyReturn)
+	if len(u.plans) != 1 {
+		t.Fatalf("no plan created: %v", u.plans)
+	}
+	if s := u.status.Text; strings.Contains(s, "full") || !strings.Contains(s, "nothing planned") {
+		t.Errorf("status of an empty plan: %q", s)
+	}
+	if got := shortFigureText(0, 0); strings.Contains(got, "full") {
+		t.Errorf("outline figures of a unit with nothing planned: %q", got)
+	}
+	if got := GapText(2, 2); got != "full" {
+		t.Errorf("GapText(2, 2) = %q, want full", got)
 	}
 }

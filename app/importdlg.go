@@ -20,19 +20,6 @@ import (
 	"staffplan/data/model"
 )
 
-// importFields are the meanings a column can be given, in the order the
-// mapping step lists them.
-var importFields = []importer.Field{
-	importer.FieldIgnore, importer.FieldName, importer.FieldEmpNo, importer.FieldDept, importer.FieldDeptPath,
-	importer.FieldDept1, importer.FieldDept2, importer.FieldDept3, importer.FieldDept4, importer.FieldDept5, importer.FieldDept6,
-	importer.FieldDept7, importer.FieldDept8, importer.FieldDept9, importer.FieldDeptID,
-	importer.FieldParentID, importer.FieldParentDept, importer.FieldPosition, importer.FieldPositionCode, importer.FieldReportsTo,
-	importer.FieldFamilyName, importer.FieldGivenName, importer.FieldHireDate, importer.FieldStartDate, importer.FieldLeaveDate,
-	importer.FieldStatus, importer.FieldEmployment, importer.FieldGrade,
-	importer.FieldPlanned, importer.FieldFTE, importer.FieldActual, importer.FieldVacancy, importer.FieldNote, importer.FieldHead, importer.FieldSeq,
-	importer.FieldPersonal,
-}
-
 // FieldText names a column meaning in the interface language.
 func FieldText(f importer.Field) string {
 	switch f {
@@ -154,6 +141,9 @@ func (u *UI) Dropped(uris []fyne.URI) {
 // ImportFiles imports files one after another, each with its own preview.
 func (u *UI) ImportFiles(paths []string) {
 	if len(paths) == 0 {
+		// The last file is done with (imported, cancelled or refused): a
+		// database still without plans asks again how to begin.
+		u.offerFirstStart()
 		return
 	}
 	u.closeFirstStart()
@@ -165,6 +155,7 @@ func (u *UI) ImportFiles(paths []string) {
 func (u *UI) importDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
+			u.offerFirstStart()
 			return
 		}
 		path := r.URI().Path()
@@ -237,31 +228,42 @@ func (u *UI) importFile(path, password string, next func()) {
 	if asNew {
 		planID = 0
 	}
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := u.errorDialog(err)
+		d.SetOnClosed(next)
+		u.showDismissable(d)
+	}
+	asError := func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }
+	u.run(func() {
 		wb, err := readForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
 			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			switch {
 			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
 				next()
 			case errors.Is(err, importer.ErrPassword): // also a wrong one: ask again
 				u.askPassword(path, err, next)
+			case err != nil && mappable(err) && hasRows(wb):
+				// Detection found nothing it can import: the user shows
+				// what the file holds, on the mapping step.
+				u.showPreviewErr(wb, err, asNew, next)
 			case err != nil:
 				// Also on stderr: a log for support, and a signal tests wait on.
-				fmt.Fprintf(os.Stderr, "import %s: %s\n", path, err)
+				fmt.Fprintf(os.Stderr, "import %s: %s\n%s", path, err, panicStack(err))
 				d := u.errorDialog(err)
 				d.SetOnClosed(next)
 				u.showDismissable(d)
 			default:
 				u.showPreview(wb, preview, asNew, next)
 			}
-		})
-	})
+		}, asError, failed)
+	}, asError, failed)
 }
 
 func baseName(path string) string {
@@ -335,6 +337,16 @@ type importPreview struct {
 	asNew   bool
 	newPlan *widget.Check
 	next    func()
+
+	// The mapping step and the questions some files raise (importmap.go).
+	opts         importer.PreviewOptions
+	prepErr      error // why the preview could not be worked out, if so
+	step         *mapStep
+	choices      *importChoices
+	tabs         *container.AppTabs
+	kind         *widget.Select
+	kindChosen   importer.Kind // what the user said the file holds
+	kindUpdating bool
 }
 
 // target is the plan the import goes into: 0 for a new plan.
@@ -358,8 +370,18 @@ func mainSheet(wb *importer.Workbook) *importer.Sheet {
 	return nil
 }
 
+// showPreviewErr opens the preview of a file whose preview could not be
+// worked out, on the mapping step.
+func (u *UI) showPreviewErr(wb *importer.Workbook, err error, asNew bool, next func()) {
+	u.openPreview(wb, emptyPreview(wb), err, asNew, next)
+}
+
 func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew}
+	u.openPreview(wb, p, nil, asNew, next)
+}
+
+func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
+	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on
@@ -407,27 +429,30 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 	}
 
 	kind := widget.NewSelect(nil, nil)
+	kind.PlaceHolder = lang.X("import.kind.pick", "(choose what the file holds)")
+	ip.kind = kind
 	for _, k := range importKindList {
 		kind.Options = append(kind.Options, KindText(k))
 	}
-	for i, k := range importKindList {
-		if k == wb.Kind {
-			kind.SetSelectedIndex(i)
+	ip.refreshKind()
+	kind.OnChanged = func(string) {
+		if i := kind.SelectedIndex(); i >= 0 {
+			ip.kindPicked(importKindList[i])
 		}
 	}
-	kind.OnChanged = func(string) {
-		wb.SetKind(importKindList[kind.SelectedIndex()])
-		ip.reprepare()
-	}
-	mapping := ip.mappingForm()
+	mapping := ip.mappingStep()
 	top := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.X("import.kind", "The file holds"), kind)),
-		ip.newPlan, ip.summary, ip.markLeft)
+		ip.newPlan, ip.summary, ip.choicesRow(), ip.markLeft)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("import.tab.rows", "First rows"), ip.sample),
-		container.NewTabItem(lang.X("import.tab.columns", "Columns"), container.NewVScroll(mapping)),
+		container.NewTabItem(lang.X("import.tab.columns", "Sheets and columns"), mapping),
 		container.NewTabItem(lang.X("import.tab.problems", "Problems"), container.NewVScroll(ip.problems)),
 	)
+	ip.tabs = tabs
+	if prepErr != nil {
+		tabs.SelectIndex(1)
+	}
 	body := container.NewBorder(top, nil, nil, nil, tabs)
 	ip.d = dialog.NewCustomConfirm(lang.X("dlg.import", "Import {{.file}}", map[string]any{"file": baseName(wb.Path)}),
 		lang.X("btn.import", "Import"), lang.X("btn.cancel", "Cancel"), body, func(ok bool) {
@@ -488,52 +513,43 @@ func (ip *importPreview) show() {
 		ip.markLeft.Hide()
 	}
 	ip.sample.Refresh()
-}
-
-// mappingForm lists the main sheet's columns with their detected meaning and
-// confidence; changing one prepares the preview again.
-func (ip *importPreview) mappingForm() fyne.CanvasObject {
-	s := mainSheet(ip.wb)
-	form := widget.NewForm()
-	if s == nil {
-		return form
-	}
-	for i, c := range s.Columns {
-		i := i
-		sel := widget.NewSelect(nil, nil)
-		for _, f := range importFields {
-			sel.Options = append(sel.Options, FieldText(f))
-		}
-		for j, f := range importFields {
-			if f == s.Mapping.Field(i) {
-				sel.SetSelectedIndex(j)
-			}
-		}
-		sel.OnChanged = func(string) {
-			for len(s.Mapping) <= i {
-				s.Mapping = append(s.Mapping, importer.FieldIgnore)
-			}
-			s.Mapping[i] = importFields[sel.SelectedIndex()]
-			ip.u.rememberMapping(s)
-			ip.reprepare()
-		}
-		label := fmt.Sprintf("%s %s (%d%%)", importer.ColumnName(c.Index), c.Header, int(c.Confidence*100+0.5))
-		form.Append(label, sel)
-	}
-	return form
+	ip.showPrepErr()
 }
 
 // reprepare works the preview out again after the user changed the kind or
 // a column's meaning.
 func (ip *importPreview) reprepare() {
 	u := ip.u
-	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(ip.target(), u.data), nil)
+	opts := ip.opts
+	p, err := importer.Prepare(context.Background(), ip.wb, existingFor(ip.target(), u.data), &opts)
+	ip.prepErr = err
 	if err != nil {
-		ip.problems.SetText("✖ " + ErrText(err))
-		ip.summary.SetText(ErrText(err))
-		return
+		// Nothing stale may be committed: the figures go, and Import says
+		// why there is nothing to import.
+		p = emptyPreview(ip.wb)
 	}
 	ip.p = p
+	ip.show()
+}
+
+// change applies a change the user made to the kind or the mapping, then
+// prepares the preview again. A panic in the change is shown as the
+// preview's problem; the window stays up.
+func (ip *importPreview) change(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			ip.failed(importer.PanicProblem(r, ip.wb.Path, "", 0, 0))
+		}
+	}()
+	fn()
+	ip.reprepare()
+}
+
+// failed shows why the preview cannot be made, and leaves nothing that
+// could be committed: the preview before no longer matches the mapping.
+func (ip *importPreview) failed(err error) {
+	ip.prepErr = err
+	ip.p = emptyPreview(ip.wb)
 	ip.show()
 }
 
@@ -541,6 +557,10 @@ func (ip *importPreview) reprepare() {
 // the result; Undo takes it back.
 func (ip *importPreview) commit() {
 	u := ip.u
+	if ip.prepErr != nil {
+		ip.notYet()
+		return
+	}
 	if !ip.p.OK() {
 		var lines []string
 		for _, e := range ip.p.Errors {
@@ -557,9 +577,16 @@ func (ip *importPreview) commit() {
 	prog := u.newProgress(lang.X("dlg.importing", "Importing…"), nil)
 	st, planID, preview := u.st, ip.target(), ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
-	u.background(func() {
+	failed := func(err error) {
+		prog.finish()
+		d := u.errorDialog(err)
+		d.SetOnClosed(ip.next)
+		u.showDismissable(d)
+	}
+	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
+	u.run(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
-		fyne.Do(func() {
+		onUI(func() {
 			prog.finish()
 			if err != nil {
 				d := u.errorDialog(err)
@@ -578,8 +605,8 @@ func (ip *importPreview) commit() {
 				u.reload()
 			}
 			ip.next()
-		})
-	})
+		}, asError, failed)
+	}, asError, failed)
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

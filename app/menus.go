@@ -90,9 +90,13 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
-	u.background(func() {
+	failed := func(err error) {
+		prog.Hide()
+		u.showError(err)
+	}
+	u.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
-		fyne.Do(func() {
+		onUI(func() {
 			prog.Hide()
 			if err != nil {
 				u.showError(err)
@@ -104,13 +108,13 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.hist.Push(ch)
 			u.ShowPlan(id)
 			u.outline.openAll()
-		})
-	})
+		}, internalError, failed)
+	}, internalError, failed)
 }
 
 func (u *UI) newPlanDialog() {
-	name := widget.NewEntry()
-	org := widget.NewEntry()
+	name := newDialogEntry()
+	org := newDialogEntry()
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("plan.name", "Plan name"), name),
 		widget.NewFormItem(lang.X("plan.organisation", "Organisation"), org),
@@ -118,6 +122,7 @@ func (u *UI) newPlanDialog() {
 	d := dialog.NewForm(lang.X("dlg.new_plan", "New plan"), lang.X("btn.create", "Create"), lang.X("btn.cancel", "Cancel"),
 		items, func(ok bool) {
 			if !ok {
+				u.offerFirstStart()
 				return
 			}
 			n, o := strings.TrimSpace(name.Text), strings.TrimSpace(org.Text)
@@ -136,6 +141,7 @@ func (u *UI) newPlanDialog() {
 	// Enter in either field creates the plan, as the default button does.
 	name.OnSubmitted = func(string) { d.Submit() }
 	org.OnSubmitted = func(string) { d.Submit() }
+	name.onEscape, org.onEscape = d.Hide, d.Hide
 	u.onKeys(d.Submit, d.Hide)
 	u.win.Canvas().Focus(name)
 }
@@ -294,7 +300,16 @@ func (u *UI) restore(backup string) {
 		u.showError(err)
 		return
 	}
-	st, err := store.Restore(path, backup, nil)
+	// The store is closed by now; a panic in the restore must still end
+	// in the old file reopened, below.
+	st, err := func() (st *store.Store, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				st, err = nil, internalError(r)
+			}
+		}()
+		return restoreStore(path, backup)
+	}()
 	if err != nil {
 		u.showError(err)
 		// The old file is untouched on error; reopen it.
@@ -306,6 +321,9 @@ func (u *UI) restore(backup string) {
 	u.st = nil
 	u.SwitchStore(st)
 }
+
+// restoreStore replaces the database with a backup; tests replace it.
+var restoreStore = func(path, backup string) (*store.Store, error) { return store.Restore(path, backup, nil) }
 
 // BackupReasonText names why a backup was made.
 func BackupReasonText(reason string) string {

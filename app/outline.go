@@ -139,7 +139,7 @@ func (o *outline) update(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
 // figureText is "编制 9 / 在岗 8.5 / 缺编 0.5".
 func figureText(planned, actual float64) string {
 	return lang.X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
-		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual), "gap": GapText(planned - actual)})
+		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual), "gap": GapText(planned, actual)})
 }
 
 // shortFigureText is figureText for the outline, "9 / 7.5 / -1.5": the
@@ -147,6 +147,9 @@ func figureText(planned, actual float64) string {
 // names off. The legend above the tree names the three figures.
 func shortFigureText(planned, actual float64) string {
 	gap := lang.X("fig.short.full", "full")
+	if math.Round(planned*100) == 0 && math.Round(actual*100) == 0 {
+		gap = "–"
+	}
 	switch r := math.Round((planned-actual)*100) / 100; {
 	case r > 0:
 		gap = lang.X("fig.short.vacant", "-{{.n}}", map[string]any{"n": FormatFTE(r)})

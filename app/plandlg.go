@@ -218,6 +218,15 @@ func (u *UI) firstStartDialog() {
 	}
 }
 
+// offerFirstStart brings the first-start choice back when the user
+// cancelled the way she chose from it and the database still holds no
+// plan: otherwise the window is empty with nothing saying how to begin.
+func (u *UI) offerFirstStart() {
+	if len(u.plans) == 0 && u.firstStart == nil && u.pendingImport == nil {
+		u.firstStartDialog()
+	}
+}
+
 // closeFirstStart takes the first-start choice away when the user began
 // another way (dropped a file onto the window).
 func (u *UI) closeFirstStart() {

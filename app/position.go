@@ -828,22 +828,29 @@ func (e *positionEditor) confirmLeave(next func()) {
 		next()
 		return
 	}
-	d := dialog.NewCustomConfirm(lang.X("dlg.unsaved.title", "Unsaved changes"),
-		lang.X("btn.save", "Save"), lang.X("btn.discard", "Discard"),
+	// Three ways out: back to the form (Escape), discard, save (Enter).
+	// A confirm dialog's Hide would answer "discard", so this one is
+	// built with its own buttons.
+	d := dialog.NewCustomWithoutButtons(lang.X("dlg.unsaved.title", "Unsaved changes"),
 		widget.NewLabel(lang.X("dlg.unsaved.text", "Save the changes to “{{.name}}”?",
-			map[string]any{"name": e.heading.Text})),
-		func(save bool) {
-			if save {
-				if !e.Save() {
-					return
-				}
-			} else {
-				e.discard()
-			}
+			map[string]any{"name": e.heading.Text})), e.u.win)
+	save := func() {
+		d.Hide()
+		if e.Save() {
 			next()
-		}, e.u.win)
+		}
+	}
+	keep := widget.NewButton(lang.X("btn.keep_editing", "Keep editing"), d.Hide)
+	discard := widget.NewButtonWithIcon(lang.X("btn.discard", "Discard"), theme.CancelIcon(), func() {
+		d.Hide()
+		e.discard()
+		next()
+	})
+	saveBtn := widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.ConfirmIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{keep, discard, saveBtn})
 	d.Show()
-	e.u.onKeys(d.Confirm, nil) // Enter saves, as the default button
+	e.u.onKeys(save, d.Hide) // Enter saves, as the default button
 }
 
 // addPosition creates a post in the selected unit and opens it.

@@ -214,7 +214,7 @@ func (u *UI) refreshStatus() {
 	u.status.SetText(lang.X("status.line",
 		"Planned {{.planned}} · in post {{.actual}} · {{.gap}} · {{.people}} people · {{.path}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual),
-			"gap": GapText(planned - actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
+			"gap": GapText(planned, actual), "people": model.CountPeople(u.data.People), "path": u.st.Path()}))
 }
 
 func planLabel(p model.Plan, all []model.Plan) string {
@@ -410,7 +410,7 @@ func (u *UI) onKeys(enter, escape func()) {
 }
 
 // typedKey handles a key no widget took: Enter and Escape for the dialog on
-// top, Enter for an import preview.
+// top, Enter and Escape for an import preview.
 func (u *UI) typedKey(k *fyne.KeyEvent) {
 	enter := k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter
 	top := u.win.Canvas().Overlays().Top()
@@ -435,8 +435,11 @@ func (u *UI) typedKey(k *fyne.KeyEvent) {
 		}
 		return
 	}
-	if enter {
+	switch {
+	case enter:
 		u.ConfirmPendingImport()
+	case k.Name == fyne.KeyEscape && u.pendingImport != nil:
+		u.pendingImport.d.Hide() // answers Cancel, as the button does
 	}
 }
 
@@ -450,9 +453,14 @@ func FormatFTE(f float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// GapText says "vacant 2", "over 1" or "full" for planned − actual.
-func GapText(gap float64) string {
-	switch r := math.Round(gap*100) / 100; {
+// GapText says "vacant 2", "over 1" or "full" for planned − actual, and
+// "nothing planned" where there is neither 编制 nor anyone in post: an
+// empty plan or a post of 编制 0 is not 满编.
+func GapText(planned, actual float64) string {
+	if math.Round(planned*100) == 0 && math.Round(actual*100) == 0 {
+		return lang.X("fig.none", "nothing planned")
+	}
+	switch r := math.Round((planned-actual)*100) / 100; {
 	case r > 0:
 		return lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": FormatFTE(r)})
 	case r < 0:

@@ -269,5 +269,3 @@ const (
 	calcArithWidth  = 28
 	calcSourceWidth = 24
 )
-
-func intPtr(i int) *int { return &i }

@@ -41,7 +41,7 @@ func benchRoster(b testing.TB) string {
 		if _, err := os.Stat(benchFile); err == nil {
 			return
 		}
-		benchErr = makeBenchRoster(benchFile)
+		benchErr = makeBenchRoster(benchFile, benchRows)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -49,7 +49,7 @@ func benchRoster(b testing.TB) string {
 	return benchFile
 }
 
-func makeBenchRoster(dest string) error {
+func makeBenchRoster(dest string, nrows int) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
@@ -64,7 +64,7 @@ func makeBenchRoster(dest string) error {
 	posts := []string{"专员", "主管", "经理", "工程师", "操作工", "文员"}
 	grades := []string{"P1", "P2", "P3", "C1- 4", "L3", "3C(10)"}
 	hire := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := 0; i < benchRows; i++ {
+	for i := 0; i < nrows; i++ {
 		d := depts[i%len(depts)]
 		team := fmt.Sprintf("%s%d组", d, i%50)
 		mgr := ""
@@ -293,4 +293,58 @@ func sampleHeap(peak *uint64) (stop func()) {
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// BenchmarkSheetReaders times Read of rosters of several sizes with each
+// reader, to place fastSheetBytes: the fast reader is used only for
+// sheets whose XML is large enough for it to pay.
+//
+//	go test -run '^$' -bench '^BenchmarkSheetReaders$' ./data/importer
+func BenchmarkSheetReaders(b *testing.B) {
+	for _, n := range []int{100, 1_000, 10_000, 100_000} {
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("staffplan-import-bench-%d-v1.xlsx", n))
+		if _, err := os.Stat(path); err != nil {
+			if err := makeBenchRoster(path, n); err != nil {
+				b.Fatal(err)
+			}
+		}
+		size := sheetXMLSize(b, path)
+		for _, reader := range []string{"excelize", "fast"} {
+			b.Run(fmt.Sprintf("rows=%d/xml=%dKB/%s", n, size>>10, reader), func(b *testing.B) {
+				for b.Loop() {
+					w, err := Read(context.Background(), path, readerOptions(reader))
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(w.Sheets[0].Rows) != n+1 {
+						b.Fatalf("%d rows", len(w.Sheets[0].Rows))
+					}
+				}
+			})
+		}
+	}
+}
+
+// readerOptions makes Read use one reader for every sheet.
+func readerOptions(reader string) *Options {
+	if reader == "excelize" {
+		return &Options{slowOnly: true}
+	}
+	return &Options{fastAlways: true}
+}
+
+// sheetXMLSize is the unpacked size of the first worksheet.
+func sheetXMLSize(b testing.TB, path string) uint64 {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			return f.UncompressedSize64
+		}
+	}
+	b.Fatal("no sheet1.xml")
+	return 0
 }

@@ -23,7 +23,18 @@ type CommitOptions struct {
 // one st.Update, so st.Revert(change) undoes the whole import. A preview
 // with errors is refused, and a record changed since the preview fails
 // with ErrStale; in every failure the database is left as it was.
-func Commit(st *store.Store, planID model.ID, p *Preview, opt *CommitOptions) (*store.Change, error) {
+func Commit(st *store.Store, planID model.ID, p *Preview, opt *CommitOptions) (_ *store.Change, err error) {
+	// A panic inside st.Update rolls its transaction back before it
+	// reaches here, so the database is as it was.
+	defer func() {
+		if r := recover(); r != nil {
+			file := ""
+			if p != nil {
+				file = p.File
+			}
+			err = PanicProblem(r, file, "", 0, 0)
+		}
+	}()
 	var o CommitOptions
 	if opt != nil {
 		o = *opt
@@ -126,6 +137,9 @@ func (s *staged) write(tx *store.Tx, o CommitOptions) error {
 		if err := tx.PutPosition(&p); err != nil {
 			return err
 		}
+	}
+	if testHook != nil {
+		testHook("commit", "", 0) // after the units and posts are written
 	}
 	// People.
 	for _, p := range s.after.People {

@@ -46,9 +46,12 @@ const (
 	KeyPersonalValue    = "warn.import.personal_value"  // one such value, dropped; the key has the shape appended
 	KeyPlaceholder      = "skip.import.placeholder"     // a sample row (示例) or the headings repeated
 	KeySecondTable      = "warn.import.second_table"    // a second table lower down the sheet
-	KeyApprox           = "warn.import.approx"          // a headcount written as a range or approximation
-	KeyNoData           = "err.import.no_data"          // a blank form: rows with only serial numbers
-	KeyMap              = "err.import.map"              // a mapping the user gave cannot be applied
+	// KeySecondTableLeftOut: such a table, left out (PreviewOptions.FirstTableOnly).
+	KeySecondTableLeftOut = "warn.import.second_table.left_out"
+	KeyApprox             = "warn.import.approx"       // a headcount written as a range or approximation
+	KeyNoData             = "err.import.no_data"       // a blank form: rows with only serial numbers
+	KeyMap                = "err.import.map"           // a mapping the user gave cannot be applied
+	KeyTextTooLong        = "err.import.text_too_long" // a cell longer than its field takes
 
 	// Skip reasons of rows a warning also reports: the list of skipped
 	// rows translates them without arguments, so they are short phrases

@@ -492,7 +492,7 @@ func TestMergesMatchExcelize(t *testing.T) {
 	path := staffingFixture(t)
 	w := mustRead(t, path, nil)
 	got := w.Sheets[0].Merges
-	want := []mergeRange{{0, 0, 0, 4}, {2, 1, 4, 1}}
+	want := []mergeRange{{R0: 0, C0: 0, R1: 0, C1: 4}, {R0: 2, C0: 1, R1: 4, C1: 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("merges = %v, want %v", got, want)
 	}

@@ -10,13 +10,14 @@ import (
 )
 
 // Normalize folds full-width ASCII (ＡＢＣ１２３) and odd spaces (U+3000,
-// NBSP, tabs) to plain ASCII and trims the result. Most cells need none of
+// NBSP, tabs) to plain ASCII, drops control characters, replaces invalid
+// UTF-8 and trims the result. Most cells need none of
 // this, so they are returned without allocating.
 func Normalize(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || c == '\t' || c == '\r' || c == '\n' {
+		if c >= 0x80 || c < 0x20 || c == 0x7f {
 			clean = false
 			break
 		}
@@ -27,8 +28,20 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	changed := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == utf8.RuneError:
+			// Invalid UTF-8 (a GBK byte in a file read as UTF-8): the
+			// replacement character, which the store takes, not the byte.
+			if _, w := utf8.DecodeRuneInString(s[i:]); w == 1 {
+				changed = true
+			}
+		case r < 0x20 && r != '\t' && r != '\r' && r != '\n', r == 0x7f, r >= 0x80 && r <= 0x9f:
+			// Control characters (Excel's _x0001_, stray bytes of HR
+			// exports) carry nothing a plan needs, and the store refuses
+			// text with them: one would block the whole import.
+			changed = true
+			continue
 		case r >= 0xFF01 && r <= 0xFF5E:
 			r -= 0xFEE0
 			changed = true

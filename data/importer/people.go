@@ -256,6 +256,10 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			st.skipRow(s.Name, rowNo, KeyHeaderRepeat, "column numbers")
 			continue
 		}
+		if bannerRow(row) {
+			st.skipRow(s.Name, rowNo, KeyBlankRow, "one text across the row: a page title or signature line")
+			continue
+		}
 		if st.placeholder(s, row, rowNo) {
 			continue
 		}

@@ -123,6 +123,9 @@ type PreviewOptions struct {
 	// RangeUpper takes the upper bound of a headcount written as a range
 	// ("1-2人" → 2) instead of the lower.
 	RangeUpper bool
+	// FirstTableOnly leaves out the further tables of a sheet (below a
+	// blank row, with headings of their own) instead of importing them.
+	FirstTableOnly bool
 }
 
 // untitledPost is the post of a person whose row names a department but no
@@ -137,7 +140,12 @@ const localBase model.ID = 1 << 62
 // for a new plan) will do. It reads only the sheets whose Role is set and
 // uses their Mapping. It never changes existing. Cancelling ctx returns
 // ErrCancelled.
-func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (*Preview, error) {
+func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (_ *Preview, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, w.Path, "", 0, 0)
+		}
+	}()
 	var o PreviewOptions
 	if opt != nil {
 		o = *opt
@@ -155,7 +163,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	var used []*Sheet
 	total := 0
 	st := newStaged(existing)
-	st.ctx, st.progress, st.rangeUpper = ctx, o.Progress, o.RangeUpper
+	st.ctx, st.progress, st.rangeUpper, st.firstTableOnly = ctx, o.Progress, o.RangeUpper, o.FirstTableOnly
 	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
@@ -179,8 +187,11 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 			}
 		}
 		tables := []*Sheet{s}
-		if s.Role == RoleStaffing {
+		switch s.Role {
+		case RoleStaffing:
 			tables = st.splitTables(s)
+		case RolePeople:
+			tables = splitRepeatedHeadings(s)
 		}
 		for _, t := range tables {
 			used = append(used, st.screenPersonal(t))
@@ -203,7 +214,10 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
 	}
 	st.total = total
-	var err error
+	checkTextLengths(p, used)
+	if testHook != nil {
+		testHook("prepare", "", 0)
+	}
 	switch w.Kind {
 	case KindRoster, KindPeopleDepts:
 		err = st.people(w, used)
@@ -268,6 +282,12 @@ func (st *staged) splitTables(s *Sheet) []*Sheet {
 	first := *s
 	first.Rows = s.Rows[:starts[0]]
 	out = append(out, &first)
+	if st.firstTableOnly {
+		for _, at := range starts {
+			st.warn(rowProblem(KeySecondTableLeftOut, s.Name, at+1, "a second table starts here, below a blank row, with headings of its own; it is left out, as chosen."))
+		}
+		return out
+	}
 	for k, at := range starts {
 		end := len(s.Rows)
 		if k+1 < len(starts) {
@@ -356,6 +376,8 @@ type staged struct {
 	codePath map[string][]string
 	// rangeUpper: see PreviewOptions.RangeUpper.
 	rangeUpper bool
+	// firstTableOnly: see PreviewOptions.FirstTableOnly.
+	firstTableOnly bool
 }
 
 func newStaged(d *model.PlanData) *staged {

@@ -5,17 +5,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/xml"
 	"errors"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"staffplan/data/importer/internal/xlsxfast"
+	"staffplan/data/model"
 )
 
 // Format is the kind of file read.
@@ -58,9 +59,13 @@ type Options struct {
 	// Progress, if set, is told how many rows have been read.
 	Progress Progress
 
-	// slowOnly reads workbooks with excelize alone, for tests that hold
-	// the fast reader to excelize's results.
-	slowOnly bool
+	// slowOnly reads workbooks with excelize alone, and fastAlways every
+	// sheet the fast reader takes with it whatever its size, for tests
+	// that hold the fast reader to excelize's results.
+	slowOnly, fastAlways bool
+	// maxCells is DefaultMaxCells unless a test sets it lower; cellsLeft
+	// counts down as a Read takes cells.
+	maxCells, cellsLeft int
 }
 
 func (o *Options) withDefaults() Options {
@@ -74,6 +79,10 @@ func (o *Options) withDefaults() Options {
 	if r.MaxUnzipSize <= 0 {
 		r.MaxUnzipSize = DefaultMaxUnzipSize
 	}
+	if r.maxCells <= 0 {
+		r.maxCells = DefaultMaxCells
+	}
+	r.cellsLeft = r.maxCells
 	return r
 }
 
@@ -104,12 +113,22 @@ func (w *Workbook) Sheet(name string) *Sheet {
 // Read reads a spreadsheet or text file and detects what it holds. It
 // fails with a *model.Problem (see the Key constants) for a file it cannot
 // read. Cancelling ctx stops it with ErrCancelled.
-func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
+func Read(ctx context.Context, file string, opt *Options) (wb *Workbook, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, PanicProblem(r, file, "", 0, 0)
+		}
+	}()
 	o := opt.withDefaults()
 	base := filepath.Base(file)
 	fi, err := os.Stat(file)
 	if err != nil {
 		return nil, err
+	}
+	// A device or a pipe has no size to check, and /dev/zero never ends;
+	// opening a pipe would wait for a writer.
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(base)
 	}
 	if fi.Size() > o.MaxFileSize {
 		return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
@@ -120,6 +139,17 @@ func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// The file opened may not be the one looked at.
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(base)
+	}
+	if fi.Size() > o.MaxFileSize {
+		return nil, problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+			"file", base, "sizeMB", fi.Size()>>20, "limitMB", o.MaxFileSize>>20)
+	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -138,20 +168,17 @@ func Read(ctx context.Context, file string, opt *Options) (*Workbook, error) {
 	case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xltx" || ext == ".xlsb":
 		return nil, problem(KeyNotSpreadsheet+".renamed", "{{.file}} is named like an Excel workbook but is not one; it may have been renamed or damaged.", "file", base)
 	default:
-		var data []byte
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, err
-		}
-		if data, err = io.ReadAll(f); err != nil {
-			return nil, err
-		}
-		err = readText(ctx, w, data, ext, &o)
+		err = readTextFile(ctx, w, f, ext, &o)
 	}
 	if err != nil {
 		return nil, err
 	}
 	detectAll(w)
 	return w, nil
+}
+
+func notRegular(base string) error {
+	return problem(KeyNotSpreadsheet+".not_file", "{{.file}} is not a regular file (it is a folder, a device or a pipe); only files are imported.", "file", base)
 }
 
 // oleKind tells an old BIFF workbook from an encrypted new one: both are
@@ -182,7 +209,9 @@ func utf16le(s string) []byte {
 	return b
 }
 
-// readXLSX reads a workbook with excelize's streaming row reader.
+// readXLSX reads a workbook: each sheet whose XML is large with the fast
+// reader (see fastSheetBytes), the others, and whatever the fast reader
+// declines, with excelize's streaming row reader.
 func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Options) error {
 	base := filepath.Base(w.Path)
 	// An encrypted package is decrypted in memory by excelize, so its
@@ -192,23 +221,17 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 		zr, _ = zip.NewReader(f, size)
 	}
 	if zr != nil && !o.slowOnly {
-		err := readXLSXFast(ctx, w, zr, o)
-		if !errors.Is(err, errSlowPath) {
-			return err
+		book, err := xlsxfast.Open(zr, xlsxfast.Options{MaxUnzipSize: o.MaxUnzipSize})
+		switch {
+		case err == nil:
+			return readXLSXBook(ctx, w, f, zr, book, o, false)
+		case !errors.Is(err, errSlowPath):
+			return partProblem(err, base)
 		}
-		w.Sheets = nil
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	xo := excelize.Options{
-		Password:          o.Password,
-		UnzipSizeLimit:    o.MaxUnzipSize,
-		UnzipXMLSizeLimit: min(int64(defaultXMLInMemory), o.MaxUnzipSize),
-	}
-	x, err := excelize.OpenReader(f, xo)
+	x, err := openExcelize(f, zr, o, base)
 	if err != nil {
-		return xlsxError(err, base, o.Password)
+		return err
 	}
 	defer x.Close()
 	parts := sheetParts(zr)
@@ -248,54 +271,103 @@ func readXLSX(ctx context.Context, w *Workbook, f *os.File, size int64, o *Optio
 	return nil
 }
 
-func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (*Sheet, error) {
-	total := 0
-	type mergeResult struct {
-		m   []mergeRange
-		err error
-	}
-	merges := make(chan mergeResult, 1)
-	if zr != nil && part != "" {
-		// Merged ranges sit after the rows in the sheet's XML. Scanning the
-		// part on the second core while excelize streams the rows costs
-		// almost no wall time; GetMergeCells would load the whole sheet
-		// into memory instead.
-		total = sheetDimension(zr, part)
-		go func() {
-			m, err := scanMerges(zr, part, o.MaxUnzipSize)
-			merges <- mergeResult{m, err}
-		}()
-	} else {
-		// An encrypted workbook: excelize keeps the merges. Asked before
-		// Rows, not beside it, since both touch the loaded sheet.
-		mc, err := x.GetMergeCells(name, true)
-		var m []mergeRange
-		for _, c := range mc {
-			if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
-				m = append(m, r)
+// openExcelize opens the workbook with excelize, after reading the parts
+// the import uses to their end: excelize reads every part without telling
+// of a damaged stream.
+func openExcelize(f *os.File, zr *zip.Reader, o *Options, base string) (*excelize.File, error) {
+	sstDoubt := false
+	if zr != nil {
+		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+			if err := drainPart(zr, name, &unzipBudget{left: o.MaxUnzipSize}); err != nil {
+				return nil, partProblem(err, base)
 			}
 		}
-		merges <- mergeResult{m, err}
+		var err error
+		if _, sstDoubt, err = checkPart(zr, "xl/sharedStrings.xml", o.MaxUnzipSize); err != nil {
+			return nil, partProblem(err, base)
+		}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	xo := excelize.Options{
+		Password:          o.Password,
+		UnzipSizeLimit:    o.MaxUnzipSize,
+		UnzipXMLSizeLimit: min(int64(defaultXMLInMemory), o.MaxUnzipSize),
+	}
+	x, err := excelize.OpenReader(f, xo)
+	if err != nil {
+		return nil, xlsxError(err, base, o.Password)
+	}
+	if sstDoubt {
+		// Before excelize decodes the table, which it does on the first row.
+		if _, err := xmlCheck(zr, "xl/sharedStrings.xml", o.MaxUnzipSize, x.CharsetReader); err != nil {
+			x.Close()
+			return nil, partProblem(err, base)
+		}
+	}
+	return x, nil
+}
+
+func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, name, base string, o *Options) (_ *Sheet, err error) {
+	s := &Sheet{Name: name}
+	row := 0 // the row being read, 1-based
+	defer func() {
+		if r := recover(); r != nil {
+			err = PanicProblem(r, base, name, row, -1)
+		}
+	}()
+	total := 0
+	if zr != nil && part != "" {
+		// The part is read to its end before excelize streams it: excelize
+		// stops at damage as if the sheet ended there, and would hold a
+		// text run of any length in memory. The same pass finds the merged
+		// ranges, which sit after the rows; GetMergeCells would load the
+		// whole sheet into memory instead.
+		total = sheetDimension(zr, part)
+		m, doubt, err := checkPart(zr, part, o.MaxUnzipSize)
+		if err == nil && doubt {
+			m, err = xmlCheck(zr, part, o.MaxUnzipSize, x.CharsetReader)
+		}
+		if err != nil {
+			return nil, partProblem(sheetPartError(err, name), base)
+		}
+		s.Merges = m
+	} else {
+		// An encrypted workbook: excelize keeps the merges.
+		mc, err := x.GetMergeCells(name, true)
+		if err != nil {
+			return nil, xlsxError(err, base, o.Password)
+		}
+		for _, c := range mc {
+			if r, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis()); ok {
+				s.Merges = append(s.Merges, r)
+			}
+		}
 	}
 	rows, err := x.Rows(name)
 	if err != nil {
-		<-merges
 		return nil, xlsxError(err, base, o.Password)
 	}
-	s := &Sheet{Name: name}
 	raw := excelize.Options{RawCellValue: true}
 	for rows.Next() {
+		row = len(s.Rows) + 1
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rows.Close()
-			<-merges
 			return nil, xlsxError(err, base, o.Password)
 		}
+		if err := o.spend(len(cols), name, row); err != nil {
+			rows.Close()
+			return nil, partProblem(err, base)
+		}
 		s.Rows = append(s.Rows, cols)
+		if testHook != nil {
+			testHook("row", name, len(s.Rows))
+		}
 		if n := len(s.Rows); n&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				rows.Close()
-				<-merges
 				return nil, cancelled(err)
 			}
 			if o.Progress != nil {
@@ -307,15 +379,12 @@ func readXLSXSheet(ctx context.Context, x *excelize.File, zr *zip.Reader, part, 
 	if cerr := rows.Close(); err == nil {
 		err = cerr
 	}
-	mr := <-merges
 	if err != nil {
 		return nil, xlsxError(err, base, o.Password)
 	}
-	if mr.err != nil {
-		return nil, xlsxError(mr.err, base, o.Password)
+	if err := applyMerges(s, o); err != nil {
+		return nil, partProblem(err, base)
 	}
-	s.Merges = mr.m
-	applyMerges(s)
 	if o.Progress != nil {
 		o.Progress(len(s.Rows), len(s.Rows))
 	}
@@ -340,51 +409,59 @@ func xlsxError(err error, base, password string) error {
 }
 
 // mergeRange is a merged block, 0-based and inclusive.
-type mergeRange struct{ r0, c0, r1, c1 int }
+type mergeRange = xlsxfast.Range
 
-func parseRange(ref string) (mergeRange, bool) {
-	a, b, ok := strings.Cut(ref, ":")
-	if !ok {
-		return mergeRange{}, false
-	}
-	c0, r0, err1 := excelize.CellNameToCoordinates(a)
-	c1, r1, err2 := excelize.CellNameToCoordinates(b)
-	if err1 != nil || err2 != nil || r1 < r0 || c1 < c0 {
-		return mergeRange{}, false
-	}
-	return mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
-}
+// parseRange reads a reference such as "A1:C3".
+func parseRange(ref string) (mergeRange, bool) { return xlsxfast.ParseRange(ref) }
 
-// applyMerges copies each merged block's value into every cell it covers,
-// so a department merged down its rows reads on each row. Blocks are
-// capped so a sheet-wide merge cannot blow up memory.
-func applyMerges(s *Sheet) {
+// applyMerges copies each merged block's value into the cells it covers
+// that exist, so a department merged down its rows reads on each row. A
+// merge reaches no further than the widest row and fills no row the file
+// leaves out or holds no value in; every row a merge visits is counted
+// against the cell budget, so a sheet-wide merge, or many, cannot take
+// memory or time without bound.
+func applyMerges(s *Sheet, o *Options) error {
 	const maxCols = 256
+	width := 0
+	for _, row := range s.Rows {
+		width = max(width, len(row))
+	}
+	width = min(width, maxCols)
 	for _, m := range s.Merges {
-		if m.r0 >= len(s.Rows) || m.c0 >= maxCols {
+		if m.R0 >= len(s.Rows) || m.C0 >= width {
 			continue
 		}
 		var v string
-		if m.c0 < len(s.Rows[m.r0]) {
-			v = s.Rows[m.r0][m.c0]
+		if m.C0 < len(s.Rows[m.R0]) {
+			v = s.Rows[m.R0][m.C0]
 		}
 		if v == "" {
 			continue
 		}
-		for r := m.r0; r <= m.r1 && r < len(s.Rows); r++ {
+		c1 := min(m.C1, width-1)
+		for r := m.R0; r <= m.R1 && r < len(s.Rows); r++ {
 			row := s.Rows[r]
-			for c := m.c0; c <= m.c1 && c < maxCols; c++ {
-				if r == m.r0 && c == m.c0 {
-					continue
+			if err := o.spend(1, s.Name, r+1); err != nil {
+				return err
+			}
+			if len(row) == 0 {
+				continue // a row the file does not have
+			}
+			if c1 >= len(row) {
+				if err := o.spend(c1+1-len(row), s.Name, r+1); err != nil {
+					return err
 				}
-				if c >= len(row) {
-					row = append(row, make([]string, c+1-len(row))...)
+				row = append(row, make([]string, c1+1-len(row))...)
+			}
+			for c := m.C0; c <= c1; c++ {
+				if r != m.R0 || c != m.C0 {
+					row[c] = v
 				}
-				row[c] = v
 			}
 			s.Rows[r] = row
 		}
 	}
+	return nil
 }
 
 // sheetParts maps sheet names to their part names in the zip, from
@@ -394,20 +471,10 @@ func sheetParts(zr *zip.Reader) map[string]string {
 	if zr == nil {
 		return out
 	}
-	sheets, _ := workbookSheets(zr)
-	for _, s := range sheets {
-		out[s.name] = s.part
+	for _, s := range xlsxfast.ListSheets(zr) {
+		out[s.Name] = s.Part
 	}
 	return out
-}
-
-// partPath resolves a workbook relationship's target to a part name, as
-// excelize does.
-func partPath(target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(path.Clean(strings.ReplaceAll(target, "\\", "/")), "/")
-	}
-	return strings.TrimPrefix(path.Clean(strings.ReplaceAll("xl/"+target, "\\", "/")), "/")
 }
 
 func zipFile(zr *zip.Reader, name string) *zip.File {
@@ -417,19 +484,6 @@ func zipFile(zr *zip.Reader, name string) *zip.File {
 		}
 	}
 	return nil
-}
-
-func readZipXML(zr *zip.Reader, name string, v any) error {
-	f := zipFile(zr, name)
-	if f == nil {
-		return os.ErrNotExist
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v)
 }
 
 // sheetDimension reads <dimension ref="A1:N100001"/> near the top of a
@@ -457,53 +511,92 @@ func sheetDimension(zr *zip.Reader, part string) int {
 		return 0
 	}
 	if r, ok := parseRange(string(rest[:j])); ok {
-		return r.r1 + 1
+		return r.R1 + 1
 	}
 	return 0
 }
 
-// scanMerges finds the <mergeCell> elements of a sheet part with the fast
-// reader's tokenizer, so both readers see the same merges. It skips
-// comments and the like, and keeps what it found before XML it cannot
-// read, as excelize keeps the rows before it.
-func scanMerges(zr *zip.Reader, part string, limit int64) ([]mergeRange, error) {
-	f := zipFile(zr, part)
-	if f == nil {
-		return nil, nil
+// readTextFile reads CSV or tab-separated text from f. UTF-8 text (the
+// common case, and the one a hostile file takes) is checked in a first
+// pass and parsed from the file in a second, so that only the rows are in
+// memory; other text is read whole and decoded as GB18030. Both passes
+// count the bytes read against MaxFileSize.
+func readTextFile(ctx context.Context, w *Workbook, f *os.File, ext string, o *Options) error {
+	base := filepath.Base(w.Path)
+	tooLarge := func(n int64) error {
+		return problem(KeyTooLarge, "{{.file}} is {{.sizeMB}} MB; files over {{.limitMB}} MB are not imported.",
+			"file", base, "sizeMB", n>>20, "limitMB", o.MaxFileSize>>20)
 	}
-	rc, err := f.Open()
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	sc, err := scanText(io.LimitReader(f, o.MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer rc.Close()
-	s := newXMLScan(io.LimitReader(rc, limit))
-	s.lenient = true
-	var out []mergeRange
-	s.merges = &out
-	for s.next() {
-		// The scanner records the merges.
+	if sc.n > o.MaxFileSize {
+		return tooLarge(sc.n)
 	}
-	if s.err != nil && !errors.Is(s.err, errSlowPath) {
-		return nil, s.err
+	if !sc.utf8 {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, o.MaxFileSize+1))
+		if err != nil {
+			return err
+		}
+		if int64(len(data)) > o.MaxFileSize {
+			return tooLarge(int64(len(data)))
+		}
+		return readText(ctx, w, data, ext, o)
 	}
-	return out, nil
+	if !sc.text {
+		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
+	}
+	if _, err := f.Seek(sc.bom, io.SeekStart); err != nil {
+		return err
+	}
+	w.Encoding = "UTF-8"
+	if sc.bom > 0 {
+		w.Encoding = "UTF-8 BOM"
+	}
+	sep := separatorOf(sc.tabs, sc.commas, sc.semis, ext)
+	rows, err := parseRows(ctx, io.LimitReader(f, o.MaxFileSize), sep, o, w.Name)
+	return textSheet(w, rows, sep, err, o)
 }
 
-// readText reads CSV or tab-separated text in UTF-8 (with or without BOM)
-// or GB18030/GBK.
+// readText reads CSV or tab-separated text held in memory, in UTF-8 (with
+// or without BOM) or GB18030/GBK.
 func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Options) error {
 	base := filepath.Base(w.Path)
-	text, enc, err := DecodeText(data)
+	text, enc, err := decodeText(data)
 	if err != nil {
 		return problem(KeyNotSpreadsheet+".unknown", "{{.file}} is not a spreadsheet or a text table.", "file", base)
 	}
 	w.Encoding = enc
-	rows, sep, err := ParseTable(text, ext)
-	if err != nil {
-		return problem(KeyCorrupt+".table", "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
+	first := text
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
 	}
-	if err := ctx.Err(); err != nil {
-		return cancelled(err)
+	sep := separatorOf(bytes.Count(first, []byte("\t")), bytes.Count(first, []byte(",")), bytes.Count(first, []byte(";")), ext)
+	rows, err := parseRows(ctx, bytes.NewReader(text), sep, o, w.Name)
+	return textSheet(w, rows, sep, err, o)
+}
+
+// textSheet makes the one sheet of a text file, or the problem of its
+// parse.
+func textSheet(w *Workbook, rows [][]string, sep rune, err error, o *Options) error {
+	base := filepath.Base(w.Path)
+	if err != nil {
+		var ce *cellsError
+		var p *model.Problem
+		switch {
+		case errors.As(err, &p):
+			return err
+		case errors.Is(err, errTableShape) || errors.As(err, &ce):
+			return partProblem(err, base)
+		}
+		return problem(KeyCorrupt+".table", "{{.file}} is not a readable table ({{.detail}}).", "file", base, "detail", err.Error())
 	}
 	w.Format = FormatCSV
 	if sep == '\t' {
@@ -516,49 +609,143 @@ func readText(ctx context.Context, w *Workbook, data []byte, ext string, o *Opti
 	return nil
 }
 
+// textScan is what a first pass over a text file finds: its length, the
+// length of a UTF-8 BOM, whether it is UTF-8 and text (no control
+// characters), and the separators in its first line.
+type textScan struct {
+	n, bom              int64
+	utf8, text          bool
+	tabs, commas, semis int
+}
+
+// scanText reads r to its end in chunks, as DecodeText would judge the
+// whole: a rune split between two chunks is carried to the next.
+func scanText(r io.Reader) (textScan, error) {
+	sc := textScan{utf8: true, text: true}
+	buf := make([]byte, 64<<10)
+	head, err := io.ReadFull(r, buf[:3])
+	sc.n = int64(head)
+	switch {
+	case err != nil && err != io.EOF && err != io.ErrUnexpectedEOF:
+		return sc, err
+	case head == 3 && bytes.Equal(buf[:3], []byte{0xEF, 0xBB, 0xBF}):
+		sc.bom, head = 3, 0
+	case head >= 2 && (bytes.Equal(buf[:2], []byte{0xFF, 0xFE}) || bytes.Equal(buf[:2], []byte{0xFE, 0xFF})):
+		sc.text = false // UTF-16: Excel's "Unicode text"; not supported
+		return sc, nil
+	}
+	keep, firstLine := head, true
+	for {
+		m, err := r.Read(buf[keep:])
+		if m < 0 {
+			m = 0
+		}
+		sc.n += int64(m)
+		chunk := buf[:keep+m]
+		end := len(chunk)
+		if err == nil {
+			end = completeRunes(chunk)
+		}
+		part := chunk[:end]
+		if !utf8.Valid(part) {
+			sc.utf8 = sc.bom > 0 // with a BOM it must be UTF-8: not text
+			sc.text = false
+			return sc, nil
+		}
+		if !looksLikeText(part) {
+			sc.text = false
+			return sc, nil
+		}
+		if firstLine {
+			line := part
+			if i := bytes.IndexByte(part, '\n'); i >= 0 {
+				line, firstLine = part[:i], false
+			}
+			sc.tabs += bytes.Count(line, []byte("\t"))
+			sc.commas += bytes.Count(line, []byte(","))
+			sc.semis += bytes.Count(line, []byte(";"))
+		}
+		keep = copy(buf, chunk[end:])
+		switch {
+		case err == io.EOF:
+			return sc, nil
+		case err != nil:
+			return sc, err
+		}
+	}
+}
+
+// completeRunes is the length of b without a rune cut off at its end.
+func completeRunes(b []byte) int {
+	i := len(b) - 1
+	for i >= 0 && len(b)-i < utf8.UTFMax && b[i]&0xC0 == 0x80 {
+		i--
+	}
+	if i >= 0 && !utf8.FullRune(b[i:]) {
+		return i
+	}
+	return len(b)
+}
+
 // DecodeText turns the bytes of a text file into UTF-8. A BOM says UTF-8;
 // valid UTF-8 is taken as it is; otherwise the text must decode as GB18030
 // (a superset of GBK, what Excel writes on Chinese Windows) and look like
 // text. Binary data is refused.
 func DecodeText(data []byte) (text, encoding string, err error) {
+	b, enc, err := decodeText(data)
+	return string(b), enc, err
+}
+
+// decodeText is DecodeText giving UTF-8 bytes, data itself where it is
+// UTF-8 already.
+func decodeText(data []byte) (text []byte, encoding string, err error) {
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
 		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", errNotText
+		if !utf8.Valid(data) || !looksLikeText(data) {
+			return nil, "", errNotText
 		}
-		if !looksLikeText(string(data)) {
-			return "", "", errNotText
-		}
-		return string(data), "UTF-8 BOM", nil
+		return data, "UTF-8 BOM", nil
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return "", "", errNotText // UTF-16: Excel's "Unicode text"; not supported
+		return nil, "", errNotText // UTF-16: Excel's "Unicode text"; not supported
 	}
 	if utf8.Valid(data) {
-		if !looksLikeText(string(data)) {
-			return "", "", errNotText
+		if !looksLikeText(data) {
+			return nil, "", errNotText
 		}
-		return string(data), "UTF-8", nil
+		return data, "UTF-8", nil
+	}
+	if !plausibleGB(data) {
+		return nil, "", errNotText
 	}
 	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || !utf8.Valid(dec) || !looksLikeText(string(dec)) || !plausibleGB(data) {
-		return "", "", errNotText
+	if err != nil || !utf8.Valid(dec) || !looksLikeText(dec) {
+		return nil, "", errNotText
 	}
-	return string(dec), "GB18030", nil
+	return dec, "GB18030", nil
 }
 
 var errNotText = errors.New("not text")
 
 // looksLikeText refuses control characters other than tab and line ends:
 // binary files decode as "valid" GB18030 surprisingly often.
-func looksLikeText(s string) bool {
-	bad := 0
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == utf8.RuneError || r == 0x7F {
-			bad++
+func looksLikeText(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F {
+				return false
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError {
+			return false
+		}
+		i += size
 	}
-	return bad == 0
+	return true
 }
 
 // plausibleGB checks the lead/trail byte structure of GBK double-byte
@@ -591,17 +778,33 @@ func plausibleGB(b []byte) bool {
 // for .tsv/.txt files and for text whose first lines have tabs but no
 // commas outside quotes; the separator used is returned.
 func ParseTable(text, ext string) ([][]string, rune, error) {
-	sep := ','
+	o := (&Options{}).withDefaults()
 	first := text
 	if i := strings.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}
-	if ext == ".tsv" || ext == ".tab" || strings.Count(first, "\t") > strings.Count(first, ",") {
-		sep = '\t'
-	} else if ext != ".csv" && strings.Count(first, ";") > strings.Count(first, ",") {
-		sep = ';'
+	sep := separatorOf(strings.Count(first, "\t"), strings.Count(first, ","), strings.Count(first, ";"), ext)
+	rows, err := parseRows(context.Background(), strings.NewReader(text), sep, &o, "")
+	return rows, sep, err
+}
+
+// separatorOf chooses the separator from the counts in the first line.
+func separatorOf(tabs, commas, semis int, ext string) rune {
+	switch {
+	case ext == ".tsv" || ext == ".tab" || tabs > commas:
+		return '\t'
+	case ext != ".csv" && semis > commas:
+		return ';'
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	return ','
+}
+
+// parseRows reads the rows of a table within the limits: no row wider
+// than Excel's columns, no more rows than Excel's, no more cells than the
+// budget. Each limit stops the parse where it is passed, before the rest
+// is read.
+func parseRows(ctx context.Context, in io.Reader, sep rune, o *Options, sheet string) ([][]string, error) {
+	r := csv.NewReader(&fieldGuard{r: in, sep: byte(sep)})
 	r.Comma = sep
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -613,9 +816,26 @@ func ParseTable(text, ext string) ([][]string, rune, error) {
 			break
 		}
 		if err != nil {
-			return nil, sep, err
+			if errors.Is(err, errTableShape) {
+				return nil, errTableShape
+			}
+			return nil, err
+		}
+		if len(rows) >= maxRows {
+			return nil, errTableShape
+		}
+		if err := o.spend(len(rec), sheet, len(rows)+1); err != nil {
+			return nil, err
 		}
 		rows = append(rows, rec)
+		if len(rows)&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, cancelled(err)
+			}
+		}
 	}
-	return rows, sep, nil
+	if err := ctx.Err(); err != nil {
+		return nil, cancelled(err)
+	}
+	return rows, nil
 }

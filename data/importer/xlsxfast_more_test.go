@@ -212,7 +212,7 @@ func TestFastReaderOptionSheets(t *testing.T) {
 			path := writeZipFiles(t, tempPath(t, "o.xlsx"), [2]string{"[Content_Types].xml", pkgCT}, [2]string{"_rels/.rels", pkgRootRels},
 				[2]string{"xl/workbook.xml", wbWith(`<sheet name="` + c.sheetName + `" sheetId="1" state="hidden" r:id="rId1"/>`)}, [2]string{"xl/_rels/workbook.xml.rels", pkgWBRels},
 				[2]string{"xl/worksheets/sheet1.xml", pkgSheet})
-			fast, fastErr := Read(context.Background(), path, &Options{Sheets: []string{c.want}})
+			fast, fastErr := Read(context.Background(), path, &Options{Sheets: []string{c.want}, fastAlways: true})
 			slow, slowErr := Read(context.Background(), path, &Options{Sheets: []string{c.want}, slowOnly: true})
 			if (fastErr == nil) != (slowErr == nil) {
 				t.Fatalf("fast err %v, excelize err %v", fastErr, slowErr)
@@ -241,7 +241,7 @@ func TestFastReaderCancel(t *testing.T) {
 	path := writeParts(t, tempPath(t, "c.xlsx"), testSST, sb.String())
 	ctx, cancel := context.WithCancel(context.Background())
 	calls := 0
-	w, err := Read(ctx, path, &Options{Progress: func(done, total int) {
+	w, err := Read(ctx, path, &Options{fastAlways: true, Progress: func(done, total int) {
 		calls++
 		if calls == 1 {
 			cancel()
@@ -270,7 +270,7 @@ func TestFastReaderSheetTwice(t *testing.T) {
 		total += int64(zf.UncompressedSize64)
 	}
 	opts := func(slow bool) *Options {
-		return &Options{Sheets: []string{"表1", "表1"}, MaxUnzipSize: total, slowOnly: slow}
+		return &Options{Sheets: []string{"表1", "表1"}, MaxUnzipSize: total, slowOnly: slow, fastAlways: !slow}
 	}
 	_, fastErr := Read(context.Background(), path, opts(false))
 	_, slowErr := Read(context.Background(), path, opts(true))
@@ -374,7 +374,7 @@ func TestDate1904(t *testing.T) {
 			want = want.AddDate(0, 0, 1462)
 		}
 		for _, slow := range []bool{false, true} {
-			p := mustPrepare(t, mustRead(t, path, &Options{slowOnly: slow}), nil)
+			p := mustPrepare(t, mustRead(t, path, &Options{slowOnly: slow, fastAlways: !slow}), nil)
 			if len(p.People) != 1 || !p.People[0].Person.HireDate.Equal(want) {
 				t.Errorf("date1904=%v slow=%v: hire date %v, want %v", date1904, slow, p.People[0].Person.HireDate, want)
 			}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"staffplan/data/importer/internal/xlsxfast"
 )
 
 // readBoth reads a workbook with the fast reader alone and with excelize
@@ -38,6 +40,19 @@ func readBoth(t testing.TB, path string) (fast, slow *Workbook, slowErr error) {
 	slow = &Workbook{Path: path}
 	slowErr = readXLSX(context.Background(), slow, f, fi.Size(), &o)
 	return fast, slow, slowErr
+}
+
+// readXLSXFast reads every sheet with the fast reader alone, whatever its
+// size; errSlowPath when it declines the workbook or any sheet.
+func readXLSXFast(ctx context.Context, w *Workbook, zr *zip.Reader, o *Options) error {
+	book, err := xlsxfast.Open(zr, xlsxfast.Options{MaxUnzipSize: o.MaxUnzipSize})
+	switch {
+	case errors.Is(err, errSlowPath):
+		return err
+	case err != nil:
+		return partProblem(err, filepath.Base(w.Path))
+	}
+	return readXLSXBook(ctx, w, nil, zr, book, o, true)
 }
 
 // sameSheets compares what both readers made of a workbook: sheet names,
@@ -244,6 +259,7 @@ func TestFastReaderRows(t *testing.T) {
 // reader accepts, it must read exactly as excelize does, and find the
 // same merged ranges as the scan the excelize path uses.
 func FuzzFastReader(f *testing.F) {
+	addCorpusSeeds(f)
 	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1.5</v></c></row><row r="3"><c t="inlineStr"><is><r><t>x</t></r></is></c></row>`)
 	f.Add(`<row><c><f>1</f></c><c t="str"><v>a&amp;b</v></c></row>`)
 	f.Add(`<row r="2"><c r="B2" t="s"><v>3</v></c></row>`)
@@ -251,6 +267,8 @@ func FuzzFastReader(f *testing.F) {
 	f.Add(`<row r="2"><c r="A2" t="str"><f aca="false" si="0">A1</f><v>a` + "\r\n" + `b&#x4E00;_x000D_</v></c><c r="B2" t="inlineStr"><is><t><![CDATA[<x>]]></t><rPh sb="0" eb="1"><t>p</t></rPh></is></c></row>`)
 	f.Add(`<row r="1" spans="1:3"><c r="A1" s="2"/><c r="AB1"><v> 1 </v></c></row><row r="5"/>`)
 	f.Add(`<row r="1"><c r="A1" t="str"><v>m</v></c></row><row r="2"/></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><x:mergeCell xmlns:x="u" ref='C1:C&#50;'/></mergeCells><sheetData>`)
+	// Self-closing and empty elements, as some writers leave them.
+	f.Add(`<row/><row r="2"><c/><c r="B2" t="s"/><c r="C2"><v/></c><c r="D2" t="inlineStr"><is/></c><c r="E2"><f/></c></row><row r="3"><c r="A3" t="inlineStr"><is><t/></is></c></row></sheetData><mergeCells/><sheetData>`)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, rows string) {
 		path := writeParts(t, filepath.Join(dir, "fuzz.xlsx"), testSST, sheetHead+rows+sheetTail)

@@ -30,7 +30,6 @@ type pageWalker struct {
 	ps      uint64
 	npages  uint64
 	visited map[uint64]bool
-	buf     map[uint64][]byte
 }
 
 func (w *pageWalker) bad(format string, a ...any) error {

@@ -71,12 +71,16 @@ const (
 )
 
 // fontSet is a regular and a bold font; cjk says whether they cover
-// Chinese.
+// Chinese. fallbacks are system fonts for characters the two lack (see
+// cover), missing the characters no font has.
 type fontSet struct {
 	regular, bold *sfnt.Font
 	cjk           bool
 	mu            sync.Mutex
 	faces         map[faceKey]font.Face
+	fallbacks     []*sfnt.Font
+	scanned       bool
+	missing       map[rune]bool
 }
 
 type faceKey struct {
@@ -156,12 +160,34 @@ func (fs *fontSet) face(size float32, bold bool) font.Face {
 	if bold {
 		src = fs.bold
 	}
-	f, err := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone})
+	opts := &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone}
+	f, err := opentype.NewFace(src, opts)
 	if err != nil {
 		f, _ = opentype.NewFace(fs.regular, &opentype.FaceOptions{Size: 12, DPI: 72})
 	}
+	if len(fs.fallbacks) > 0 {
+		mf := &multiFace{fonts: []*sfnt.Font{src}, faces: []font.Face{f}}
+		for _, fb := range fs.fallbacks {
+			if ff, err := opentype.NewFace(fb, opts); err == nil {
+				mf.fonts, mf.faces = append(mf.fonts, fb), append(mf.faces, ff)
+			}
+		}
+		fs.faces[k] = mf
+		return mf
+	}
 	fs.faces[k] = f
 	return f
+}
+
+// chartTexts is every text an export of m with o draws.
+func chartTexts(m *Model, o ExportOptions) []string {
+	texts := []string{o.Title, o.Date, "…"}
+	for i := range m.nodes {
+		nd := &m.nodes[i]
+		texts = append(texts, nd.Title, nd.Subtitle, nd.Badge)
+		texts = append(texts, nd.Lines...)
+	}
+	return texts
 }
 
 // measure is a Measurer backed by the font files.
@@ -204,6 +230,7 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 		scale = 1
 	}
 	fonts, ferr := loadFonts(o.FontPath)
+	fonts.cover(chartTexts(m, o)...)
 	meas := func(t string, size float32, bold bool) fyneSize { return fonts.measure(t, size, bold) }
 	s := exportScene(m, o, meas)
 	hw, hh := headerSize(o, meas)
@@ -223,7 +250,7 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if !fonts.cjk && (chartHasWide(m) || hasWide(o.Title) || hasWide(o.Date)) {
+	if !fonts.cjk && fonts.lacksWide() {
 		if ferr != nil {
 			return fmt.Errorf("%w (%v)", ErrNoCJKFont, ferr)
 		}
@@ -237,21 +264,6 @@ func pngSize(L *Layout, headerW, headerH, scale float32) (int, int) {
 	w := max(L.Bounds.W, headerW) + 2*exportMargin
 	h := L.Bounds.H + headerH + 2*exportMargin
 	return int(math.Ceil(float64(w * scale))), int(math.Ceil(float64(h * scale)))
-}
-
-func chartHasWide(m *Model) bool {
-	for i := range m.nodes {
-		nd := &m.nodes[i]
-		if hasWide(nd.Title) || hasWide(nd.Subtitle) || hasWide(nd.Badge) {
-			return true
-		}
-		for _, l := range nd.Lines {
-			if hasWide(l) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func drawHeader(b backend, o ExportOptions, meas Measurer, pal palette) {
@@ -372,6 +384,7 @@ func (r *rasterBackend) text(x, y float32, s string, size float32, bold bool, c 
 func WriteSVG(w io.Writer, m *Model, o ExportOptions) error {
 	meas := Measurer(ApproxMeasurer)
 	if fonts, err := loadFonts(o.FontPath); err == nil && fonts.cjk {
+		fonts.cover(chartTexts(m, o)...)
 		meas = func(t string, size float32, bold bool) fyneSize { return fonts.measure(t, size, bold) }
 	}
 	s := exportScene(m, o, meas)

@@ -69,6 +69,10 @@ func TestExportPNGMatchesLayout(t *testing.T) {
 }
 
 func TestExportPNGWithoutCJKFont(t *testing.T) {
+	// No CJK font anywhere: neither the given one nor the system's.
+	saved := FallbackFontDirs
+	FallbackFontDirs = nil
+	t.Cleanup(func() { FallbackFontDirs = saved })
 	m := mustModel(t, smallNodes())
 	var buf bytes.Buffer
 	err := WritePNG(&buf, m, ExportOptions{FontPath: "/nonexistent/font.ttc"})

@@ -2,7 +2,6 @@ package orgchart
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 )
@@ -171,18 +170,6 @@ func boxRows(bt *boxText, met metrics) []textRow {
 		y += met.text
 	}
 	return rows
-}
-
-// hasWide reports whether s holds characters a Latin-only font lacks.
-func hasWide(s string) bool {
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if r > 0x2e7f {
-			return true
-		}
-		s = s[n:]
-	}
-	return false
 }
 
 type fyneSize = fyne.Size

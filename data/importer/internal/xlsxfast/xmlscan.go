@@ -1,22 +1,13 @@
-package importer
+package xlsxfast
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
-
-// errSlowPath says the fast workbook reader met something it does not
-// handle exactly as excelize does; the workbook is then read with excelize.
-var errSlowPath = errors.New("importer: workbook needs the full reader")
-
-// maxToken bounds one tag or text run; a cell holds at most 32,767
-// characters, so anything longer is not a worksheet we read quickly.
-const maxToken = 4 << 20
 
 type tokKind uint8
 
@@ -43,6 +34,7 @@ type xmlScan struct {
 
 	kind  tokKind
 	name  []byte // local name, without any prefix
+	qname []byte // qualified name of the last start tag, self-closing ones too
 	attrs []xattr
 	self  bool // the start tag closed itself
 	text  []byte
@@ -55,7 +47,7 @@ type xmlScan struct {
 	// giving up on them, for scans that only look for some elements.
 	lenient bool
 	// merges, when set, collects the range of every <mergeCell>.
-	merges *[]mergeRange
+	merges *[]Range
 }
 
 // xattr is an attribute: local and qualified name, value still escaped.
@@ -75,8 +67,8 @@ func (s *xmlScan) fill() bool {
 		s.i = 0
 	}
 	if s.n == len(s.buf) {
-		if len(s.buf) >= maxToken {
-			s.err = errSlowPath
+		if len(s.buf) >= MaxToken {
+			s.err = ErrTooLong
 			return false
 		}
 		nb := make([]byte, 2*len(s.buf))
@@ -110,7 +102,7 @@ func (s *xmlScan) next() bool {
 		if s.i >= s.n && !s.fill() {
 			s.kind = tokEOF
 			if s.err == nil && s.depth > 0 {
-				s.err = errSlowPath // elements left open
+				s.err = ErrDecline // elements left open
 			}
 			return false
 		}
@@ -128,7 +120,7 @@ func (s *xmlScan) next() bool {
 			s.kind, s.text = tokText, s.buf[s.i:s.i+j]
 			s.i += j
 			if !validText(s.text, false) {
-				s.err = errSlowPath
+				s.err = ErrDecline
 				return false
 			}
 			return true
@@ -139,13 +131,13 @@ func (s *xmlScan) next() bool {
 				continue
 			}
 			if s.err == nil {
-				s.err = errSlowPath // a tag cut off by the end of the file
+				s.err = ErrDecline // a tag cut off by the end of the file
 			}
 			return false
 		}
 		if !ok {
 			if s.err == nil {
-				s.err = errSlowPath
+				s.err = ErrDecline
 			}
 			return false
 		}
@@ -275,12 +267,16 @@ func (s *xmlScan) tag() (ok, more bool) {
 	if !validName(q) || !s.parseAttrs(body[k:]) {
 		return false, false
 	}
-	s.kind, s.name = tokStart, localName(q)
+	s.kind, s.name, s.qname = tokStart, localName(q), q
 	s.depth++
 	if s.merges != nil && string(s.name) == "mergeCell" {
 		// Recorded here, wherever the element sits, so every reader of
 		// the sheet sees the same merges.
 		if r, ok := mergeOf(s); ok {
+			if len(*s.merges) >= MaxMerges {
+				s.err = ErrTooManyMerges
+				return false, false
+			}
 			*s.merges = append(*s.merges, r)
 		}
 	}
@@ -464,7 +460,7 @@ func entity(name []byte) (rune, bool) {
 // xmlText decodes escaped XML text as encoding/xml does: the five named
 // entities and character references, line ends made "\n". Anything it
 // would refuse (unknown entities, characters XML does not allow, invalid
-// UTF-8) gives errSlowPath.
+// UTF-8) gives ErrDecline.
 func xmlText(b []byte, cdata bool) (string, error) {
 	plain := true
 	for _, c := range b {
@@ -478,7 +474,7 @@ func xmlText(b []byte, cdata bool) (string, error) {
 	}
 	out := make([]byte, 0, len(b))
 	if !scanXMLText(b, cdata, &out) {
-		return "", errSlowPath
+		return "", ErrDecline
 	}
 	return string(out), nil
 }
@@ -589,12 +585,12 @@ func (s *xmlScan) skip() error {
 }
 
 // fail is the error after next returned false: the input's error, or
-// errSlowPath for XML that ended early.
+// ErrDecline for XML that ended early.
 func (s *xmlScan) fail() error {
 	if s.err != nil {
 		return s.err
 	}
-	return errSlowPath
+	return ErrDecline
 }
 
 // stringItem reads a shared string item (<si>) or an inline string (<is>)
@@ -618,7 +614,7 @@ func (s *xmlScan) stringItem() (string, error) {
 		switch s.kind {
 		case tokStart:
 			if !typedAttrsOK(s) || (flag > 0 && s.depth > flag) {
-				return "", errSlowPath
+				return "", ErrDecline
 			}
 			if k := typedAttrs[string(s.name)]; k["val"] == 'B' && !s.self {
 				flag = s.depth
