@@ -34,8 +34,10 @@ const (
 // exportWriter returns the writer for a kind and a file extension, or an
 // error naming what is supported.
 // The calculator report needs the plan's rules and drivers, as sheet;
-// omitLeft leaves people who have left out of the roster.
-func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 string, omitLeft bool) (func(io.Writer) error, error) {
+// omitLeft leaves people who have left out of the roster. Warnings about a
+// file that is written anyway (no Chinese font for a PNG) go to warn, a
+// line each.
+func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 string, omitLeft bool, warn io.Writer) (func(io.Writer) error, error) {
 	opt := export.Options{Lang: lang2, Date: time.Now(), OmitLeft: omitLeft}
 	ext = strings.ToLower(ext)
 	switch {
@@ -65,7 +67,7 @@ func exportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 			err := orgchart.WritePNG(w, m, o)
 			if errors.Is(err, orgchart.ErrNoCJKFont) {
 				// The picture is written; only Chinese text may be missing.
-				fmt.Fprintln(os.Stderr, lang.X("export.no_cjk_font", "No Chinese font was found; install one (e.g. fonts-noto-cjk) for Chinese text in PNG files."))
+				fmt.Fprintln(warn, lang.X("export.no_cjk_font", "No Chinese font was found; install one (e.g. fonts-noto-cjk) for Chinese text in PNG files."))
 				return nil
 			}
 			return err
@@ -134,7 +136,9 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang(), omitLeft)
+		// Written by the background job, read after it on the UI goroutine.
+		var warnings strings.Builder
+		write, err := exportWriter(kind, filepath.Ext(path), d, u.calc.sheet, Lang(), omitLeft, &warnings)
 		if err != nil {
 			_ = os.Remove(path) // the empty file the dialog created
 			u.showError(err)
@@ -153,8 +157,11 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 					u.showError(err)
 					return
 				}
-				u.showInfo(lang.X("dlg.saved", "Saved"),
-					lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
+				msg := lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path})
+				if w := strings.TrimSpace(warnings.String()); w != "" {
+					msg += "\n\n" + w
+				}
+				u.showInfo(lang.X("dlg.saved", "Saved"), msg)
 			}, internalError, failed)
 		}, internalError, failed)
 	}, u.win)
@@ -199,7 +206,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, Lang(), *omitLeft)
+	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, Lang(), *omitLeft, stderr)
 	if err != nil {
 		return err
 	}

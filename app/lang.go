@@ -12,6 +12,7 @@ import (
 
 	"staffplan/assets"
 	"staffplan/data/model"
+	"staffplan/internal/clocale" // its init runs before Fyne's lang reads the locale
 )
 
 // InitLang loads the translations. force is "", "zh" or "en" (from --lang or
@@ -125,13 +126,5 @@ func quietCLocale(force string) {
 		os.Setenv("LANGUAGE", "en_US")
 		return
 	}
-	loc := ""
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if loc = os.Getenv(k); loc != "" {
-			break
-		}
-	}
-	if (loc == "C" || loc == "POSIX" || strings.HasPrefix(loc, "C.") || strings.HasPrefix(loc, "POSIX.")) && os.Getenv("LANGUAGE") == "" {
-		os.Setenv("LANGUAGE", "en_US")
-	}
+	clocale.Quiet()
 }

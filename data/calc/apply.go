@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"staffplan/data/model"
-	"staffplan/data/store"
 )
 
 // Quantity is what a rule's result counts. Only people are 编制; seats,
@@ -237,12 +236,21 @@ func subtree(d *model.PlanData, root model.ID) map[model.ID]bool {
 	return in
 }
 
+// PlanTx is the part of a storage transaction (a *store.Tx) ApplyChanges
+// writes through.
+type PlanTx interface {
+	DocTx
+	Position(id model.ID) (model.Position, error)
+	PutPosition(p *model.Position) error
+	PutUnit(u *model.Unit) error
+}
+
 // ApplyChanges carries out changes inside tx (one undoable step): sets the
 // 编制 of existing posts, creates the posts and units the others name (a
 // unit once, however many posts go in it) and records governing as the
 // sheet's choices. New units are departments, or the company when the plan
 // has no unit at all.
-func ApplyChanges(tx *store.Tx, changes []Change, governing map[string]string) error {
+func ApplyChanges(tx PlanTx, changes []Change, governing map[string]string) error {
 	made := map[model.ID]map[string]model.ID{} // parent → name → new unit
 	for _, ch := range changes {
 		if ch.Post != 0 {

@@ -39,6 +39,13 @@ func TestCallCentreQuantities(t *testing.T) {
 	}
 }
 
+// The store's transaction and store are what the calculator's interfaces
+// stand for.
+var (
+	_ PlanTx    = (*store.Tx)(nil)
+	_ DocReader = (*store.Store)(nil)
+)
+
 func kangfeiStore(t *testing.T) (*store.Store, model.ID) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "plans.db"), nil)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"staffplan/data/model"
-	"staffplan/data/store"
 )
 
 // DocName is the name of the plan document (store.Tx.Doc) holding a plan's
@@ -74,8 +73,20 @@ func ParseStrict(b []byte) (*Sheet, error) {
 // Marshal encodes the sheet as JSON.
 func (s *Sheet) Marshal() ([]byte, error) { return json.Marshal(s) }
 
+// DocTx is the part of a storage transaction (a *store.Tx) the sheet is
+// read and written through; the calculator knows nothing of storage.
+type DocTx interface {
+	Doc(name string) ([]byte, error)
+	PutDoc(name string, v []byte) error
+}
+
+// DocReader reads a plan's document outside a transaction (a *store.Store).
+type DocReader interface {
+	Doc(planID model.ID, name string) ([]byte, error)
+}
+
 // Load reads the plan's sheet inside an update.
-func Load(tx *store.Tx) (*Sheet, error) {
+func Load(tx DocTx) (*Sheet, error) {
 	b, err := tx.Doc(DocName)
 	if err != nil {
 		return nil, err
@@ -84,7 +95,7 @@ func Load(tx *store.Tx) (*Sheet, error) {
 }
 
 // LoadPlan reads the sheet of plan id.
-func LoadPlan(s *store.Store, id model.ID) (*Sheet, error) {
+func LoadPlan(s DocReader, id model.ID) (*Sheet, error) {
 	b, err := s.Doc(id, DocName)
 	if err != nil {
 		return nil, err
@@ -93,7 +104,7 @@ func LoadPlan(s *store.Store, id model.ID) (*Sheet, error) {
 }
 
 // Save writes the sheet inside an update, so it is undone with the change.
-func Save(tx *store.Tx, s *Sheet) error {
+func Save(tx DocTx, s *Sheet) error {
 	b, err := s.Marshal()
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -109,22 +108,11 @@ func TestCalcReportRoundsAndFrames(t *testing.T) {
 // Printed, the report is readable: its Chinese text is at least 8.5 pt
 // (fitting 200 character widths to the page printed it at about 5.5 pt).
 func TestLibreOfficePrintsCalcReportReadably(t *testing.T) {
-	bin := soffice(t)
+	soffice(t)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed")
 	}
-	dir := t.TempDir()
-	d := kangfei(t)
-	s := callCentreSheet(t)
-	path := filepath.Join(dir, "calc.xlsx")
-	var buf bytes.Buffer
-	if err := CalcReportWorkbook(&buf, d, s, Options{Date: testDate}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	convert(t, bin, dir, "pdf", path)
+	dir := loConverted(t) // the call-centre report of the sample, as PDF
 	out, err := exec.Command("pdftotext", "-bbox", filepath.Join(dir, "calc.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -116,16 +115,13 @@ func rowBreaks(t *testing.T, xlsx []byte) []int {
 // In LibreOffice the department's name is at the top of every page it
 // continues on, and the breaks are where the table put them.
 func TestLibreOfficeStaffingPagesNameTheirDepartment(t *testing.T) {
-	bin := soffice(t)
+	soffice(t)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed")
 	}
-	dir := t.TempDir()
+	dir := loConverted(t) // holds longPlan's staffing table as staffing-long
 	d := longPlan(t)
-	path := filepath.Join(dir, "staffing.xlsx")
-	writeFile(t, path, StaffingWorkbook, d, Options{Date: testDate})
-	convert(t, bin, dir, "pdf", path)
-	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "staffing.pdf"), "-").Output()
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "staffing-long.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,10 +145,7 @@ func TestLibreOfficeStaffingPagesNameTheirDepartment(t *testing.T) {
 			t.Errorf("page %d starts without its department:\n%s", i+2, firstLines(page, first, 3))
 		}
 	}
-	if keep := os.Getenv("STAFFPLAN_KEEP_EXPORTS"); keep != "" {
-		b, _ := os.ReadFile(filepath.Join(dir, "staffing.pdf"))
-		_ = os.WriteFile(filepath.Join(keep, "staffing-long.pdf"), b, 0o644)
-	}
+	keepExports(t, dir, map[string]string{"staffing-long.pdf": "staffing-long.pdf"})
 }
 
 // firstLines is the line first and the n−1 lines around it, where a merged

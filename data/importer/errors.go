@@ -52,6 +52,16 @@ const (
 	KeyNoData             = "err.import.no_data"       // a blank form: rows with only serial numbers
 	KeyMap                = "err.import.map"           // a mapping the user gave cannot be applied
 	KeyTextTooLong        = "err.import.text_too_long" // a cell longer than its field takes
+
+	// Skip reasons of rows a warning also reports: the list of skipped
+	// rows translates them without arguments, so they are short phrases
+	// of their own rather than the warning's text with {{.sheet}} in it.
+	KeySkipNoName      = "skip.import.no_name"
+	KeySkipBadDate     = "skip.import.date"
+	KeySkipBadNumber   = "skip.import.number"
+	KeySkipNoUnit      = "skip.import.no_unit"
+	KeySkipPersonal    = "skip.import.personal_value"
+	KeySkipPlaceholder = "skip.import.placeholder_row"
 )
 
 // Sentinels for errors.Is; a sentinel matches the more specific keys under

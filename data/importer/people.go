@@ -283,7 +283,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 				st.skipRow(s.Name, rowNo, KeySubtotal, "department heading with a count")
 				continue
 			}
-			st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cName), Key: KeyNoName, Reason: "no name"})
+			st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cName), Key: KeySkipNoName, Reason: "no name"})
 			st.warn(rowProblem(KeyNoName, s.Name, rowNo, "the row has no name and was not imported."))
 			continue
 		}
@@ -324,7 +324,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 				r.hire, r.hasHire = t, true
 			} else {
 				st.warn(cellProblem(KeyBadDate, s.Name, rowNo, hire.col, header(hire.col), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a date"))
-				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(hire.col), Key: KeyBadDate, Reason: "not a date: " + truncate(v, 40)})
+				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(hire.col), Key: KeySkipBadDate, Reason: "not a date: " + truncate(v, 40)})
 			}
 		}
 		if v := cell(row, leave.col); v != "" {

@@ -234,7 +234,7 @@ func (st *staged) screenPersonal(s *Sheet) *Sheet {
 			c.Rows[i] = row
 			st.warn(cellProblem(KeyPersonalValue+"."+string(sh), s.Name, i+1, col, headerOf(s, col), "",
 				"{{.column}} holds "+shapeText[sh]+"; the value was not imported."))
-			st.skip(Skip{Sheet: s.Name, Row: i + 1, Column: ColumnName(col), Key: KeyPersonalValue, Reason: "personal data: " + string(sh)})
+			st.skip(Skip{Sheet: s.Name, Row: i + 1, Column: ColumnName(col), Key: KeySkipPersonal, Reason: "personal data: " + string(sh)})
 		}
 	}
 	return &c

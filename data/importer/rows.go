@@ -434,7 +434,7 @@ func (st *staged) placeholder(s *Sheet, row []string, rowNo int) bool {
 	if sample {
 		why = "a sample row"
 	}
-	st.skipRow(s.Name, rowNo, KeyPlaceholder, why)
+	st.skipRow(s.Name, rowNo, KeySkipPlaceholder, why)
 	st.warn(rowProblem(KeyPlaceholder, s.Name, rowNo, "the row is a sample or repeats the headings and was not imported."))
 	return true
 }

@@ -90,7 +90,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			}
 			if len(path) == 0 {
 				st.warn(rowProblem(KeyNoUnit+".post", s.Name, rowNo, "post {{.name}} has no department and was not imported.", "name", title))
-				st.skipRow(s.Name, rowNo, KeyNoUnit, "no department")
+				st.skipRow(s.Name, rowNo, KeySkipNoUnit, "no department")
 				continue
 			}
 			unit := st.unitFor(path)
@@ -129,7 +129,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 				status = model.StatusNotSetUp
 			default:
 				st.warn(cellProblem(KeyBadNumber, s.Name, rowNo, cPlanned, header(cPlanned), truncate(rawPlanned, 40), "{{.column}} \"{{.value}}\" is not a number"))
-				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cPlanned), Key: KeyBadNumber, Reason: "not a number: " + truncate(rawPlanned, 40)})
+				st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cPlanned), Key: KeySkipBadNumber, Reason: "not a number: " + truncate(rawPlanned, 40)})
 			}
 			if notSetUp(note) {
 				status = model.StatusNotSetUp
