@@ -26,6 +26,7 @@ var benchPlans struct {
 }
 
 func TestMain(m *testing.M) {
+	runAsChild()
 	code := m.Run()
 	for _, st := range benchPlans.stores {
 		st.Close()

@@ -10,9 +10,9 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"staffplan/app/internal/clocale" // its init runs before Fyne's lang reads the locale
 	"staffplan/assets"
 	"staffplan/data/model"
-	"staffplan/internal/clocale" // its init runs before Fyne's lang reads the locale
 )
 
 // InitLang loads the translations. force is "", "zh" or "en" (from --lang or
