@@ -264,13 +264,98 @@ func MatchHeader(h string) (Field, float64) {
 	if utf8.RuneCountInString(k) > 24 {
 		return FieldIgnore, 0 // a title or a sentence, not a header
 	}
+	var words []string // the header's words, for English synonyms
 	for _, c := range containWords {
 		if strings.Contains(k, c.word) {
+			if c.field == FieldName && !nameCompound(k, c.word) {
+				continue // 标准中文名, 产品名称, "Model Name": not a person's
+			}
+			if c.word[0] < 0x80 {
+				if words == nil {
+					words = headerWords(h)
+				}
+				if !wordRun(words, c.word) {
+					continue // "Unit Price" is a price, "Model Name" a model's
+				}
+			}
 			// The more of the header the synonym covers, the surer.
 			return c.field, 0.5 + 0.4*float64(len(c.word))/float64(len(k))
 		}
 	}
 	return FieldIgnore, 0
+}
+
+// nameQualifiers are what may stand before 姓名 in a heading of the
+// person's name; 客户姓名, 联系人姓名 name someone else.
+var nameQualifiers = map[string]bool{"": true, "员工": true, "职工": true, "人员": true, "雇员": true, "教职工": true, "干部": true,
+	"中文": true, "英文": true, "真实": true, "本人": true, "员工中文": true, "员工英文": true, "业务员": true, "销售员": true, "成员": true, "全": true}
+
+// nameCompound reports whether header key k, which contains the name
+// synonym w, is a person's name: a compound that is a name synonym itself
+// ("Employee Full Name" ends in fullname), or 姓名 after a qualifier of the
+// person's own (员工中文姓名). Bare name words inside other headings
+// (标准中文名, "Model Name") are not.
+func nameCompound(k, w string) bool {
+	switch w {
+	case "name", "名字", "中文名", "成员", "业务员", "销售员", "employee":
+		return false
+	case "姓名":
+		i := strings.Index(k, w)
+		return nameQualifiers[k[:i]] && (k[i+len(w):] == "" || nameQualifiers[k[i+len(w):]])
+	}
+	return true
+}
+
+// headerWords splits a header (before a bracketed part) into lower-case
+// words: runs of letters and digits, split again where a lower-case
+// letter meets an upper-case one (JobRole); other runes end a word.
+func headerWords(h string) []string {
+	h = Normalize(h)
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		h = h[:i]
+	}
+	var words []string
+	var cur []rune
+	prevLower := false
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range h {
+		ascii := r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if !ascii {
+			flush()
+			prevLower = false
+			continue
+		}
+		if r >= 'A' && r <= 'Z' && prevLower {
+			flush()
+		}
+		cur = append(cur, r)
+		prevLower = r >= 'a' && r <= 'z'
+	}
+	flush()
+	return words
+}
+
+// wordRun reports whether English synonym w is some of the header's
+// words run together, and counts only where it is the header's head
+// noun, its last words ("Employee Status" is a status, "Unit Price" a
+// price), or a compound of two words or more ("Employee ID Number").
+func wordRun(words []string, w string) bool {
+	w = punctKey(w)
+	for i := range words {
+		run := ""
+		for j := i; j < len(words) && len(run) < len(w); j++ {
+			run += words[j]
+			if run == w {
+				return j == len(words)-1 || j > i
+			}
+		}
+	}
+	return false
 }
 
 // Column is a column as detected: its header, the field it seems to mean

@@ -1,0 +1,60 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"staffplan/data/model"
+)
+
+// Detection precision: traits of real workbooks from public repositories
+// that were misread. Each file here is made up and only shares the trait.
+
+// notImported reports whether preparing the workbook fails with a message
+// that asks the user what the file holds (no known header, or choose the
+// kind), as it must for a file that holds no people, units or posts.
+func notImported(t *testing.T, path string) (bool, string) {
+	t.Helper()
+	w := mustRead(t, path, nil)
+	p, err := Prepare(t.Context(), w, nil, nil)
+	if err == nil {
+		return false, "imported " + strings.Join(p.Sheets, ",")
+	}
+	var pr *model.Problem
+	if !asProblem(err, &pr) {
+		return false, err.Error()
+	}
+	return strings.HasPrefix(pr.Key, KeyNoHeader) || strings.HasPrefix(pr.Key, KeyEmpty), pr.Key
+}
+
+// A heading that merely contains a name word (标准中文名 of a chemical,
+// 产品名称, "Model Name") is not a person's name, nor is "Unit Price" a
+// unit; the name field is a whole heading or a known compound.
+func TestNameHeadingNotBySubstring(t *testing.T) {
+	for h, want := range map[string]Field{
+		"姓名": FieldName, "员工姓名": FieldName, "姓名(中文)": FieldName, "姓名（中文）": FieldName,
+		"*姓名": FieldName, "中文姓名": FieldName, "Employee Name": FieldName, "Full Name": FieldName, "Name": FieldName,
+		"标准中文名": FieldIgnore, "产品名称": FieldIgnore, "Model Name": FieldIgnore, "INCI名": FieldIgnore,
+		"Product Name": FieldIgnore, "客户姓名": FieldIgnore, "联系人姓名": FieldIgnore,
+		"AM Reserve Unit Price": FieldIgnore, "Unit Price": FieldIgnore,
+		"部门名称": FieldDept, "所在部门(全称)": FieldDept, "Employee Status": FieldStatus,
+	} {
+		if f, _ := MatchHeader(h); f != want {
+			t.Errorf("MatchHeader(%q) = %q, want %q", h, f, want)
+		}
+	}
+	chem := writeXLSX(t, tempPath(t, "配方.xlsx"), fixSheet{name: "测试配方", rows: [][]any{
+		{"测试配方", "测试配方", "测试配方", "测试配方", "测试配方"},
+		{"序号", "原料编号", "厂定名称", "标准中文名", "INCI名", "原料含量(%)"},
+		{1, "M-001", "甲料", "甘油", "GLYCERIN", 5},
+	}, merges: []string{"A1:F1"}})
+	model := writeXLSX(t, tempPath(t, "mva.xlsx"), fixSheet{name: "MVA", rows: [][]any{
+		{"Model Name", "MKO Item", "CSP Valid From", "EM Quote", "AM Reserve Unit Price"},
+		{"OD-0001", "5J-01", 20220101, 37.2, -1.07},
+	}})
+	for _, path := range []string{chem, model} {
+		if ok, why := notImported(t, path); !ok {
+			t.Errorf("%s: %s, want no known header or choose the kind", path, why)
+		}
+	}
+}
