@@ -81,7 +81,7 @@ func corpusFiles() []corpusFile {
 		corpusFile{file: "trait-empty-sst.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-no-rows.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-wide-row.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
-		corpusFile{file: "trait-header-row30.xlsx", fast: true, headerRow: ptrInt(30), want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-header-row30.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-hidden-sheets.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-page-blocks.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-excel-like.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},

@@ -370,8 +370,10 @@ type Column struct {
 // Personal reports whether the column holds personal data.
 func (c Column) Personal() bool { return c.Field == FieldPersonal }
 
-// maxHeaderScan is how many rows are searched for the header.
-const maxHeaderScan = 20
+// maxHeaderScan is how many rows are searched for the header. Import
+// templates put a title and long instructions above the headings (30 rows
+// in some); matching 60 rows costs nothing next to reading the sheet.
+const maxHeaderScan = 60
 
 // DetectHeader finds the header among the first rows: the row that
 // matches the most distinct fields (title rows, with one cell, and blank
