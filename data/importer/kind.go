@@ -78,6 +78,10 @@ type Sheet struct {
 	Kind Kind
 	// Role is the sheet's part in the import; RoleSkip leaves it out.
 	Role Role
+
+	// errorValues says the sheet is mostly formula errors (#REF!): a
+	// check sheet whose references broke, not data.
+	errorValues bool
 }
 
 // Headers returns the header texts.
@@ -116,7 +120,7 @@ func (s *Sheet) SetMapping(m Mapping) {
 }
 
 func (s *Sheet) kindOf() Kind {
-	if lookupSheet(s.Name) {
+	if lookupSheet(s.Name) || s.errorValues {
 		return KindUnknown
 	}
 	return sheetKind(s.Mapping)
@@ -193,7 +197,26 @@ func refineMapping(m Mapping, cols []Column) {
 func (s *Sheet) detect() {
 	s.Meaning = MeaningOfName(s.Name)
 	row, _ := DetectHeader(s.Rows)
+	s.errorValues = mostlyErrors(s.Rows, row)
 	s.SetHeaderRow(row)
+}
+
+// mostlyErrors reports whether the header row and the rows below it (the
+// first 50 are enough to tell) hold more error values than other values.
+func mostlyErrors(rows [][]string, header int) bool {
+	errs, vals := 0, 0
+	for i := max(header, 0); i < len(rows) && i < max(header, 0)+51; i++ {
+		for _, c := range rows[i] {
+			switch {
+			case c == "":
+			case c[0] == '#' && isErrorValue(c):
+				errs++
+			default:
+				vals++
+			}
+		}
+	}
+	return errs > 0 && errs >= vals
 }
 
 // sheetKind says what a mapping looks like.

@@ -58,3 +58,67 @@ func TestNameHeadingNotBySubstring(t *testing.T) {
 		}
 	}
 }
+
+// Error values (#REF!, #N/A, …) are never data: a cell holding one is
+// blank, and a check sheet full of them is not read.
+func TestErrorValuesAreNotData(t *testing.T) {
+	refs := func(n int) []any {
+		r := make([]any, n)
+		for i := range r {
+			r[i] = "#REF!"
+		}
+		return r
+	}
+	check := [][]any{
+		{"员工编码", "姓名", "单位", "#REF!", "#REF!", "#REF!", "31"},
+		{"E1", "赵一", "财务部", 0, "#REF!", 0, 0},
+	}
+	for i := 0; i < 6; i++ {
+		check = append(check, refs(7))
+	}
+	path := writeXLSX(t, tempPath(t, "报送.xlsx"),
+		fixSheet{name: "Sheet1", rows: [][]any{
+			{"员工编码", "姓名", "部门", "职务"},
+			{"E1", "赵一", "财务部", "会计"},
+			{"E2", "钱二", "#N/A", "#VALUE!"},
+			{"#DIV/0!", "#NAME?", "#REF!", "#N/A"},
+		}},
+		fixSheet{name: "check", rows: check},
+	)
+	d, p := importNew(t, path, nil)
+	if len(d.People) != 2 {
+		t.Errorf("people %d, want 2 (赵一, 钱二)", len(d.People))
+	}
+	for _, u := range d.Units {
+		if strings.HasPrefix(u.Name, "#") {
+			t.Errorf("unit %q from an error value", u.Name)
+		}
+	}
+	for _, ps := range d.Positions {
+		if strings.HasPrefix(ps.Title, "#") {
+			t.Errorf("post %q from an error value", ps.Title)
+		}
+	}
+	if r := p.Summary().Roles["check"]; r != "skipped" {
+		t.Errorf("sheet check read as %q, want skipped", r)
+	}
+}
+
+// A heading with line breaks (岗位\n工种\n职称\n职务, as payroll ledgers
+// write them) is matched by its lines too: it is the post, not the
+// "岗位\n系数" beside it, which is a number.
+func TestHeadingLinesAreMatched(t *testing.T) {
+	path := writeXLSX(t, tempPath(t, "台账.xlsx"), fixSheet{name: "台账", rows: [][]any{
+		{"序号", "工号", "姓名", "部门", "岗位\n工种\n职称\n职务", "岗位\n系数", "备注"},
+		{1, "E1", "赵一", "一队", "采煤工", 1.2, ""},
+		{2, "E2", "钱二", "一队", "电工", 1.1, ""},
+	}})
+	d, _ := importNew(t, path, nil)
+	titles := map[string]bool{}
+	for _, ps := range d.Positions {
+		titles[ps.Title] = true
+	}
+	if !titles["采煤工"] || !titles["电工"] || len(titles) != 2 {
+		t.Errorf("posts %v, want 采煤工 and 电工", titles)
+	}
+}
