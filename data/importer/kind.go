@@ -123,7 +123,52 @@ func (s *Sheet) kindOf() Kind {
 	if lookupSheet(s.Name) || s.errorValues {
 		return KindUnknown
 	}
+	if !s.Mapping.Has(FieldEmpNo) && aboutOtherThings(s.Name, s.Columns, s.Mapping) {
+		return KindUnknown
+	}
 	return sheetKind(s.Mapping)
+}
+
+// otherWords name what lists of customers, suppliers, products, orders,
+// payments, projects and assets are about: headings with them that no
+// field took, and the sheet's name, say the sheet is not staff.
+var otherWords = []string{"客户", "供应商", "厂商", "产品", "商品", "物料", "原料", "合同", "订单", "付款", "支付", "收款", "金额", "价格",
+	"单价", "售价", "费用", "发票", "项目", "楼栋", "门牌", "房号", "车牌", "车辆", "设备", "资产", "库存", "型号", "会员", "学生", "业主",
+	"患者", "租户", "customer", "client", "supplier", "vendor", "product", "item", "sku", "price", "amount", "invoice", "order",
+	"contract", "project", "payment", "asset", "device", "model", "quantity", "qty"}
+
+func hasOtherWord(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range otherWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutOtherThings reports whether a sheet without a 工号 has as many
+// headings about other things (客户类型, 合同金额, 供应商名称) as headings
+// of known fields: a customer list has a name and a 工作单位, a payments
+// list a 部门 and a 负责人, and neither is staff.
+func aboutOtherThings(name string, cols []Column, m Mapping) bool {
+	other := 0
+	if hasOtherWord(Normalize(name)) {
+		other++
+	}
+	known := map[Field]bool{}
+	for i, c := range cols {
+		switch f := m.Field(i); f {
+		case FieldIgnore:
+			if c.Header != "" && hasOtherWord(c.Header) {
+				other++
+			}
+		case FieldPersonal, FieldSeq, FieldNote:
+		default:
+			known[f] = true
+		}
+	}
+	return other > 0 && other >= len(known)
 }
 
 // lookupWords name sheets of drop-down lists, dictionaries and
@@ -151,6 +196,11 @@ func personish(m Mapping) bool {
 		}
 	}
 	return false
+}
+
+// staffSign reports whether a mapping has a field only staff have.
+func staffSign(m Mapping) bool {
+	return personish(m) || m.Has(FieldGrade) || m.Has(FieldReportsTo)
 }
 
 // refineMapping settles what the headers alone cannot: in a people sheet
@@ -238,7 +288,9 @@ func sheetKind(m Mapping) Kind {
 	case dept && (m.Has(FieldParentDept) || m.Has(FieldDeptPath) || m.Has(FieldPlanned) || m.Has(FieldHead) ||
 		m.Has(FieldDept2) || m.Has(FieldParentID)):
 		return KindOrg
-	case person:
+	case m.Has(FieldEmpNo) || (person && staffSign(m)):
+		// A name alone (姓名, 性别, 年龄) may list anyone; a 工号, or a
+		// name with a sign of staff, is a roster.
 		return KindRoster
 	}
 	return KindUnknown

@@ -122,3 +122,48 @@ func TestHeadingLinesAreMatched(t *testing.T) {
 		t.Errorf("posts %v, want 采煤工 and 电工", titles)
 	}
 }
+
+// A list of customers, products, payments or projects is not a roster
+// nor an org structure: without a 工号 a sheet needs a name and another
+// sign of staff (unit, post, hire date, status…), and its other headings
+// must not be mostly about something else.
+func TestNotPeopleLists(t *testing.T) {
+	note := "填写注意事项：\n1、请不要修改此表格的格式。\n2、带有星号（*）的字段为必填项。"
+	customers := writeXLSX(t, tempPath(t, "customers.xlsx"), fixSheet{name: "客户信息导入模板", rows: [][]any{
+		{note, note, note, note, note, note, note, note, note},
+		{"*姓名", "*客户类型", "*手机", "*楼栋", "*门牌", "迁入日期", "性别", "职业", "工作单位"},
+		{"甲某", "业主", "", "3栋", "101", "2020-01-01", "", "教师", "某中学"},
+		{"乙某", "租户", "", "5栋", "202", "2021-06-01", "", "工程师", "某公司"},
+	}, merges: []string{"A1:I1"}})
+	payments := writeXLSX(t, tempPath(t, "payments.xlsx"), fixSheet{name: "项目支付情况", rows: [][]any{
+		{"项目信息", "项目信息", "项目信息", "项目信息", "项目信息", "项目信息", "项目信息", "支付情况", "支付情况"},
+		{"种类", "项目编号", "项目名称", "合同金额", "供应商名称", "领取部门", "负责人", "付款日期", "付款金额"},
+		{"流量卡", "P-01", "示范项目", 136260, "某供应商", "综合部", "某人", 44472, 18144},
+		{"流量卡", "P-02", "示范项目", 10800, "某供应商", "综合部", "某人", 43589, 7200},
+	}, merges: []string{"A1:G1", "H1:I1"}})
+	products := writeXLSX(t, tempPath(t, "products.xlsx"), fixSheet{name: "Sheet1", rows: [][]any{
+		{"Product Name", "Department", "Unit Price", "Quantity", "Supplier"},
+		{"Widget", "Hardware", 2.5, 10, "ACME"},
+	}})
+	names := writeXLSX(t, tempPath(t, "names.xlsx"), fixSheet{name: "Sheet1", rows: [][]any{
+		{"姓名", "性别", "年龄", "鞋码"}, {"甲某", "", "", 41}, {"乙某", "", "", 38},
+	}})
+	for _, path := range []string{customers, payments, products, names} {
+		if ok, why := notImported(t, path); !ok {
+			t.Errorf("%s: %s, want no known header or choose the kind", path, why)
+		}
+	}
+	// Staff lists still are rosters: a 工号 alone, or a name and a unit.
+	for _, rows := range [][][]any{
+		{{"工号", "姓名"}, {"E1", "赵一"}},
+		{{"工号", "姓名", "项目名称", "合同金额", "客户类型"}, {"E1", "赵一", "x", 1, "y"}},
+		{{"姓名", "部门", "合同到期日"}, {"赵一", "财务部", "2030-01-01"}},
+		{{"姓名", "状态"}, {"赵一", "在职"}},
+	} {
+		path := writeXLSX(t, tempPath(t, "staff.xlsx"), fixSheet{name: "花名册", rows: rows})
+		d, _ := importNew(t, path, nil)
+		if len(d.People) != 1 {
+			t.Errorf("%v: people %d, want 1", rows[0], len(d.People))
+		}
+	}
+}
