@@ -167,3 +167,33 @@ func TestNotPeopleLists(t *testing.T) {
 		}
 	}
 }
+
+// People listed on two sheets of one workbook without a 工号 are the same
+// person when name and unit agree (or the name, where a sheet gives no
+// unit); namesakes in other units, and the people of 在职/离职 sheets,
+// stay apart.
+func TestSamePersonAcrossSheets(t *testing.T) {
+	roster := [][]any{{"姓名", "部门", "岗位"}, {"张三", "财务部", "会计"}, {"李四", "行政部", "文员"}}
+	for _, tc := range []struct {
+		name   string
+		sheets []fixSheet
+		want   int
+	}{
+		{"same two on two sheets", []fixSheet{{name: "Sheet1", rows: roster}, {name: "12", rows: roster}}, 2},
+		{"no unit on one sheet", []fixSheet{
+			{name: "A", rows: [][]any{{"姓名", "部门"}, {"张三", "财务部"}}},
+			{name: "B", rows: [][]any{{"姓名", "入职日期"}, {"张三", "2020-01-01"}}}}, 1},
+		{"namesakes in other units", []fixSheet{
+			{name: "A", rows: [][]any{{"姓名", "部门"}, {"张三", "财务部"}}},
+			{name: "B", rows: [][]any{{"姓名", "部门"}, {"张三", "行政部"}}}}, 2},
+		{"status sheets", []fixSheet{
+			{name: "在职", rows: [][]any{{"姓名", "部门"}, {"张三", "财务部"}}},
+			{name: "离职", rows: [][]any{{"姓名", "部门"}, {"张三", "财务部"}}}}, 2},
+	} {
+		path := writeXLSX(t, tempPath(t, "book.xlsx"), tc.sheets...)
+		d, _ := importNew(t, path, nil)
+		if len(d.People) != tc.want {
+			t.Errorf("%s: people %d, want %d", tc.name, len(d.People), tc.want)
+		}
+	}
+}
