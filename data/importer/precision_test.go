@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -195,5 +196,55 @@ func TestSamePersonAcrossSheets(t *testing.T) {
 		if len(d.People) != tc.want {
 			t.Errorf("%s: people %d, want %d", tc.name, len(d.People), tc.want)
 		}
+	}
+}
+
+// A payroll ledger printed page by page (after a blank WPS payroll
+// template): each page has a title, a "单位： / 日期：" line, headings on
+// three rows (the second page with 工号 and 姓名 swapped) and a signature
+// line of two merged texts. Only the people are people.
+func TestLedgerPagesHaveNoPhantoms(t *testing.T) {
+	var rows [][]any
+	var merges []string
+	page := func(swap bool, people [][2]string) {
+		at := len(rows) + 1
+		cell := func(col string, r int) string { return col + fmt.Sprint(at+r) }
+		rows = append(rows, []any{"某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账"})
+		merges = append(merges, cell("A", 0)+":"+cell("G", 0))
+		rows = append(rows, []any{"单位：", "单位：", "单位：", "", "日期：2025 年 10 月", "日期：2025 年 10 月", "单位：元、工、日"})
+		merges = append(merges, cell("A", 1)+":"+cell("C", 1), cell("E", 1)+":"+cell("F", 1))
+		a, b := "姓名", "工号"
+		if swap {
+			a, b = b, a
+		}
+		post := "岗位\n工种\n职称\n职务"
+		rows = append(rows,
+			[]any{"序号", a, b, "部门", "岗位工资", "出勤工数", "出勤工数"}, // a group row: other fields
+			[]any{"序号", a, b, "部门", post, "出勤\n工数", "其中："},
+			[]any{"序号", a, b, "部门", post, "出勤\n工数", "制度工日工数"})
+		merges = append(merges, cell("F", 2)+":"+cell("G", 2))
+		for i, p := range people {
+			x, y := p[0], p[1]
+			if swap {
+				x, y = y, x
+			}
+			rows = append(rows, []any{i + 1, x, y, "一队", "采煤工", 22, 20})
+		}
+		sig := "分管领导：          财务审核：          制表："
+		rows = append(rows, []any{sig, sig, sig, sig, "2025 年 11 月 27 日", "2025 年 11 月 27 日", "2025 年 11 月 27 日"})
+		merges = append(merges, cell("A", len(people)+5)+":"+cell("D", len(people)+5), cell("E", len(people)+5)+":"+cell("G", len(people)+5))
+	}
+	page(false, [][2]string{{"赵一", "E1"}, {"钱二", "E2"}})
+	page(true, [][2]string{{"孙三", "E3"}, {"李四", "E4"}})
+	page(true, [][2]string{{"周五", "E5"}})
+	path := writeXLSX(t, tempPath(t, "台账.xlsx"), fixSheet{name: "payrollReport", rows: rows, merges: merges})
+	d, _ := importNew(t, path, nil)
+	got := map[string]string{}
+	for _, p := range d.People {
+		got[p.EmpNo] = p.Name
+	}
+	want := map[string]string{"E1": "赵一", "E2": "钱二", "E3": "孙三", "E4": "李四", "E5": "周五"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("people %v, want %v", got, want)
 	}
 }
