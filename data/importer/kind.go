@@ -130,11 +130,11 @@ func (s *Sheet) kindOf() Kind {
 }
 
 // otherWords name what lists of customers, suppliers, products, orders,
-// payments, projects and assets are about: headings with them that no
+// payments, projects, assets and students are about: headings with them that no
 // field took, and the sheet's name, say the sheet is not staff.
 var otherWords = []string{"客户", "供应商", "厂商", "产品", "商品", "物料", "原料", "合同", "订单", "付款", "支付", "收款", "金额", "价格",
 	"单价", "售价", "费用", "发票", "项目", "楼栋", "门牌", "房号", "车牌", "车辆", "设备", "资产", "库存", "型号", "会员", "学生", "业主",
-	"患者", "租户", "customer", "client", "supplier", "vendor", "product", "item", "sku", "price", "amount", "invoice", "order",
+	"患者", "租户", "学籍", "学号", "家长", "宿舍", "customer", "client", "supplier", "vendor", "product", "item", "sku", "price", "amount", "invoice", "order",
 	"contract", "project", "payment", "asset", "device", "model", "quantity", "qty"}
 
 func hasOtherWord(s string) bool {
@@ -159,11 +159,11 @@ func aboutOtherThings(name string, cols []Column, m Mapping) bool {
 	known := map[Field]bool{}
 	for i, c := range cols {
 		switch f := m.Field(i); f {
-		case FieldIgnore:
+		case FieldIgnore, FieldPersonal: // 学生联系电话 is someone else's phone
 			if c.Header != "" && hasOtherWord(c.Header) {
 				other++
 			}
-		case FieldPersonal, FieldSeq, FieldNote:
+		case FieldSeq, FieldNote:
 		default:
 			known[f] = true
 		}

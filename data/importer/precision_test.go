@@ -149,7 +149,11 @@ func TestNotPeopleLists(t *testing.T) {
 	names := writeXLSX(t, tempPath(t, "names.xlsx"), fixSheet{name: "Sheet1", rows: [][]any{
 		{"姓名", "性别", "年龄", "鞋码"}, {"甲某", "", "", 41}, {"乙某", "", "", 38},
 	}})
-	for _, path := range []string{customers, payments, products, names} {
+	students := writeXLSX(t, tempPath(t, "students.xlsx"), fixSheet{name: "导入数据", rows: [][]any{
+		{"序号", "学籍号", "姓名", "性别", "家长姓名", "家长联系电话", "学号", "宿舍号", "学生联系电话", "状态", "备注"},
+		{1, "G001", "甲某", "", "乙某", "", "S01", "3-101", "", "在读", ""},
+	}})
+	for _, path := range []string{customers, payments, products, names, students} {
 		if ok, why := notImported(t, path); !ok {
 			t.Errorf("%s: %s, want no known header or choose the kind", path, why)
 		}
