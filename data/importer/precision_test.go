@@ -234,7 +234,9 @@ func TestLedgerPagesHaveNoPhantoms(t *testing.T) {
 			}
 			rows = append(rows, []any{i + 1, x, y, "一队", "采煤工", 22, 20})
 		}
-		sig := "分管领导：          财务审核：          制表："
+		// Spaced out to the width of the page: longer than any field takes.
+		pad := strings.Repeat(" ", 60)
+		sig := "分管领导：" + pad + "财务审核：" + pad + "人力资源中心审核：" + pad + "制表："
 		rows = append(rows, []any{sig, sig, sig, sig, "2025 年 11 月 27 日", "2025 年 11 月 27 日", "2025 年 11 月 27 日"})
 		merges = append(merges, cell("A", len(people)+5)+":"+cell("D", len(people)+5), cell("E", len(people)+5)+":"+cell("G", len(people)+5))
 	}
