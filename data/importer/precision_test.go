@@ -254,3 +254,25 @@ func TestLedgerPagesHaveNoPhantoms(t *testing.T) {
 		t.Errorf("people %v, want %v", got, want)
 	}
 }
+
+// A blank payroll template, its rows numbered and their sums 0, holds no
+// one: the import says the file holds no data rather than listing each
+// row as nameless.
+func TestBlankLedgerHoldsNoData(t *testing.T) {
+	rows := [][]any{
+		{"某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账", "某矿工资台账"},
+		{"序号", "工号", "姓名", "岗位\n工种\n职称\n职务", "出勤工数"},
+		{"序号", "工号", "姓名", "岗位\n工种\n职称\n职务", "出勤\n工数"},
+		{"队干小计", "队干小计", "队干小计", "队干小计", 0},
+		{1, "", "", 0, 0}, {2, "", "", 0, 0}, {3, "", "", 0, 0},
+		{"合计", "合计", "合计", "合计", 0},
+		{"分管领导：     制表：", "分管领导：     制表：", "分管领导：     制表：", "2025 年 11 月 27 日", "2025 年 11 月 27 日"},
+	}
+	path := writeXLSX(t, tempPath(t, "空台账.xlsx"), fixSheet{name: "payrollReport", rows: rows, merges: []string{"A1:E1", "A9:C9", "D9:E9"}})
+	w := mustRead(t, path, nil)
+	_, err := Prepare(t.Context(), w, nil, nil)
+	var pr *model.Problem
+	if err == nil || !asProblem(err, &pr) || pr.Key != KeyNoData {
+		t.Errorf("blank ledger: %v, want %s", err, KeyNoData)
+	}
+}
