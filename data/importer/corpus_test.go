@@ -273,8 +273,6 @@ func checkCorpusReaders(t *testing.T, path string, mustTake bool) {
 	}
 }
 
-func ptrInt(n int) *int { return &n }
-
 // sheetDataRe finds a worksheet's rows: what its sheetData (of any prefix)
 // holds.
 var sheetDataRe = regexp.MustCompile(`(?s)<(?:\w+:)?sheetData(?:\s[^>]*)?>(.*?)</(?:\w+:)?sheetData>`)
