@@ -327,7 +327,7 @@ func (w *Workbook) DetectKind() {
 	default:
 		w.Kind = KindUnknown
 	}
-	w.SetKind(w.Kind)
+	w.setRoles(w.Kind, false)
 }
 
 // hasUnitTable reports whether a sheet lists units by id or with parents.
@@ -341,29 +341,54 @@ func (w *Workbook) hasUnitTable() bool {
 }
 
 // SetKind sets the kind the user confirmed and chooses each sheet's role
-// for it.
-func (w *Workbook) SetKind(k Kind) {
+// for it. The user's word lets in what detection doubted: a sheet with
+// names and nothing else of staff is people when the user says the file
+// is a roster.
+func (w *Workbook) SetKind(k Kind) { w.setRoles(k, true) }
+
+// plainKind is what the sheet's mapping looks like without the doubts of
+// detection (a name alone, headings about other things); lookup sheets
+// and sheets of error values stay out.
+func (s *Sheet) plainKind() Kind {
+	if lookupSheet(s.Name) || s.errorValues {
+		return KindUnknown
+	}
+	m := s.Mapping
+	if k := sheetKind(m); k != KindUnknown {
+		return k
+	}
+	if m.Has(FieldName) || m.Has(FieldFamilyName) || m.Has(FieldGivenName) {
+		return KindRoster
+	}
+	return KindUnknown
+}
+
+func (w *Workbook) setRoles(k Kind, chosen bool) {
 	w.Kind = k
 	for _, s := range w.Sheets {
 		s.Role = RoleSkip
+		sk := s.Kind
+		if sk == KindUnknown && chosen {
+			sk = s.plainKind()
+		}
 		switch k {
 		case KindRoster:
-			if s.Kind == KindRoster || s.Kind == KindPeopleDepts {
+			if sk == KindRoster || sk == KindPeopleDepts {
 				s.Role = RolePeople
 			}
 		case KindPeopleDepts:
-			switch s.Kind {
+			switch sk {
 			case KindPeopleDepts, KindRoster:
 				s.Role = RolePeople
 			case KindOrg:
 				s.Role = RoleDepts
 			}
 		case KindStaffing:
-			if s.Kind == KindStaffing {
+			if sk == KindStaffing {
 				s.Role = RoleStaffing
 			}
 		case KindOrg:
-			if s.Kind == KindOrg {
+			if sk == KindOrg {
 				s.Role = RoleUnits
 			}
 		}

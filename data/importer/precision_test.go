@@ -276,3 +276,23 @@ func TestBlankLedgerHoldsNoData(t *testing.T) {
 		t.Errorf("blank ledger: %v, want %s", err, KeyNoData)
 	}
 }
+
+// What detection doubts the user can still say: a list of names on two
+// sheets (after hutool's aaa.xlsx) is not taken for a roster by itself,
+// and is one when the user chooses roster, its two people once each.
+func TestChosenRosterTakesNameLists(t *testing.T) {
+	names := [][]any{{"姓名", "性别", "年龄", "鞋码"}, {"张三", "", "", 41.5}, {"李四", "", "", 43}}
+	path := writeXLSX(t, tempPath(t, "aaa.xlsx"),
+		fixSheet{name: "Sheet1", rows: names}, fixSheet{name: "Sheet2", rows: [][]any{{"KK", "BB", "DD"}}}, fixSheet{name: "12", rows: names})
+	if ok, why := notImported(t, path); !ok {
+		t.Errorf("detected: %s, want choose the kind", why)
+	}
+	d, p := importNew(t, path, func(w *Workbook) { w.SetKind(KindRoster) })
+	if len(d.People) != 2 {
+		t.Errorf("people %d, want 2", len(d.People))
+	}
+	roles := p.Summary().Roles
+	if roles["Sheet1"] != RolePeople || roles["12"] != RolePeople || roles["Sheet2"] != "skipped" {
+		t.Errorf("roles %v", roles)
+	}
+}
