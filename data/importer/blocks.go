@@ -1,5 +1,7 @@
 package importer
 
+import "strings"
+
 // splitRepeatedHeadings cuts a people sheet laid out for printing, whose
 // headings come again further down in another column order (工号 and 姓名
 // swapped on the next page, as payroll ledgers and rosters printed page by
@@ -33,8 +35,15 @@ func splitRepeatedHeadings(s *Sheet) []*Sheet {
 			continue
 		}
 		refineMapping(m, cols)
+		// Headings on several rows (a group row above the names): the
+		// rows above that hold the same headings in the columns read are
+		// the new block's too, not people of the last one.
+		k := i
+		for k-1 > cur.HeaderRow && sameHeadings(s.Rows[k-1], s.Rows[i], m) {
+			k--
+		}
 		head := *cur
-		head.Rows = s.Rows[:i]
+		head.Rows = s.Rows[:k]
 		out = append(out, &head)
 		next := *s
 		next.HeaderRow, next.Columns, next.Mapping = i, cols, m
@@ -92,19 +101,67 @@ func sameOrder(a, b Mapping) bool {
 	return true
 }
 
+// sameHeadings reports whether row holds the headings of header in the
+// columns of the person's key (工号, name): no person's row does.
+func sameHeadings(row, header []string, m Mapping) bool {
+	same := 0
+	for i, f := range m {
+		switch f {
+		case FieldEmpNo, FieldName, FieldFamilyName, FieldGivenName:
+		default:
+			continue
+		}
+		if i >= len(header) || header[i] == "" || i >= len(row) || row[i] != header[i] {
+			return false
+		}
+		same++
+	}
+	return same > 0
+}
+
 // bannerRow reports whether a row is one text across the table, a page
 // title or a signature line merged over the columns (and so filled into
-// each of them), rather than a record.
+// each of them), or two such texts side by side (a signature line and
+// its date, "单位：" and "日期：…"), rather than a record.
 func bannerRow(row []string) bool {
-	v, n := "", 0
+	if labelRow(row) {
+		return true
+	}
+	var v [2]string
+	var n [2]int
+	for _, c := range row {
+		switch {
+		case c == "":
+		case n[0] == 0 || c == v[0]:
+			v[0] = c
+			n[0]++
+		case n[1] == 0 || c == v[1]:
+			v[1] = c
+			n[1]++
+		default:
+			return false
+		}
+	}
+	if n[1] == 0 {
+		return n[0] >= 3
+	}
+	return n[0] >= 2 && n[1] >= 2 && n[0]+n[1] >= 4
+}
+
+// labelRow reports whether every text of a row is a label and its value,
+// "单位：", "日期：2025 年 10 月", "单位：元、工、日": the line under a
+// printed page's title, not a record. The first text decides most rows.
+func labelRow(row []string) bool {
+	n := 0
 	for _, c := range row {
 		if c == "" {
 			continue
 		}
-		if n > 0 && c != v {
+		i := strings.IndexAny(c, ":：")
+		if i <= 0 || i > 24 || strings.ContainsAny(c[:i], "0123456789") {
 			return false
 		}
-		v, n = c, n+1
+		n++
 	}
-	return n >= 3
+	return n >= 2
 }

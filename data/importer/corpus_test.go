@@ -81,7 +81,7 @@ func corpusFiles() []corpusFile {
 		corpusFile{file: "trait-empty-sst.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-no-rows.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-wide-row.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
-		corpusFile{file: "trait-header-row30.xlsx", fast: true, headerRow: ptrInt(30), want: traitFigures, check: checkTraitRoster},
+		corpusFile{file: "trait-header-row30.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-hidden-sheets.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-page-blocks.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
 		corpusFile{file: "trait-excel-like.xlsx", fast: true, want: traitFigures, check: checkTraitRoster},
@@ -272,8 +272,6 @@ func checkCorpusReaders(t *testing.T, path string, mustTake bool) {
 		t.Errorf("fast reader differs from excelize: %s", d)
 	}
 }
-
-func ptrInt(n int) *int { return &n }
 
 // sheetDataRe finds a worksheet's rows: what its sheetData (of any prefix)
 // holds.

@@ -72,7 +72,7 @@ var synonyms = []struct {
 }{
 	{FieldSeq, []string{"序号", "编号序号", "no", "no.", "#", "行号", "seq"}},
 	{FieldName, []string{"姓名", "员工姓名", "人员姓名", "职工姓名", "名字", "name", "fullname", "employeename", "staffname", "中文名", "业务员", "销售员", "成员", "employee", "personname", "displayname"}},
-	{FieldEmpNo, []string{"工号", "员工编号", "员工工号", "人员编号", "职工编号", "员工号", "职工号", "emp_id", "empid", "employeeid", "employeeno", "employeenumber", "staffid", "staffno", "工卡号", "员工id", "empno", "emplno", "empnumber", "employeecode", "empcode", "staffnumber", "personid", "personnelnumber", "badge", "badgeid", "员工代码", "人员代码", "人员工号"}},
+	{FieldEmpNo, []string{"工号", "员工编号", "员工工号", "人员编号", "职工编号", "员工号", "职工号", "emp_id", "empid", "employeeid", "employeeno", "employeenumber", "staffid", "staffno", "工卡号", "员工id", "empno", "emplno", "empnumber", "employeecode", "empcode", "staffnumber", "personid", "personnelnumber", "badge", "badgeid", "员工代码", "人员代码", "人员工号", "员工编码", "人员编码", "职工编码"}},
 	{FieldDept, []string{"部门", "所属部门", "部门名称", "所在部门", "单位", "所属单位", "组织", "所属组织", "组织名称", "科室", "模块", "业务模块", "板块", "所属模块", "职能模块", "department", "dept", "departmentname", "deptname", "unit", "unitname", "org", "organization", "office", "team_name", "teamname", "hometeam", "orgname", "businessunit"}},
 	{FieldDeptPath, []string{"部门路径", "组织路径", "部门全称", "部门全路径", "组织全称", "deptpath", "departmentpath", "orgpath"}},
 	{FieldDept1, []string{"一级部门", "一级组织", "中心", "事业部", "大区", "所属大区", "区域", "所属区域", "片区", "dept1", "level1", "division", "region"}},
@@ -82,7 +82,7 @@ var synonyms = []struct {
 	{FieldDeptID, []string{"dept_id", "deptid", "部门id", "部门编号", "部门编码", "部门代码", "departmentid", "组织编码", "组织id", "orgid", "单位编码", "id", "unitid", "unitcode", "deptcode", "departmentcode", "teamid", "teamcode", "shortname", "简称", "部门简称"}},
 	{FieldParentID, []string{"parent_dept_id", "parentdeptid", "parent_id", "parentid", "上级部门id", "上级部门编号", "上级部门编码", "上级组织编码", "上级id", "父部门id", "parent", "parentunit", "parentunitid", "parentcode", "parentunitcode", "parentteam", "上级单位编码"}},
 	{FieldParentDept, []string{"上级部门", "上级组织", "上级单位", "父部门", "所属上级", "隶属部门", "parentdept", "parentdepartment", "parentname"}},
-	{FieldPosition, []string{"岗位", "岗位名称", "职位", "职位名称", "职务", "岗位职务", "担任职务", "position", "title", "jobtitle", "job", "post", "role", "jobrole", "positionname", "positiontitle", "jobname", "designation", "岗位名", "职位名"}},
+	{FieldPosition, []string{"岗位", "岗位名称", "职位", "职位名称", "职务", "岗位职务", "担任职务", "position", "title", "jobtitle", "job", "post", "role", "jobrole", "positionname", "positiontitle", "jobname", "designation", "岗位名", "职位名", "工种"}},
 	{FieldPositionCode, []string{"岗位编码", "岗位编号", "岗位代码", "职位编码", "职位编号", "positioncode", "positionid", "jobcode", "jobid", "postcode"}},
 	{FieldFamilyName, []string{"姓", "姓氏", "last", "lastname", "surname", "familyname"}},
 	{FieldGivenName, []string{"名", "first", "firstname", "givenname", "forename"}},
@@ -264,13 +264,98 @@ func MatchHeader(h string) (Field, float64) {
 	if utf8.RuneCountInString(k) > 24 {
 		return FieldIgnore, 0 // a title or a sentence, not a header
 	}
+	var words []string // the header's words, for English synonyms
 	for _, c := range containWords {
 		if strings.Contains(k, c.word) {
+			if c.field == FieldName && !nameCompound(k, c.word) {
+				continue // 标准中文名, 产品名称, "Model Name": not a person's
+			}
+			if c.word[0] < 0x80 {
+				if words == nil {
+					words = headerWords(h)
+				}
+				if !wordRun(words, c.word) {
+					continue // "Unit Price" is a price, "Model Name" a model's
+				}
+			}
 			// The more of the header the synonym covers, the surer.
 			return c.field, 0.5 + 0.4*float64(len(c.word))/float64(len(k))
 		}
 	}
 	return FieldIgnore, 0
+}
+
+// nameQualifiers are what may stand before 姓名 in a heading of the
+// person's name; 客户姓名, 联系人姓名 name someone else.
+var nameQualifiers = map[string]bool{"": true, "员工": true, "职工": true, "人员": true, "雇员": true, "教职工": true, "干部": true,
+	"中文": true, "英文": true, "真实": true, "本人": true, "员工中文": true, "员工英文": true, "业务员": true, "销售员": true, "成员": true, "全": true}
+
+// nameCompound reports whether header key k, which contains the name
+// synonym w, is a person's name: a compound that is a name synonym itself
+// ("Employee Full Name" ends in fullname), or 姓名 after a qualifier of the
+// person's own (员工中文姓名). Bare name words inside other headings
+// (标准中文名, "Model Name") are not.
+func nameCompound(k, w string) bool {
+	switch w {
+	case "name", "名字", "中文名", "成员", "业务员", "销售员", "employee":
+		return false
+	case "姓名":
+		i := strings.Index(k, w)
+		return nameQualifiers[k[:i]] && (k[i+len(w):] == "" || nameQualifiers[k[i+len(w):]])
+	}
+	return true
+}
+
+// headerWords splits a header (before a bracketed part) into lower-case
+// words: runs of letters and digits, split again where a lower-case
+// letter meets an upper-case one (JobRole); other runes end a word.
+func headerWords(h string) []string {
+	h = Normalize(h)
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		h = h[:i]
+	}
+	var words []string
+	var cur []rune
+	prevLower := false
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range h {
+		ascii := r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if !ascii {
+			flush()
+			prevLower = false
+			continue
+		}
+		if r >= 'A' && r <= 'Z' && prevLower {
+			flush()
+		}
+		cur = append(cur, r)
+		prevLower = r >= 'a' && r <= 'z'
+	}
+	flush()
+	return words
+}
+
+// wordRun reports whether English synonym w is some of the header's
+// words run together, and counts only where it is the header's head
+// noun, its last words ("Employee Status" is a status, "Unit Price" a
+// price), or a compound of two words or more ("Employee ID Number").
+func wordRun(words []string, w string) bool {
+	w = punctKey(w)
+	for i := range words {
+		run := ""
+		for j := i; j < len(words) && len(run) < len(w); j++ {
+			run += words[j]
+			if run == w {
+				return j == len(words)-1 || j > i
+			}
+		}
+	}
+	return false
 }
 
 // Column is a column as detected: its header, the field it seems to mean
@@ -285,8 +370,10 @@ type Column struct {
 // Personal reports whether the column holds personal data.
 func (c Column) Personal() bool { return c.Field == FieldPersonal }
 
-// maxHeaderScan is how many rows are searched for the header.
-const maxHeaderScan = 20
+// maxHeaderScan is how many rows are searched for the header. Import
+// templates put a title and long instructions above the headings (30 rows
+// in some); matching 60 rows costs nothing next to reading the sheet.
+const maxHeaderScan = 60
 
 // DetectHeader finds the header among the first rows: the row that
 // matches the most distinct fields (title rows, with one cell, and blank
@@ -329,9 +416,14 @@ func DetectHeader(rows [][]string) (int, []Column) {
 func detectColumns(row []string) []Column {
 	cols := make([]Column, len(row))
 	used := map[Field]int{}
-	for i, h := range row {
-		h = collapseSpaces(Normalize(h))
+	for i, raw := range row {
+		h := collapseSpaces(Normalize(raw))
 		f, conf := MatchHeader(h)
+		if conf < 1 && f != FieldPersonal && strings.ContainsAny(raw, "\n\r") {
+			if lf, lc := matchLines(raw); lc > conf {
+				f, conf = lf, lc
+			}
+		}
 		cols[i] = Column{Index: i, Header: h, Field: f, Confidence: conf}
 		if f != FieldIgnore && f != FieldPersonal {
 			used[f]++
@@ -356,6 +448,35 @@ func detectColumns(row []string) []Column {
 		}
 	}
 	return cols
+}
+
+// matchLines matches a heading written on several lines (岗位\n工种\n职称
+// \n职务) line by line: the field most of its lines name exactly, surer
+// the more lines name it, so that heading is surer of the post than
+// 岗位\n系数 is.
+func matchLines(raw string) (Field, float64) {
+	count := map[Field]int{}
+	lines := 0
+	for _, l := range strings.FieldsFunc(raw, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		l = collapseSpaces(Normalize(l))
+		if l == "" {
+			continue
+		}
+		lines++
+		if f, c := MatchHeader(l); c == 1 && f != FieldIgnore {
+			count[f]++
+		}
+	}
+	best, n := FieldIgnore, 0
+	for f, c := range count {
+		if c > n || (c == n && f < best) {
+			best, n = f, c
+		}
+	}
+	if n == 0 || lines < 2 {
+		return FieldIgnore, 0
+	}
+	return best, 0.6 + 0.4*float64(n)/float64(lines)
 }
 
 // Mapping assigns a field to each column by index; FieldIgnore (or an

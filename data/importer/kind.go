@@ -78,6 +78,10 @@ type Sheet struct {
 	Kind Kind
 	// Role is the sheet's part in the import; RoleSkip leaves it out.
 	Role Role
+
+	// errorValues says the sheet is mostly formula errors (#REF!): a
+	// check sheet whose references broke, not data.
+	errorValues bool
 }
 
 // Headers returns the header texts.
@@ -116,10 +120,55 @@ func (s *Sheet) SetMapping(m Mapping) {
 }
 
 func (s *Sheet) kindOf() Kind {
-	if lookupSheet(s.Name) {
+	if lookupSheet(s.Name) || s.errorValues {
+		return KindUnknown
+	}
+	if !s.Mapping.Has(FieldEmpNo) && aboutOtherThings(s.Name, s.Columns, s.Mapping) {
 		return KindUnknown
 	}
 	return sheetKind(s.Mapping)
+}
+
+// otherWords name what lists of customers, suppliers, products, orders,
+// payments, projects, assets and students are about: headings with them that no
+// field took, and the sheet's name, say the sheet is not staff.
+var otherWords = []string{"客户", "供应商", "厂商", "产品", "商品", "物料", "原料", "合同", "订单", "付款", "支付", "收款", "金额", "价格",
+	"单价", "售价", "费用", "发票", "项目", "楼栋", "门牌", "房号", "车牌", "车辆", "设备", "资产", "库存", "型号", "会员", "学生", "业主",
+	"患者", "租户", "学籍", "学号", "家长", "宿舍", "customer", "client", "supplier", "vendor", "product", "item", "sku", "price", "amount", "invoice", "order",
+	"contract", "project", "payment", "asset", "device", "model", "quantity", "qty"}
+
+func hasOtherWord(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range otherWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutOtherThings reports whether a sheet without a 工号 has as many
+// headings about other things (客户类型, 合同金额, 供应商名称) as headings
+// of known fields: a customer list has a name and a 工作单位, a payments
+// list a 部门 and a 负责人, and neither is staff.
+func aboutOtherThings(name string, cols []Column, m Mapping) bool {
+	other := 0
+	if hasOtherWord(Normalize(name)) {
+		other++
+	}
+	known := map[Field]bool{}
+	for i, c := range cols {
+		switch f := m.Field(i); f {
+		case FieldIgnore, FieldPersonal: // 学生联系电话 is someone else's phone
+			if c.Header != "" && hasOtherWord(c.Header) {
+				other++
+			}
+		case FieldSeq, FieldNote:
+		default:
+			known[f] = true
+		}
+	}
+	return other > 0 && other >= len(known)
 }
 
 // lookupWords name sheets of drop-down lists, dictionaries and
@@ -147,6 +196,11 @@ func personish(m Mapping) bool {
 		}
 	}
 	return false
+}
+
+// staffSign reports whether a mapping has a field only staff have.
+func staffSign(m Mapping) bool {
+	return personish(m) || m.Has(FieldGrade) || m.Has(FieldReportsTo)
 }
 
 // refineMapping settles what the headers alone cannot: in a people sheet
@@ -193,7 +247,26 @@ func refineMapping(m Mapping, cols []Column) {
 func (s *Sheet) detect() {
 	s.Meaning = MeaningOfName(s.Name)
 	row, _ := DetectHeader(s.Rows)
+	s.errorValues = mostlyErrors(s.Rows, row)
 	s.SetHeaderRow(row)
+}
+
+// mostlyErrors reports whether the header row and the rows below it (the
+// first 50 are enough to tell) hold more error values than other values.
+func mostlyErrors(rows [][]string, header int) bool {
+	errs, vals := 0, 0
+	for i := max(header, 0); i < len(rows) && i < max(header, 0)+51; i++ {
+		for _, c := range rows[i] {
+			switch {
+			case c == "":
+			case c[0] == '#' && isErrorValue(c):
+				errs++
+			default:
+				vals++
+			}
+		}
+	}
+	return errs > 0 && errs >= vals
 }
 
 // sheetKind says what a mapping looks like.
@@ -215,7 +288,9 @@ func sheetKind(m Mapping) Kind {
 	case dept && (m.Has(FieldParentDept) || m.Has(FieldDeptPath) || m.Has(FieldPlanned) || m.Has(FieldHead) ||
 		m.Has(FieldDept2) || m.Has(FieldParentID)):
 		return KindOrg
-	case person:
+	case m.Has(FieldEmpNo) || (person && staffSign(m)):
+		// A name alone (姓名, 性别, 年龄) may list anyone; a 工号, or a
+		// name with a sign of staff, is a roster.
 		return KindRoster
 	}
 	return KindUnknown
@@ -252,7 +327,7 @@ func (w *Workbook) DetectKind() {
 	default:
 		w.Kind = KindUnknown
 	}
-	w.SetKind(w.Kind)
+	w.setRoles(w.Kind, false)
 }
 
 // hasUnitTable reports whether a sheet lists units by id or with parents.
@@ -266,29 +341,54 @@ func (w *Workbook) hasUnitTable() bool {
 }
 
 // SetKind sets the kind the user confirmed and chooses each sheet's role
-// for it.
-func (w *Workbook) SetKind(k Kind) {
+// for it. The user's word lets in what detection doubted: a sheet with
+// names and nothing else of staff is people when the user says the file
+// is a roster.
+func (w *Workbook) SetKind(k Kind) { w.setRoles(k, true) }
+
+// plainKind is what the sheet's mapping looks like without the doubts of
+// detection (a name alone, headings about other things); lookup sheets
+// and sheets of error values stay out.
+func (s *Sheet) plainKind() Kind {
+	if lookupSheet(s.Name) || s.errorValues {
+		return KindUnknown
+	}
+	m := s.Mapping
+	if k := sheetKind(m); k != KindUnknown {
+		return k
+	}
+	if m.Has(FieldName) || m.Has(FieldFamilyName) || m.Has(FieldGivenName) {
+		return KindRoster
+	}
+	return KindUnknown
+}
+
+func (w *Workbook) setRoles(k Kind, chosen bool) {
 	w.Kind = k
 	for _, s := range w.Sheets {
 		s.Role = RoleSkip
+		sk := s.Kind
+		if sk == KindUnknown && chosen {
+			sk = s.plainKind()
+		}
 		switch k {
 		case KindRoster:
-			if s.Kind == KindRoster || s.Kind == KindPeopleDepts {
+			if sk == KindRoster || sk == KindPeopleDepts {
 				s.Role = RolePeople
 			}
 		case KindPeopleDepts:
-			switch s.Kind {
+			switch sk {
 			case KindPeopleDepts, KindRoster:
 				s.Role = RolePeople
 			case KindOrg:
 				s.Role = RoleDepts
 			}
 		case KindStaffing:
-			if s.Kind == KindStaffing {
+			if sk == KindStaffing {
 				s.Role = RoleStaffing
 			}
 		case KindOrg:
-			if s.Kind == KindOrg {
+			if sk == KindOrg {
 				s.Role = RoleUnits
 			}
 		}

@@ -112,8 +112,8 @@ func checkTextLengths(p *Preview, sheets []*Sheet) {
 					continue // at most limit bytes: at most limit characters
 				}
 				n := utf8.RuneCountInString(row[i])
-				if n <= limit {
-					continue
+				if n <= limit || bannerRow(row) {
+					continue // a page's signature line is not read
 				}
 				header := ColumnName(i)
 				if i < len(s.Columns) && s.Columns[i].Header != "" {

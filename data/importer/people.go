@@ -422,6 +422,7 @@ func (st *staged) placePeople(recs []personRec) {
 		}
 		firstRow[r.empNo] = i
 	}
+	sameAcrossSheets(recs)
 	// Units and posts first, so people can be matched by name + unit.
 	for i := range recs {
 		r := &recs[i]
@@ -564,6 +565,54 @@ func (st *staged) placePeople(recs []personRec) {
 			st.p.Missing = append(st.p.Missing, pp)
 		}
 	}
+}
+
+// sameAcrossSheets makes a row without a 工号 the same person as one row
+// of another sheet of the workbook with the same name and unit (or the
+// same name, where either gives no unit): workbooks list their people on
+// several sheets (by month, by view). Sheets that sort people by status
+// (在职, 离职, 实习…) keep theirs apart, and so do namesakes when more than
+// one row could be meant.
+func sameAcrossSheets(recs []personRec) {
+	byName := map[string][]int{}
+	for i := range recs {
+		r := &recs[i]
+		if r.alsoOf == 0 && r.empNo == "" && !r.nameFromKey && r.name != "" && !statusSheet(r.sheet) {
+			match := -1
+			for _, j := range byName[r.name] {
+				o := &recs[j]
+				if o.sheet.Name == r.sheet.Name || (len(o.path) > 0 && len(r.path) > 0 && !slices.Equal(o.path, r.path)) {
+					continue
+				}
+				if match >= 0 {
+					match = -2 // namesakes: which one is meant cannot be told
+					break
+				}
+				match = j
+			}
+			if match >= 0 {
+				r.alsoOf = match + 1
+				continue
+			}
+		}
+		if r.alsoOf == 0 && r.name != "" && !statusSheet(r.sheet) {
+			byName[r.name] = append(byName[r.name], i)
+		}
+	}
+}
+
+// statusSheet reports whether a sheet's name sorts people by status.
+func statusSheet(s *Sheet) bool {
+	if s.Meaning != MeaningNone {
+		return true
+	}
+	n := strings.ToLower(Normalize(s.Name))
+	for _, w := range []string{"在职", "在岗", "试用", "待入职", "active", "current"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeIn puts a person in a post: an existing person with one post moves

@@ -251,8 +251,35 @@ var emptyText = map[Kind]string{
 // more than a serial number or column numbers.
 func hasData(sheets []*Sheet) bool {
 	for _, s := range sheets {
+		var keys []int // a people row holds someone in one of these
+		if s.Role == RolePeople {
+			for i, f := range s.Mapping {
+				switch f {
+				case FieldEmpNo, FieldName, FieldFamilyName, FieldGivenName:
+					keys = append(keys, i)
+				}
+			}
+		}
 		for _, row := range s.Rows[s.HeaderRow+1:] {
-			if !blankRow(row) && !serialOnly(s, row) && !isColumnNumbers(row) {
+			if !blankRow(row) && !serialOnly(s, row) && !isColumnNumbers(row) && (keys == nil || holdsSomeone(row, keys)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsSomeone reports whether a people row has a 工号 or a name in one
+// of the key columns: not blank, not a heading repeated (工号, 姓名), not a
+// page's title, signature or subtotal line. A blank ledger's rows hold a
+// serial number and sums of 0.
+func holdsSomeone(row []string, keys []int) bool {
+	if bannerRow(row) || isSubtotal(row) {
+		return false
+	}
+	for _, k := range keys {
+		if v := cell(row, k); v != "" {
+			if _, c := MatchHeader(v); c < 1 {
 				return true
 			}
 		}

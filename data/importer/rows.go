@@ -15,11 +15,32 @@ func cell(row []string, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
+	if c := row[col]; c != "" && c[0] == '#' && isErrorValue(c) {
+		return ""
+	}
 	return Normalize(row[col])
 }
 
+// errorValues are the values a formula shows when it fails; they are
+// never data (a check sheet copied with broken references is full of
+// #REF!).
+var errorValues = map[string]bool{"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,
+	"#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true, "#UNKNOWN!": true,
+	"#CONNECT!": true, "#BUSY!": true}
+
+// isErrorValue reports whether a cell holds a formula's error value.
+func isErrorValue(c string) bool {
+	c = strings.TrimSpace(c)
+	return len(c) > 2 && len(c) < 16 && c[0] == '#' && errorValues[strings.ToUpper(c)]
+}
+
+// blankRow reports whether a row holds nothing: blank cells and error
+// values only.
 func blankRow(row []string) bool {
 	for _, c := range row {
+		if c != "" && c[0] == '#' && isErrorValue(c) {
+			continue
+		}
 		for i := 0; i < len(c); i++ {
 			if b := c[i]; b > ' ' && b < 0x80 {
 				return false // the common case, decided without allocating
