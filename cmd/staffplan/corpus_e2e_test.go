@@ -111,6 +111,20 @@ func TestDropCorpusFilesAndMapAHeaderlessFile(t *testing.T) {
 	time.Sleep(time.Second)
 	screenshot(t, "corpus-4-imported.png")
 
+	// A roster with no heading row: the preview opens on the mapping step.
+	headerless := filepath.Join(home, "粘贴的名单.xlsx")
+	writeHeaderless(t, headerless, [][]any{
+		{"P001", "张三", "生产部", "操作工"},
+		{"P002", "李四", "生产部", "操作工"},
+		{"P003", "王五", "质检部", "质检员"},
+	})
+	stop = drop(t, win, headerless)
+	waitTitle(t, a, win, func(s string) bool { return strings.Contains(s, "粘贴的名单.xlsx") })
+	stop()
+	time.Sleep(800 * time.Millisecond)
+	screenshot(t, "corpus-5-mapping.png")
+	mapHeaderless(t, a, win, g)
+
 	key(t, win, "ctrl+q")
 	if code := a.exitCode(t, 15*time.Second); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; stderr:\n%s", code, a.stderr.String())
@@ -145,9 +159,80 @@ func TestDropCorpusFilesAndMapAHeaderlessFile(t *testing.T) {
 			t.Errorf("%s does not hold %s in %s", h.person, h.post, h.unit)
 		}
 	}
+	// The headerless roster, mapped by hand, as a plan of its own.
+	m, err := showNamed(t, db, "粘贴的名单")
+	if err != nil {
+		t.Fatalf("no plan 粘贴的名单 from the headerless roster: %v", err)
+	}
+	t.Logf("plan %q: %d people, %d units, %d posts", m.Plan, m.People, unitCount(m), len(m.Positions))
+	if m.People != 3 || unitCount(m) != 2 || len(m.Positions) != 2 {
+		t.Errorf("plan 粘贴的名单: %d people, %d units, %d posts; want 3, 2 (生产部, 质检部), 2 (操作工, 质检员)",
+			m.People, unitCount(m), len(m.Positions))
+	}
+	for _, h := range []struct{ person, post, unit string }{
+		{"张三", "操作工", "生产部"}, {"李四", "操作工", "生产部"}, {"王五", "质检员", "质检部"},
+	} {
+		if !holder(m, h.person, h.post, h.unit) {
+			t.Errorf("the headerless roster: %s does not hold %s in %s", h.person, h.post, h.unit)
+		}
+	}
 	for _, pl := range []string{"trait-wps-like", "openpyxl-roster"} {
 		if _, err := showNamed(t, db, pl); err == nil {
 			t.Errorf("a plan %q was made, though the plan shown was no longer the untouched sample", pl)
 		}
 	}
+}
+
+// mapHeaderless drives the mapping step of the headerless roster's
+// preview: "no header row", then A=工号, B=姓名, C=部门, D=岗位. Each
+// choice prepares the preview again and the figures above the step grow
+// by a line or two, moving the widgets below them; so only the first two
+// Selects are found by where they are (before anything moved), the others
+// by Tab from the one before, as the keyboard goes.
+func mapHeaderless(t *testing.T, a *instance, win string, g geometry) {
+	t.Helper()
+	// choose picks option i (0-based) in the pop-up of the Select that has
+	// just been opened: the pop-up's first Down marks option 0.
+	choose := func(i int, shot string) {
+		time.Sleep(400 * time.Millisecond)
+		screenshot(t, shot)
+		for range i + 1 {
+			key(t, win, "Down")
+		}
+		key(t, win, "Return")
+		time.Sleep(700 * time.Millisecond)
+	}
+	// The coordinates are those of corpus-5-mapping.png and
+	// corpus-6-noheader.png at the window's 1180×760.
+	// Import as a new plan, so its people are counted on their own.
+	click(t, g, 175, 172)
+	time.Sleep(500 * time.Millisecond)
+	click(t, g, 925, 348) // Header row
+	choose(0, "corpus-6-header-popup.png")
+	screenshot(t, "corpus-7-noheader.png")
+	// The columns' Selects list ignore, then importer.FieldNames in order:
+	// emp_no 1, name 2, unit 5, position 18.
+	click(t, g, 890, 388) // column A
+	choose(1, "corpus-8-column-A.png")
+	for _, c := range []struct {
+		col   string
+		field int
+	}{{"B", 2}, {"C", 5}, {"D", 18}} {
+		key(t, win, "Tab")   // the next column's Select
+		key(t, win, "space") // opens its pop-up
+		choose(c.field, "corpus-8-column-"+c.col+".png")
+	}
+	screenshot(t, "corpus-9-mapped.png")
+	select {
+	case <-a.done:
+		t.Fatalf("the program exited while mapping; stderr:\n%s", a.stderr.String())
+	default:
+	}
+	// Enter goes to the focused Select; the dialog's title takes the focus
+	// away, and Enter then imports.
+	click(t, g, 230, 82)
+	key(t, win, "Return")
+	waitTitle(t, a, win, func(s string) bool { return !strings.Contains(s, "粘贴的名单.xlsx") })
+	time.Sleep(time.Second)
+	screenshot(t, "corpus-10-imported.png")
 }
