@@ -203,16 +203,16 @@ func mapHeaderless(t *testing.T, a *instance, win string, g geometry) {
 		time.Sleep(700 * time.Millisecond)
 	}
 	// The coordinates are those of corpus-5-mapping.png and
-	// corpus-6-noheader.png at the window's 1180×760.
+	// corpus-7-noheader.png: the Chinese interface at 1180×760.
 	// Import as a new plan, so its people are counted on their own.
 	click(t, g, 175, 172)
 	time.Sleep(500 * time.Millisecond)
-	click(t, g, 925, 348) // Header row
+	click(t, g, 905, 329) // 表头行
 	choose(0, "corpus-6-header-popup.png")
 	screenshot(t, "corpus-7-noheader.png")
 	// The columns' Selects list ignore, then importer.FieldNames in order:
 	// emp_no 1, name 2, unit 5, position 18.
-	click(t, g, 890, 388) // column A
+	click(t, g, 885, 369) // column A
 	choose(1, "corpus-8-column-A.png")
 	for _, c := range []struct {
 		col   string
@@ -230,7 +230,7 @@ func mapHeaderless(t *testing.T, a *instance, win string, g geometry) {
 	}
 	// Enter goes to the focused Select; the dialog's title takes the focus
 	// away, and Enter then imports.
-	click(t, g, 230, 82)
+	click(t, g, 230, 84)
 	key(t, win, "Return")
 	waitTitle(t, a, win, func(s string) bool { return !strings.Contains(s, "粘贴的名单.xlsx") })
 	time.Sleep(time.Second)
