@@ -116,7 +116,10 @@ type instance struct {
 func start(t *testing.T, home string, args ...string) *instance {
 	t.Helper()
 	a := &instance{cmd: exec.Command(binary, args...), done: make(chan struct{})}
-	a.cmd.Env = append(os.Environ(), "HOME="+home, "DISPLAY="+display, "LANG=zh_CN.UTF-8",
+	// LANGUAGE= as well: this test binary links the app, whose clocale init
+	// sets LANGUAGE=en_US in our own environment under LANG=C.UTF-8, and
+	// LANGUAGE outranks LANG, so the window would come up in English.
+	a.cmd.Env = append(os.Environ(), "HOME="+home, "DISPLAY="+display, "LANG=zh_CN.UTF-8", "LANGUAGE=",
 		"XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "XDG_CACHE_HOME=")
 	a.cmd.Stderr = &a.stderr
 	if err := a.cmd.Start(); err != nil {
