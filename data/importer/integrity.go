@@ -42,23 +42,6 @@ func zipBombProblem(err error, base string) error {
 	return nil
 }
 
-// unzipBudget counts the bytes unpacked, whatever the zip headers claim.
-type unzipBudget struct{ left int64 }
-
-type budgetReader struct {
-	r io.Reader
-	b *unzipBudget
-}
-
-func (r budgetReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	r.b.left -= int64(n)
-	if r.b.left < 0 {
-		return n, errUnzipBudget
-	}
-	return n, err
-}
-
 // partProblem turns what reading a part went wrong with into the problem
 // the user sees; problems made further in pass through.
 func partProblem(err error, base string) error {
@@ -85,7 +68,7 @@ func partProblem(err error, base string) error {
 }
 
 // drainPart reads a part to its end, so its CRC is checked.
-func drainPart(zr *zip.Reader, name string, budget *unzipBudget) error {
+func drainPart(zr *zip.Reader, name string, limit int64) error {
 	f := zipFile(zr, name)
 	if f == nil {
 		return nil
@@ -95,7 +78,7 @@ func drainPart(zr *zip.Reader, name string, budget *unzipBudget) error {
 		return &partError{Part: name, Err: err}
 	}
 	defer rc.Close()
-	if _, err := io.Copy(io.Discard, budgetReader{rc, budget}); err != nil {
+	if _, err := io.Copy(io.Discard, xlsxfast.LimitReader(rc, limit)); err != nil {
 		if errors.Is(err, errUnzipBudget) {
 			return err
 		}
@@ -124,7 +107,7 @@ func xmlCheck(zr *zip.Reader, part string, limit int64, charset func(string, io.
 		return nil, &partError{Part: part, Err: err}
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(&tokenBound{r: budgetReader{rc, &unzipBudget{left: limit}}})
+	d := xml.NewDecoder(&tokenBound{r: xlsxfast.LimitReader(rc, limit)})
 	d.CharsetReader = charset
 	var merges []mergeRange
 	for {

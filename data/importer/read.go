@@ -278,7 +278,7 @@ func openExcelize(f *os.File, zr *zip.Reader, o *Options, base string) (*exceliz
 	sstDoubt := false
 	if zr != nil {
 		for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
-			if err := drainPart(zr, name, &unzipBudget{left: o.MaxUnzipSize}); err != nil {
+			if err := drainPart(zr, name, o.MaxUnzipSize); err != nil {
 				return nil, partProblem(err, base)
 			}
 		}

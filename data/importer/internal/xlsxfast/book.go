@@ -367,6 +367,12 @@ func validSheetName(name string) bool {
 		!strings.HasSuffix(name, "'") && !strings.ContainsAny(name, ":\\/?*[]")
 }
 
+// LimitReader reads r and fails with ErrUnzipBudget once more than limit
+// bytes came out of it, whatever the zip headers claimed.
+func LimitReader(r io.Reader, limit int64) io.Reader {
+	return budgetReader{r, &unzipBudget{left: limit}}
+}
+
 // unzipBudget counts the bytes unpacked, whatever the zip headers claim.
 type unzipBudget struct{ left int64 }
 
