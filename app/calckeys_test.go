@@ -15,24 +15,11 @@ import (
 func tapFirstRadio(t *testing.T, u *UI) *widget.RadioGroup {
 	t.Helper()
 	var group *widget.RadioGroup
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
 		if g, ok := o.(*widget.RadioGroup); ok && group == nil {
 			group = g
-			return
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, c := range c.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(u.win.Canvas().Overlays().Top())
+	})
 	if group == nil {
 		t.Fatalf("no choice in the dialog: %q", overlayTexts(u))
 	}

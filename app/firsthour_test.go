@@ -128,11 +128,20 @@ func press(u *UI, k fyne.KeyName) {
 // overlayTexts lists the label texts of the dialog on top.
 func overlayTexts(u *UI) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok {
 			out = append(out, l.Text)
 		}
+	})
+	return out
+}
+
+// walkOverlay calls visit for every object of the dialog on top, widgets'
+// rendered children and containers' objects included.
+func walkOverlay(c fyne.Canvas, visit func(fyne.CanvasObject)) {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		visit(o)
 		if w, ok := o.(fyne.Widget); ok {
 			for _, c := range test.WidgetRenderer(w).Objects() {
 				walk(c)
@@ -144,10 +153,9 @@ func overlayTexts(u *UI) []string {
 			}
 		}
 	}
-	if top := u.win.Canvas().Overlays().Top(); top != nil {
+	if top := c.Overlays().Top(); top != nil {
 		walk(top)
 	}
-	return out
 }
 
 func TestFirstStartAsksAndEnterTakesTheSample(t *testing.T) {
@@ -179,25 +187,11 @@ func TestFirstStartAsksAndEnterTakesTheSample(t *testing.T) {
 // buttonTexts lists the button texts of the dialog on top.
 func buttonTexts(u *UI) string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok {
 			out = append(out, b.Text)
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, c := range c.Objects {
-				walk(c)
-			}
-		}
-	}
-	if top := u.win.Canvas().Overlays().Top(); top != nil {
-		walk(top)
-	}
+	})
 	return strings.Join(out, "\n")
 }
 

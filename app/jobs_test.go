@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/data/importer"
@@ -33,31 +32,15 @@ func panickingReader(t *testing.T) {
 
 // overlayText is the text of every label in the topmost dialog.
 func overlayText(c fyne.Canvas) string {
-	top := c.Overlays().Top()
-	if top == nil {
-		return ""
-	}
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkOverlay(c, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(w.String() + "\n")
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, c := range c.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(top)
+	})
 	return b.String()
 }
 
