@@ -79,13 +79,8 @@ func Verify(path string, opt *Options) ([]error, error) {
 			if err := checkRoot(tx, plans); err != nil && !add(err) {
 				return nil
 			}
-			var ids []model.ID
-			if err := plans.ForEach(func(k, v []byte) error {
-				if v != nil {
-					ids = append(ids, btoi(k))
-				}
-				return nil
-			}); err != nil {
+			ids, err := planIDs(plans)
+			if err != nil {
 				return err
 			}
 			for _, id := range ids {

@@ -24,13 +24,8 @@ func migrateChecksums(tx *bolt.Tx) error {
 	if plans == nil {
 		return nil
 	}
-	var ids []model.ID
-	if err := plans.ForEach(func(k, v []byte) error {
-		if v != nil {
-			ids = append(ids, btoi(k))
-		}
-		return nil
-	}); err != nil {
+	ids, err := planIDs(plans)
+	if err != nil {
 		return err
 	}
 	for _, id := range ids {
@@ -202,4 +197,17 @@ func cleanText(s string) string {
 		s = s[:cut]
 	}
 	return s
+}
+
+// planIDs lists the ids of the plan records in the plans bucket, collected
+// first so the caller may change the plans' buckets as it walks them.
+func planIDs(plans *bolt.Bucket) ([]model.ID, error) {
+	var ids []model.ID
+	err := plans.ForEach(func(k, v []byte) error {
+		if v != nil {
+			ids = append(ids, btoi(k))
+		}
+		return nil
+	})
+	return ids, err
 }
