@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"staffplan/data/model"
 )
 
 // Limits that hold for every file under the size limits, so that any file
@@ -78,7 +80,7 @@ func (g *fieldGuard) Read(b []byte) (int, error) {
 // be long; a name, title, code or unit is short. Longer cells are errors
 // naming the cell, and nothing is imported.
 const (
-	maxFieldRunes = 200
+	maxFieldRunes = model.MaxNameRunes
 	maxPathRunes  = 1000 // a unit column may hold a whole path
 	maxNoteRunes  = 4000
 )

@@ -142,3 +142,30 @@ func TestWorkBasis(t *testing.T) {
 		t.Errorf("custom basis %+v", b)
 	}
 }
+
+// TestNamesHaveAMaximumLength: a pasted document as a name is refused
+// wherever it is typed or imported, with a message naming its start; a
+// name of 200 characters is fine.
+func TestNamesHaveAMaximumLength(t *testing.T) {
+	long := strings.Repeat("很", MaxNameRunes+1)
+	ok := strings.Repeat("很", MaxNameRunes)
+	up := func(ID) (ID, bool) { return 0, false }
+	for _, c := range []struct {
+		what string
+		err  func(name string) error
+	}{
+		{"unit", func(n string) error { return CheckUnit(&Unit{ID: 1, Name: n}, up) }},
+		{"post", func(n string) error {
+			return CheckPosition(&Position{ID: 1, Title: n, Unit: 1}, func(ID) bool { return true }, up)
+		}},
+		{"person", func(n string) error { return CheckPerson(&Person{ID: 1, Name: n}) }},
+	} {
+		var p *Problem
+		if err := c.err(long); !errors.As(err, &p) || p.Key != "err.name_too_long" {
+			t.Errorf("%s named with %d characters: %v, want err.name_too_long", c.what, MaxNameRunes+1, err)
+		}
+		if err := c.err(ok); err != nil {
+			t.Errorf("%s named with %d characters: %v", c.what, MaxNameRunes, err)
+		}
+	}
+}

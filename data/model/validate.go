@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 )
 
 // Problem is a validation error. Key names the message for translation; Text
@@ -84,10 +85,29 @@ func findCycle(start, parent ID, up Lookup) bool {
 	return false
 }
 
+// MaxNameRunes is the longest name of a unit or person, or title of a
+// post: longer text is no name a plan needs (a pasted document), and one
+// of millions of characters made the chart export take minutes.
+const MaxNameRunes = 200
+
+// nameTooLong is the problem for a name over MaxNameRunes characters; the
+// name is shown cut short.
+func nameTooLong(name string) error {
+	return problem("err.name_too_long", "The name “{{.name}}…” is longer than {{.max}} characters.",
+		"name", string([]rune(name)[:20]), "max", MaxNameRunes)
+}
+
+func longName(s string) bool {
+	return len(s) > MaxNameRunes && utf8.RuneCountInString(s) > MaxNameRunes
+}
+
 // CheckUnit validates a unit against the others, which up describes.
 func CheckUnit(u *Unit, up Lookup) error {
 	if strings.TrimSpace(u.Name) == "" {
 		return problem("err.empty_name.unit", "A unit needs a name.")
+	}
+	if longName(u.Name) {
+		return nameTooLong(u.Name)
 	}
 	if u.Parent != 0 {
 		if _, ok := up(u.Parent); !ok {
@@ -105,6 +125,9 @@ func CheckUnit(u *Unit, up Lookup) error {
 func CheckPosition(p *Position, unitExists func(ID) bool, up Lookup) error {
 	if strings.TrimSpace(p.Title) == "" {
 		return problem("err.empty_name.position", "A position needs a title.")
+	}
+	if longName(p.Title) {
+		return nameTooLong(p.Title)
 	}
 	if p.Unit == 0 || !unitExists(p.Unit) {
 		return problem("err.unknown_unit", "The unit of {{.name}} does not exist.", "name", p.Title)
@@ -135,6 +158,9 @@ func CheckPosition(p *Position, unitExists func(ID) bool, up Lookup) error {
 func CheckPerson(p *Person) error {
 	if strings.TrimSpace(p.Name) == "" {
 		return problem("err.empty_name.person", "A person needs a name.")
+	}
+	if longName(p.Name) {
+		return nameTooLong(p.Name)
 	}
 	return nil
 }
