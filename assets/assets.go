@@ -51,3 +51,10 @@ func Templates() fs.FS {
 	}
 	return sub
 }
+
+// CJKFont is the shipped Chinese font (Droid Sans Fallback, Apache 2.0;
+// see fonts/README.md). PNG and PDF exports draw with it so that they look
+// the same whatever fonts the computer has.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var CJKFont []byte
