@@ -45,6 +45,7 @@ const (
 	KindStaffing     = "staffing"
 	KindRoster       = "roster"
 	KindDescriptions = "descriptions"
+	KindPlanPDF      = "plan"
 )
 
 // KindLabel returns the word for a kind of export used in file names and
@@ -59,6 +60,8 @@ func KindLabel(kind, lang string) string {
 		return l.rosterKind
 	case KindDescriptions:
 		return l.descKind
+	case KindPlanPDF:
+		return l.planKind
 	}
 	return kind
 }
@@ -83,6 +86,12 @@ type labels struct {
 	reportsTo, directReports, mission, duties, reqs    string
 	education, years, yearsFmt, certs, other, salary   string
 	shift, holders, descPlanned, salaryUnit, unitNames string
+
+	// The plan PDF (PlanPDF).
+	planKind, planDoc, organisation, dateLabel, effective string
+	contents, continued, pdfPage, postCount               string
+	vacantOnly, overOnly                                  string
+	partChart, partStaffing, partDescs, partCost          string
 }
 
 var labelsZh = labels{
@@ -100,6 +109,10 @@ var labelsZh = labels{
 	reportsTo: "直属上级", directReports: "直属下级", mission: "职位使命", duties: "工作职责", reqs: "任职要求",
 	education: "学历", years: "工作年限", yearsFmt: "%s年以上", certs: "证书", other: "其他", salary: "薪酬范围",
 	shift: "班次", holders: "在岗人员", descPlanned: "编制", salaryUnit: "元/月", unitNames: "所属部门",
+	planKind: "编制方案", planDoc: "岗位编制方案", organisation: "单位", dateLabel: "日期", effective: "生效日期",
+	contents: "目录", continued: "(续)", pdfPage: "第 %s 页,共 %s 页", postCount: "%d 个岗位",
+	vacantOnly: "缺编", overOnly: "超编",
+	partChart: "组织架构图", partStaffing: "人员配置明细表", partDescs: "岗位说明书", partCost: "人工成本汇总",
 }
 
 var labelsEn = labels{
@@ -117,6 +130,10 @@ var labelsEn = labels{
 	reportsTo: "Reports to", directReports: "Direct reports", mission: "Mission", duties: "Duties", reqs: "Requirements",
 	education: "Education", years: "Experience", yearsFmt: "%s+ years", certs: "Certificates", other: "Other", salary: "Pay range",
 	shift: "Shift", holders: "Holders", descPlanned: "Planned", salaryUnit: "per month", unitNames: "Department",
+	planKind: "plan", planDoc: "Staffing plan", organisation: "Organisation", dateLabel: "Date", effective: "Effective",
+	contents: "Contents", continued: " (continued)", pdfPage: "Page %s of %s", postCount: "%d posts",
+	vacantOnly: "Vacant", overOnly: "Over",
+	partChart: "Organisation chart", partStaffing: "Staffing table", partDescs: "Position descriptions", partCost: "Cost summary",
 }
 
 func labelsFor(lang string) *labels {
