@@ -160,7 +160,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 	}
 	pageW, pageH := pdf.GetPageSize()
 	p := &planPDF{pdf: pdf, t: t, l: l, d: d, fig: model.Compute(d), opt: opt, paper: paper,
-		pageW: pageW, pageH: pageH, title: title}
+		pageW: pageW, pageH: pageH, title: title, quietPages: map[int]bool{}}
 	pdf.SetHeaderFunc(p.header)
 	pdf.SetFooterFunc(p.footer)
 
@@ -189,6 +189,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 		}
 	}
 	p.contents()
+	p.pageNumbers()
 	if err := pdf.Error(); err != nil {
 		return err
 	}
@@ -215,6 +216,10 @@ type planPDF struct {
 	y            float64 // where the next thing goes on the current page
 	part         string  // the title of the part being drawn, for the header
 	quiet        bool    // no header and footer (the cover, other writers' pages)
+	// quietPages are the pages drawn without header and footer. The
+	// footer of a page runs when the next page is added, maybe by another
+	// writer, so the choice is made per page when its header runs.
+	quietPages map[int]bool
 	sections     []section
 }
 
@@ -270,6 +275,7 @@ func (p *planPDF) newPage() {
 
 func (p *planPDF) header() {
 	if p.quiet {
+		p.quietPages[p.pdf.PageNo()] = true
 		return
 	}
 	const size = 8
@@ -283,7 +289,7 @@ func (p *planPDF) header() {
 }
 
 func (p *planPDF) footer() {
-	if p.quiet {
+	if p.quietPages[p.pdf.PageNo()] {
 		return
 	}
 	const size = 8
@@ -293,8 +299,22 @@ func (p *planPDF) footer() {
 	p.pdf.Line(marginSide, y-1.5, p.pageW-marginSide, y-1.5)
 	left := strings.TrimSpace(p.d.Plan.Organisation + "  " + p.opt.dateText())
 	p.t.drawIn(marginSide, y, p.contentW()/2, fit(p.t, left, p.contentW()/2, size), size, false, grey, alignLeft)
-	page := fmt.Sprintf(p.l.pdfPage, itoa(p.pdf.PageNo()), "{nb}")
-	p.t.drawIn(marginSide, y, p.contentW(), page, size, false, grey, alignRight)
+}
+
+// pageNumbers writes "第 2 页,共 23 页" in the footers at the end, when
+// the count is known: fpdf's "{nb}" alias is replaced after layout, so a
+// right-aligned line holding it would be placed by the width of "{nb}".
+func (p *planPDF) pageNumbers() {
+	n := itoa(p.pdf.PageCount())
+	for pg := 1; pg <= p.pdf.PageCount(); pg++ {
+		if p.quietPages[pg] {
+			continue
+		}
+		p.pdf.SetPage(pg)
+		page := fmt.Sprintf(p.l.pdfPage, itoa(pg), n)
+		p.t.drawIn(marginSide, p.pageH-11, p.contentW(), page, 8, false, grey, alignRight)
+	}
+	p.pdf.SetPage(p.pdf.PageCount())
 }
 
 // fit cuts s with "…" to fit w mm on one line.

@@ -72,7 +72,11 @@ func (p *planPDF) staffing() error {
 		p.pdf.SetDrawColor(0x80, 0x80, 0x80)
 		p.pdf.SetLineWidth(0.2)
 		p.pdf.Rect(xDept, seg.y0, unitW, h, "D")
-		ls := t.wrap(seg.name, unitW-2*cellPad, size, false)
+		name := seg.name
+		if seg.cont {
+			name += l.continued
+		}
+		ls := t.wrap(name, unitW-2*cellPad, size, false)
 		lh := lineH(size)
 		if float64(len(ls))*lh+2*cellPad > h {
 			ls = []string{fit(t, seg.name, unitW-2*cellPad, size)}
