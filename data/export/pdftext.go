@@ -233,7 +233,6 @@ var (
 	grey     = rgb{0x80, 0x80, 0x80}
 	red      = rgb{0xC0, 0x00, 0x00}
 	amber    = rgb{0xB4, 0x5F, 0x06}
-	linkBlue = rgb{0x05, 0x63, 0xC1}
 )
 
 // toneColour is the text colour of a vacancy figure, as in the workbooks.

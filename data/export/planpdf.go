@@ -220,7 +220,7 @@ type planPDF struct {
 	// footer of a page runs when the next page is added, maybe by another
 	// writer, so the choice is made per page when its header runs.
 	quietPages map[int]bool
-	sections     []section
+	sections   []section
 }
 
 func (p *planPDF) contentW() float64 { return p.pageW - 2*marginSide }
