@@ -300,7 +300,16 @@ func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.P
 	pf := fig.Positions[p.ID]
 	df := descForm{title: p.Title, unit: unitName(p.Unit), grade: p.Grade, actual: fmtNum(pf.Actual),
 		shift: p.Shift, mission: p.Mission, duties: p.Duties, education: p.Req.Education,
-		certs: p.Req.Certificates, other: p.Req.Other, note: p.Note}
+		certs: p.Req.Certificates, other: p.Req.Other, note: strings.TrimSpace(p.Note)}
+	// A note that only names the status (the sample's 暂不设置) is said by
+	// 编制 already, maybe in the other language.
+	if bare := strings.TrimRight(df.note, ";；。."); p.Status != model.StatusActive {
+		for _, other := range []*labels{&labelsZh, &labelsEn} {
+			if strings.EqualFold(bare, other.positionStatusText(p.Status)) {
+				df.note = ""
+			}
+		}
+	}
 	if m := posts[p.ReportsTo]; m != nil {
 		df.manager = m.Title
 	}

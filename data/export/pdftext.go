@@ -152,17 +152,17 @@ func clean(s string) string {
 	}, s)
 }
 
-// width is the width of s in mm at size points.
+// width is the width of s in points at size points.
 func (t *pdfText) width(s string, size float64, bold bool) float64 {
 	w := 0.0
 	for _, r := range s {
 		w += t.glyphOf(r, bold).adv
 	}
-	return w * size * ptMM
+	return w * size
 }
 
-// ptMM is one point in millimetres.
-const ptMM = 25.4 / 72
+// mm is a millimetre in points, the unit of the plan PDF.
+const mm = 72 / 25.4
 
 // noLineStart are characters a line must not start with (closing
 // punctuation); noLineEnd those it must not end with (opening ones).
@@ -186,13 +186,13 @@ func breakable(a, b rune) bool {
 
 func wide(r rune) bool { return runeWidth(r) == 2 }
 
-// wrap breaks s into lines no wider than w mm at size points: at spaces and
+// wrap breaks s into lines no wider than w points at size points: at spaces and
 // between CJK characters, keeping closing punctuation on the line before,
 // and inside a word only when the word alone is too wide.
 func (t *pdfText) wrap(s string, w, size float64, bold bool) []string {
 	s = clean(s)
 	var out []string
-	limit := w / (size * ptMM) // in ems
+	limit := w / size // in ems
 	for _, para := range strings.Split(s, "\n") {
 		rs := []rune(para)
 		start := 0
@@ -229,10 +229,10 @@ func (t *pdfText) wrap(s string, w, size float64, bold bool) []string {
 type rgb struct{ r, g, b int }
 
 var (
-	black    = rgb{0, 0, 0}
-	grey     = rgb{0x80, 0x80, 0x80}
-	red      = rgb{0xC0, 0x00, 0x00}
-	amber    = rgb{0xB4, 0x5F, 0x06}
+	black = rgb{0, 0, 0}
+	grey  = rgb{0x80, 0x80, 0x80}
+	red   = rgb{0xC0, 0x00, 0x00}
+	amber = rgb{0xB4, 0x5F, 0x06}
 )
 
 // toneColour is the text colour of a vacancy figure, as in the workbooks.
@@ -249,12 +249,12 @@ func toneColour(v float64) rgb {
 // ascent is where the baseline sits below the top of a line, in ems.
 const ascent = 0.82
 
-// draw writes one line of text with its top-left corner at (x, y) mm.
+// draw writes one line of text with its top-left corner at (x, y).
 // Bold CJK, which the font lacks, is the regular glyphs filled and stroked.
 func (t *pdfText) draw(x, y float64, s string, size float64, bold bool, c rgb) {
 	pdf := t.pdf
 	pdf.SetTextColor(c.r, c.g, c.b)
-	base := y + ascent*size*ptMM
+	base := y + ascent*size
 	var run []rune
 	runCJK := false
 	flush := func() {
@@ -280,7 +280,7 @@ func (t *pdfText) draw(x, y float64, s string, size float64, bold bool, c rgb) {
 			pdf.RawWriteStr("Q")
 		}
 		for _, r := range run {
-			x += t.glyphOf(r, bold).adv * size * ptMM
+			x += t.glyphOf(r, bold).adv * size
 		}
 		run = run[:0]
 	}

@@ -98,14 +98,15 @@ func PDFPartLabel(part, lang string) string {
 	return part
 }
 
-// Page geometry of the plan PDF, in mm.
+// Page geometry of the plan PDF, in points like everything else in it.
 const (
-	marginSide   = 15.0
-	marginTop    = 18.0
-	marginBottom = 16.0
-	bodySize     = 9.5 // points
-	lineFactor   = 1.4 // line height over font size
-	cellPad      = 1.4 // above and below the text of a table cell
+	marginSide   = 15 * mm
+	marginTop    = 18 * mm
+	marginBottom = 16 * mm
+	bodySize     = 9.5      // points
+	lineFactor   = 1.4      // line height over font size
+	cellPad      = 1.4 * mm // around the text of a table cell
+	footerY      = 11 * mm  // the footer's line above the foot of the page
 )
 
 // PlanPDF writes the plan as one PDF to hand on: a cover (plan,
@@ -135,7 +136,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 	if opt.Landscape {
 		orient = "L"
 	}
-	pdf := fpdf.New(orient, "mm", paper, "")
+	pdf := fpdf.New(orient, "pt", paper, "")
 	RegisterPDFFonts(pdf)
 	// After the fonts: fpdf then keeps the digits in every font subset,
 	// which the page count replacing "{nb}" needs.
@@ -225,7 +226,7 @@ type planPDF struct {
 
 func (p *planPDF) contentW() float64 { return p.pageW - 2*marginSide }
 func (p *planPDF) bottom() float64   { return p.pageH - marginBottom }
-func lineH(size float64) float64     { return size * ptMM * lineFactor }
+func lineH(size float64) float64     { return size * lineFactor }
 
 // pageInfo is what part writers are told about the document.
 func (p *planPDF) pageInfo() PDFPage {
@@ -281,11 +282,11 @@ func (p *planPDF) header() {
 	const size = 8
 	w := p.contentW()
 	partW := min(p.t.width(p.part, size, false), w/2)
-	p.t.drawIn(marginSide, 9, w-partW-4, fit(p.t, p.title, w-partW-4, size), size, false, grey, alignLeft)
-	p.t.drawIn(marginSide, 9, w, fit(p.t, p.part, w/2, size), size, false, grey, alignRight)
+	p.t.drawIn(marginSide, 9*mm, w-partW-4*mm, fit(p.t, p.title, w-partW-4*mm, size), size, false, grey, alignLeft)
+	p.t.drawIn(marginSide, 9*mm, w, fit(p.t, p.part, w/2, size), size, false, grey, alignRight)
 	p.pdf.SetDrawColor(0xA0, 0xA0, 0xA0)
-	p.pdf.SetLineWidth(0.2)
-	p.pdf.Line(marginSide, 13, p.pageW-marginSide, 13)
+	p.pdf.SetLineWidth(0.2 * mm)
+	p.pdf.Line(marginSide, 13*mm, p.pageW-marginSide, 13*mm)
 }
 
 func (p *planPDF) footer() {
@@ -293,10 +294,10 @@ func (p *planPDF) footer() {
 		return
 	}
 	const size = 8
-	y := p.pageH - 11
+	y := p.pageH - footerY
 	p.pdf.SetDrawColor(0xA0, 0xA0, 0xA0)
-	p.pdf.SetLineWidth(0.2)
-	p.pdf.Line(marginSide, y-1.5, p.pageW-marginSide, y-1.5)
+	p.pdf.SetLineWidth(0.2 * mm)
+	p.pdf.Line(marginSide, y-1.5*mm, p.pageW-marginSide, y-1.5*mm)
 	left := strings.TrimSpace(p.d.Plan.Organisation + "  " + p.opt.dateText())
 	p.t.drawIn(marginSide, y, p.contentW()/2, fit(p.t, left, p.contentW()/2, size), size, false, grey, alignLeft)
 }
@@ -312,12 +313,12 @@ func (p *planPDF) pageNumbers() {
 		}
 		p.pdf.SetPage(pg)
 		page := fmt.Sprintf(p.l.pdfPage, itoa(pg), n)
-		p.t.drawIn(marginSide, p.pageH-11, p.contentW(), page, 8, false, grey, alignRight)
+		p.t.drawIn(marginSide, p.pageH-footerY, p.contentW(), page, 8, false, grey, alignRight)
 	}
 	p.pdf.SetPage(p.pdf.PageCount())
 }
 
-// fit cuts s with "…" to fit w mm on one line.
+// fit cuts s with "…" to fit w points on one line.
 func fit(t *pdfText, s string, w, size float64) string {
 	s = strings.ReplaceAll(clean(s), "\n", " ")
 	if t.width(s, size, false) <= w {
@@ -356,9 +357,9 @@ func (p *planPDF) cover() {
 		t.drawIn(marginSide, y, w, ln, titleSize, true, black, alignCenter)
 		y += lineH(titleSize)
 	}
-	y += 2
+	y += 2 * mm
 	t.drawIn(marginSide, y, w, p.l.planDoc, 14, false, grey, alignCenter)
-	y += lineH(14) + 8
+	y += lineH(14) + 8*mm
 	var info []string
 	if org := strings.TrimSpace(p.d.Plan.Organisation); org != "" && org != strings.TrimSpace(p.title) {
 		info = append(info, p.l.organisation+sep(p.opt.Lang)+org)
@@ -373,7 +374,7 @@ func (p *planPDF) cover() {
 			y += lineH(12)
 		}
 	}
-	y += 12
+	y += 12 * mm
 
 	// The three figures the boss reads first.
 	tot := p.totals()
@@ -389,20 +390,20 @@ func (p *planPDF) cover() {
 		{p.l.actual, fmtNum(tot.actual), black},
 		{vacLabel, fmtNum(vac), toneColour(tot.vacancy)},
 	}
-	const boxW, boxH, gap = 44.0, 28.0, 8.0
+	const boxW, boxH, gap = 44 * mm, 28 * mm, 8 * mm
 	x := marginSide + (w-3*boxW-2*gap)/2
 	p.pdf.SetDrawColor(0x80, 0x80, 0x80)
-	p.pdf.SetLineWidth(0.3)
+	p.pdf.SetLineWidth(0.3 * mm)
 	for _, f := range figs {
 		p.pdf.SetFillColor(0xF2, 0xF2, 0xF2)
 		p.pdf.Rect(x, y, boxW, boxH, "FD")
-		t.drawIn(x, y+3, boxW, f.value, 24, true, f.c, alignCenter)
-		t.drawIn(x, y+boxH-3-lineH(11), boxW, f.label, 11, false, black, alignCenter)
+		t.drawIn(x, y+3*mm, boxW, f.value, 24, true, f.c, alignCenter)
+		t.drawIn(x, y+boxH-3*mm-lineH(11), boxW, f.label, 11, false, black, alignCenter)
 		x += boxW + gap
 	}
-	y += boxH + 5
+	y += boxH + 5*mm
 	t.drawIn(marginSide, y, w, fmt.Sprintf(p.l.postCount, len(p.d.Positions)), 10, false, grey, alignCenter)
-	p.y = y + lineH(10) + 14
+	p.y = y + lineH(10) + 14*mm
 }
 
 // sep is the colon between a label and its value.
@@ -421,30 +422,30 @@ func (p *planPDF) contents() {
 	}
 	pdf, t := p.pdf, p.t
 	pdf.SetPage(1)
-	w := min(p.contentW(), 120)
+	w := min(p.contentW(), 120*mm)
 	x := marginSide + (p.contentW()-w)/2
 	y := max(p.y, p.pageH*0.6)
 	t.drawIn(x, y, w, p.l.contents, 13, true, black, alignLeft)
-	y += lineH(13) + 2
+	y += lineH(13) + 2*mm
 	const size = 11
 	for _, s := range p.sections {
 		num := itoa(s.page)
-		title := fit(t, s.title, w-20, size)
+		title := fit(t, s.title, w-20*mm, size)
 		t.draw(x, y, title, size, false, black)
 		t.drawIn(x, y, w, num, size, false, black, alignRight)
 		// Dotted leader from the title to the page number.
-		x1, x2 := x+t.width(title, size, false)+2, x+w-t.width(num, size, false)-2
+		x1, x2 := x+t.width(title, size, false)+2*mm, x+w-t.width(num, size, false)-2*mm
 		if x2 > x1 {
 			pdf.SetDrawColor(0xA0, 0xA0, 0xA0)
-			pdf.SetLineWidth(0.2)
-			pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
+			pdf.SetLineWidth(0.2 * mm)
+			pdf.SetDashPattern([]float64{0.4 * mm, 1.2 * mm}, 0)
 			pdf.Line(x1, y+lineH(size)*0.7, x2, y+lineH(size)*0.7)
 			pdf.SetDashPattern(nil, 0)
 		}
 		link := pdf.AddLink()
 		pdf.SetLink(link, 0, s.page)
 		pdf.Link(x, y, w, lineH(size), link)
-		y += lineH(size) + 1.5
+		y += lineH(size) + 1.5*mm
 	}
 	pdf.SetPage(pdf.PageCount())
 }
@@ -585,7 +586,7 @@ func (tb *table) drawRow(cells []cell, h float64) {
 	p := tb.p
 	x := tb.x
 	p.pdf.SetDrawColor(0x80, 0x80, 0x80)
-	p.pdf.SetLineWidth(0.2)
+	p.pdf.SetLineWidth(0.2 * mm)
 	for _, c := range cells {
 		if !c.blank {
 			style := "D"
@@ -595,7 +596,7 @@ func (tb *table) drawRow(cells []cell, h float64) {
 			}
 			p.pdf.Rect(x, p.y, c.w, h, style)
 			lh := lineH(c.fontSize())
-			ty := p.y + (h-float64(len(c.lines))*lh)/2 + (lh-c.fontSize()*ptMM)/2
+			ty := p.y + (h-float64(len(c.lines))*lh)/2 + (lh-c.fontSize())/2
 			for _, ln := range c.lines {
 				p.t.drawIn(x+cellPad, ty, c.w-2*cellPad, ln, c.fontSize(), c.bold, c.color, c.align)
 				ty += lh

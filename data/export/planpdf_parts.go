@@ -14,11 +14,11 @@ func (p *planPDF) staffing() error {
 	lines := staffingLines(p.d, p.fig, l)
 	w := p.contentW()
 	const size = bodySize
-	pad := 2*cellPad + 1
+	pad := 2*cellPad + 1*mm
 	hw := func(s string) float64 { return t.width(s, size, true) + pad }
-	noW := max(10, hw(l.no))
-	numW := max(14, hw(l.planned), hw(l.actual))
-	vacW := max(17, hw(l.vacancy))
+	noW := max(10*mm, hw(l.no))
+	numW := max(14*mm, hw(l.planned), hw(l.actual))
+	vacW := max(17*mm, hw(l.vacancy))
 	var deptMax, titleMax, noteMax float64
 	for _, sl := range lines {
 		if sl.kind != linePost {
@@ -29,12 +29,12 @@ func (p *planPDF) staffing() error {
 		noteMax = max(noteMax, t.width(sl.note, size, false))
 	}
 	rest := w - noW - 2*numW - vacW
-	unitW := min(max(deptMax+pad, hw(l.unit), 20), rest*0.25)
+	unitW := min(max(deptMax+pad, hw(l.unit), 20*mm), rest*0.25)
 	rest -= unitW
-	postW := min(max(titleMax+pad, hw(l.post), 30), rest*0.6)
+	postW := min(max(titleMax+pad, hw(l.post), 30*mm), rest*0.6)
 	noteW := rest - postW
 	// A narrow note column gives its room back to the titles.
-	if need := max(noteMax+pad, hw(l.note), 28); need < noteW && postW < titleMax+pad {
+	if need := max(noteMax+pad, hw(l.note), 28*mm); need < noteW && postW < titleMax+pad {
 		give := min(noteW-need, titleMax+pad-postW)
 		postW, noteW = postW+give, noteW-give
 	}
@@ -70,7 +70,7 @@ func (p *planPDF) staffing() error {
 		}
 		h := p.y - seg.y0
 		p.pdf.SetDrawColor(0x80, 0x80, 0x80)
-		p.pdf.SetLineWidth(0.2)
+		p.pdf.SetLineWidth(0.2 * mm)
 		p.pdf.Rect(xDept, seg.y0, unitW, h, "D")
 		name := seg.name
 		if seg.cont {
@@ -88,7 +88,7 @@ func (p *planPDF) staffing() error {
 		if seg.cont {
 			ty = seg.y0 + cellPad
 		}
-		ty += (lh - size*ptMM) / 2
+		ty += (lh - size) / 2
 		for _, ln := range ls {
 			t.drawIn(xDept+cellPad, ty, unitW-2*cellPad, ln, size, false, black, alignCenter)
 			ty += lh
@@ -110,7 +110,7 @@ func (p *planPDF) staffing() error {
 		t.drawIn(marginSide, p.y, w, ln, 15, true, black, alignCenter)
 		p.y += lineH(15)
 	}
-	p.y += 3
+	p.y += 3 * mm
 	tb.head()
 
 	subH := minH
@@ -185,10 +185,10 @@ func (p *planPDF) descriptions() error {
 	}
 	w := p.contentW()
 	const size = bodySize
-	labelW := 22.0
+	labelW := 22 * mm
 	for _, s := range []string{l.post, l.unitNames, l.reportsTo, l.grade, l.directReports, l.descPlanned, l.actual,
 		l.shift, l.salary, l.holders, l.education, l.years, l.certs, l.other, l.note} {
-		labelW = max(labelW, t.width(s, size, true)+2*cellPad+1)
+		labelW = max(labelW, t.width(s, size, true)+2*cellPad+1*mm)
 	}
 	valW := (w - 2*labelW) / 2
 	minH := lineH(size) + 2*cellPad
@@ -234,7 +234,7 @@ func (p *planPDF) descriptions() error {
 		return rows
 	}
 
-	const titleSize, gap = 14.0, 10.0
+	const titleSize, gap = 14.0, 10 * mm
 	first := true
 	for _, b := range blocks(p.d, p.fig) {
 		for _, bp := range b.posts {
@@ -243,7 +243,7 @@ func (p *planPDF) descriptions() error {
 			heading := df.title + " " + l.descTitle
 			titleLines := t.wrap(heading, w, titleSize, true)
 			tb := &table{p: p, x: marginSide}
-			total := float64(len(titleLines))*lineH(titleSize) + 3
+			total := float64(len(titleLines))*lineH(titleSize) + 3*mm
 			for _, r := range rows {
 				total += tb.layout(r.cells, r.minH)
 			}
@@ -261,14 +261,14 @@ func (p *planPDF) descriptions() error {
 				t.drawIn(marginSide, p.y, w, ln, titleSize, true, black, alignCenter)
 				p.y += lineH(titleSize)
 			}
-			p.y += 3
+			p.y += 3 * mm
 			// A form running onto the next page says whose it is there.
 			cont := fit(t, df.title+" "+l.descTitle+l.continued, w, size)
 			tb.after = func() {
 				t.drawIn(marginSide, p.y, w, cont, size, true, grey, alignLeft)
-				p.y += lineH(size) + 1
+				p.y += lineH(size) + 1*mm
 			}
-			tb.headH = lineH(size) + 1
+			tb.headH = lineH(size) + 1*mm
 			for _, r := range rows {
 				tb.row(r.cells, r.minH, 0)
 			}

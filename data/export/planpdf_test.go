@@ -254,18 +254,30 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := "负责为公司管理层提供决策支持,保证公司内部管理体系的完整和平稳运行;进行公司形象推广、公关和公司企业文化建设。Plan the work and work the plan."
-	for _, w := range []float64{20, 33, 50, 80} {
+	for _, w := range []float64{60, 95, 140, 230} {
 		lines := tx.wrap(s, w, 10, false)
 		if got := strings.Join(lines, ""); squash(got) != squash(s) {
 			t.Errorf("width %v: %q", w, lines)
 		}
 		for _, ln := range lines {
 			if tx.width(ln, 10, false) > w+0.01 {
-				t.Errorf("width %v: line %q is %.1f mm", w, ln, tx.width(ln, 10, false))
+				t.Errorf("width %v: line %q is %.1f pt", w, ln, tx.width(ln, 10, false))
 			}
 			if r := []rune(ln); len(r) > 0 && strings.ContainsRune(noLineStart, r[0]) {
 				t.Errorf("width %v: line starts with %q", w, r[0])
 			}
 		}
+	}
+}
+
+// The sample's 副总经理 has the note 暂不设置, which its status says: in
+// English the page says "not set up yet" once, not both.
+func TestPlanPDFStatusNoteOnce(t *testing.T) {
+	flat := squash(pdfToText(t, writePlanPDF(t, kangfei(t), PDFOptions{Options: Options{Lang: "en"}})))
+	if strings.Contains(flat, "暂不设置") {
+		t.Error("the English PDF repeats the status note 暂不设置")
+	}
+	if !strings.Contains(flat, "2(notsetupyet)") {
+		t.Error("the English description does not say the post is not set up")
 	}
 }
