@@ -31,16 +31,23 @@ func (p *planPDF) staffing() error {
 	rest := w - noW - 2*numW - vacW
 	unitW := min(max(deptMax+pad, hw(l.unit), 20*mm), rest*0.25)
 	rest -= unitW
-	postW := min(max(titleMax+pad, hw(l.post), 30*mm), rest*0.6)
+	postW := min(max(titleMax+pad, hw(l.post), 30*mm), rest*0.6, 120*mm)
 	noteW := rest - postW
 	// A narrow note column gives its room back to the titles.
 	if need := max(noteMax+pad, hw(l.note), 28*mm); need < noteW && postW < titleMax+pad {
 		give := min(noteW-need, titleMax+pad-postW)
 		postW, noteW = postW+give, noteW-give
 	}
+	// On wide paper the table keeps to what its text needs instead of
+	// stretching an empty 备注 column over the page, and is centred.
+	noteW = min(noteW, max(noteMax+pad, hw(l.note), 60*mm))
 	widths := []float64{noW, unitW, postW, numW, numW, vacW, noteW}
+	total := 0.0
+	for _, cw := range widths {
+		total += cw
+	}
 
-	tb := &table{p: p, x: marginSide}
+	tb := &table{p: p, x: marginSide + (w-total)/2}
 	headCells := func() []cell {
 		var cs []cell
 		for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
@@ -63,7 +70,7 @@ func (p *planPDF) staffing() error {
 		name            string
 		y0              float64
 	}
-	xDept := marginSide + noW
+	xDept := tb.x + noW
 	closeSeg := func() {
 		if !seg.on || p.y <= seg.y0+0.01 {
 			return

@@ -70,6 +70,8 @@ func TestPlanPDFLook(t *testing.T) {
 	writePlanPDF(t, kangfei(t), PDFOptions{Options: Options{Lang: "en"}})
 	writePlanPDF(t, latinPlan(), PDFOptions{Options: Options{Lang: "en"}})
 	writePlanPDF(t, modeltest.BigPlan(40, 300, 280), PDFOptions{})
+	writePlanPDF(t, modeltest.BigPlan(40, 300, 280), PDFOptions{Options: Options{Lang: "en"}, Paper: PaperA3, Landscape: true})
+	writePlanPDF(t, kangfei(t), PDFOptions{Landscape: true})
 }
 
 // pageCount is the number of pages pdfinfo reads.
