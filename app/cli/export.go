@@ -16,9 +16,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
+	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, orgchart or pdf (the whole plan)"))
 	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, lang.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
+	pdf := pdfFlags(fs)
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
@@ -34,7 +35,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	write, err := core.ExportWriter(*kind, filepath.Ext(*out), d, sheet, core.Lang(), *omitLeft, stderr)
+	var write func(io.Writer) error
+	if *kind == core.ExportPDF {
+		write, err = planPDFWriter(*out, d, pdf, stderr)
+	} else {
+		write, err = core.ExportWriter(*kind, filepath.Ext(*out), d, sheet, core.Lang(), *omitLeft, stderr)
+	}
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		}, nil
 	}
 	return nil, errors.New(lang.X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), orgchart (.png or .svg) or pdf (.pdf, the whole plan).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
