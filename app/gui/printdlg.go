@@ -1,0 +1,209 @@
+package gui
+
+import (
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/app/core"
+	"staffplan/data/export"
+	"staffplan/data/model"
+)
+
+// shortcutPrint opens File › Print plan….
+var shortcutPrint = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+
+// openURL shows a file in the system's viewer. Fyne has no print API: the
+// user prints from the PDF viewer. Tests replace it.
+var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+
+// Preferences remembering the last Print choices.
+const (
+	prefPrintPaper     = "print.paper"
+	prefPrintLandscape = "print.landscape"
+	prefPrintLayout    = "print.layout"
+)
+
+// printForm holds the Print plan dialog's controls.
+type printForm struct {
+	parts   []string
+	checks  []*widget.Check
+	paper   *widget.RadioGroup
+	orient  *widget.RadioGroup
+	layout  *widget.Select // nil when the chart is not offered
+	layouts []string
+	content fyne.CanvasObject
+}
+
+func (u *UI) newPrintForm() *printForm {
+	f := &printForm{parts: core.PlanPDFParts()}
+	prefs := u.app.Preferences()
+	partsBox := container.NewVBox()
+	for _, p := range f.parts {
+		c := widget.NewCheck(core.PlanPDFPartLabel(p), nil)
+		c.SetChecked(true)
+		f.checks = append(f.checks, c)
+		partsBox.Add(c)
+	}
+	f.paper = widget.NewRadioGroup([]string{export.PaperA4, export.PaperA3}, nil)
+	f.paper.Horizontal, f.paper.Required = true, true
+	f.paper.SetSelected(prefs.StringWithFallback(prefPrintPaper, export.PaperA4))
+	if f.paper.Selected == "" {
+		f.paper.SetSelected(export.PaperA4)
+	}
+	portrait, landscape := lang.X("print.portrait", "Portrait"), lang.X("print.landscape", "Landscape")
+	f.orient = widget.NewRadioGroup([]string{portrait, landscape}, nil)
+	f.orient.Horizontal, f.orient.Required = true, true
+	f.orient.SetSelected(portrait)
+	if prefs.Bool(prefPrintLandscape) {
+		f.orient.SetSelected(landscape)
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("print.parts", "Parts"), partsBox),
+		widget.NewFormItem(lang.X("print.paper", "Paper"), f.paper),
+		widget.NewFormItem(lang.X("print.orientation", "Orientation"), f.orient),
+	}
+	for _, p := range f.parts {
+		if p == export.PartChart {
+			f.layouts = []string{core.LayoutFit, core.LayoutTiled, core.LayoutUnits}
+			names := []string{lang.X("print.layout_fit", "Fit to one page"), lang.X("print.layout_tiled", "Tiled over pages"),
+				lang.X("print.layout_units", "One page per unit")}
+			f.layout = widget.NewSelect(names, nil)
+			f.layout.SetSelectedIndex(0)
+			for i, l := range f.layouts {
+				if l == prefs.String(prefPrintLayout) {
+					f.layout.SetSelectedIndex(i)
+				}
+			}
+			items = append(items, widget.NewFormItem(lang.X("print.layout", "Org chart"), f.layout))
+		}
+	}
+	form := widget.NewForm(items...)
+	var objs []fyne.CanvasObject
+	objs = append(objs, form)
+	if core.ChartPDFPages == nil {
+		note := widget.NewLabel(core.PlanPDFNoChart())
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.LowImportance
+		objs = append(objs, note)
+	}
+	f.content = container.NewVBox(objs...)
+	return f
+}
+
+// choice is what the form says, or an error when no part is ticked.
+func (f *printForm) choice() (core.PlanPDFChoice, error) {
+	c := core.PlanPDFChoice{Parts: []string{}, Paper: f.paper.Selected,
+		Landscape: f.orient.Selected == f.orient.Options[1]}
+	for i, ch := range f.checks {
+		if ch.Checked {
+			c.Parts = append(c.Parts, f.parts[i])
+		}
+	}
+	if f.layout != nil && f.layout.SelectedIndex() >= 0 {
+		c.Layout = f.layouts[f.layout.SelectedIndex()]
+	}
+	if len(c.Parts) == 0 {
+		_, err := core.ParsePDFParts("")
+		return c, err
+	}
+	return c, nil
+}
+
+// printPlanDialog asks which parts, paper and orientation, then writes the
+// plan PDF and opens it in the system's viewer to print from.
+func (u *UI) printPlanDialog() {
+	if u.planID == 0 {
+		return
+	}
+	f := u.newPrintForm()
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(lang.X("dlg.print_plan", "Print plan"), lang.X("btn.make_pdf", "Make PDF"),
+		lang.X("btn.cancel", "Cancel"), f.content, func(ok bool) {
+			if !ok {
+				return
+			}
+			c, err := f.choice()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			prefs := u.app.Preferences()
+			prefs.SetString(prefPrintPaper, c.Paper)
+			prefs.SetBool(prefPrintLandscape, c.Landscape)
+			if c.Layout != "" {
+				prefs.SetString(prefPrintLayout, c.Layout)
+			}
+			u.printPlan(c)
+		}, u.win)
+	d.Resize(fyne.NewSize(max(440, f.content.MinSize().Width+40), f.content.MinSize().Height+120))
+	d.Show()
+	u.onKeys(d.Confirm, d.Hide)
+}
+
+// printPlan writes the PDF on a background job into a folder of its own
+// under the temporary folder, so that an earlier PDF still open in a
+// viewer (locked on Windows) is never in the way, and opens it.
+func (u *UI) printPlan(c core.PlanPDFChoice) {
+	d := u.data
+	write, _, err := core.PlanPDFWriter(d, c)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	prog := u.newProgress(lang.X("dlg.making_pdf", "Making the PDF…"), nil)
+	failed := func(err error) {
+		prog.finish()
+		u.showError(err)
+	}
+	app := u.app
+	u.run(func() {
+		path, err := writePrintFile(d, write)
+		onUI(func() {
+			prog.finish()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if err := openURL(app, fileURL(path)); err != nil {
+				u.showInfo(lang.X("dlg.print_plan", "Print plan"),
+					lang.X("dlg.pdf_not_opened", "The PDF is saved at {{.path}}; no viewer could be opened for it. Open it yourself to print.",
+						map[string]any{"path": path}))
+			}
+		}, core.InternalError, failed)
+	}, core.InternalError, failed)
+}
+
+func writePrintFile(d *model.PlanData, write func(io.Writer) error) (string, error) {
+	dir, err := os.MkdirTemp("", "staffplan-print-")
+	if err != nil {
+		return "", core.ExportWriteErr(os.TempDir(), err)
+	}
+	name := export.DefaultFileName(export.KindLabel(export.KindPlanPDF, core.Lang()), d.Plan.Organisation, time.Now(), "pdf")
+	path := filepath.Join(dir, name)
+	if err := export.WriteFileAtomic(path, write); err != nil {
+		_ = os.Remove(dir)
+		return "", core.ExportWriteErr(path, err)
+	}
+	return path, nil
+}
+
+// fileURL is a file:// URL of an absolute path, also for Windows paths
+// (file:///C:/Users/…).
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}

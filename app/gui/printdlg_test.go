@@ -1,0 +1,130 @@
+package gui
+
+import (
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// findInDialog returns the widgets of type T in the dialog on top.
+func findInDialog[T fyne.CanvasObject](t *testing.T, c fyne.Canvas) []T {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	var out []T
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if w, ok := o.(T); ok {
+			out = append(out, w)
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, c := range c.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	return out
+}
+
+func pdfInfo(t *testing.T, path string) string {
+	t.Helper()
+	p, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo not installed (poppler-utils)")
+	}
+	out, err := exec.Command(p, path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	return string(out)
+}
+
+func TestPrintPlanDialog(t *testing.T) {
+	u := newTestUI(t)
+	var opened []*url.URL
+	old := openURL
+	openURL = func(_ fyne.App, l *url.URL) error { opened = append(opened, l); return nil }
+	t.Cleanup(func() { openURL = old })
+
+	typeShortcut(u, shortcutPrint) // Ctrl+P
+	c := u.win.Canvas()
+	checks := findInDialog[*widget.Check](t, c)
+	var labels []string
+	for _, ch := range checks {
+		labels = append(labels, ch.Text)
+		if !ch.Checked {
+			t.Errorf("%q is not ticked at first", ch.Text)
+		}
+	}
+	if strings.Join(labels, "|") != "Staffing table|Position descriptions" {
+		t.Fatalf("parts offered: %v", labels)
+	}
+	// The chart cannot be drawn as PDF pages yet: the dialog says so.
+	if !containsText(findInDialog[*widget.Label](t, c), "org chart is left out") {
+		t.Error("the dialog does not say the org chart is left out")
+	}
+	// Leave the descriptions out, on A3 landscape.
+	checks[1].SetChecked(false)
+	radios := findInDialog[*widget.RadioGroup](t, c)
+	if len(radios) != 2 {
+		t.Fatalf("%d radio groups", len(radios))
+	}
+	radios[0].SetSelected("A3")
+	radios[1].SetSelected("Landscape")
+	tapButton(t, c, "Make PDF")
+
+	if len(opened) != 1 || opened[0].Scheme != "file" {
+		t.Fatalf("opened %v", opened)
+	}
+	path := opened[0].Path
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+	if !strings.HasSuffix(path, ".pdf") {
+		t.Errorf("opened %q, not a PDF", path)
+	}
+	info := pdfInfo(t, path)
+	if !strings.Contains(info, "Pages:           2\n") || !strings.Contains(info, "(A3)") || !strings.Contains(info, "1190.55 x 841.89") {
+		t.Errorf("cover and staffing table on A3 landscape expected:\n%s", info)
+	}
+
+	// The choice is remembered for the next time.
+	typeShortcut(u, shortcutPrint)
+	radios = findInDialog[*widget.RadioGroup](t, c)
+	if radios[0].Selected != "A3" || radios[1].Selected != "Landscape" {
+		t.Errorf("paper %q, orientation %q the second time", radios[0].Selected, radios[1].Selected)
+	}
+	// No part ticked: a message, no PDF.
+	for _, ch := range findInDialog[*widget.Check](t, c) {
+		ch.SetChecked(false)
+	}
+	tapButton(t, c, "Make PDF")
+	if len(opened) != 1 {
+		t.Errorf("a PDF was opened with no part chosen")
+	}
+	if labels := findInDialog[*widget.Label](t, c); !containsText(labels, "at least one part") {
+		t.Error("no message when no part is chosen")
+	}
+}
+
+func containsText(ls []*widget.Label, s string) bool {
+	for _, l := range ls {
+		if strings.Contains(l.Text, s) {
+			return true
+		}
+	}
+	return false
+}
