@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/go-pdf/fpdf"
 
 	"staffplan/data/export"
 	"staffplan/data/model"
@@ -32,10 +33,12 @@ type PlanPDFChoice struct {
 	Layout    string // of the org chart: LayoutFit, LayoutTiled or LayoutUnits; "" is fit
 }
 
-// ChartPDFPages, when set, draws the org chart part of the plan PDF in the
-// chosen layout. It stays nil until widgets/orgchart can draw PDF pages;
-// until then the chart part is left out with PlanPDFNoChart's message.
-var ChartPDFPages func(d *model.PlanData, c PlanPDFChoice) export.PDFPartWriter
+// ChartPDF, when set, starts the document of one plan PDF (in points, on
+// c's paper) and returns it with the writer of the org chart's pages in
+// c's layout, which draws into that document. It stays nil until
+// widgets/orgchart can draw PDF pages; until then the chart part is left
+// out with PlanPDFNoChart's message.
+var ChartPDF func(d *model.PlanData, c PlanPDFChoice) (doc *fpdf.Fpdf, pages export.PDFPartWriter, err error)
 
 // PlanPDFParts are the parts the Print dialog offers, in print order:
 // the parts this build can draw.
@@ -44,7 +47,7 @@ func PlanPDFParts() []string {
 	for _, p := range export.PDFParts {
 		switch p {
 		case export.PartChart:
-			if ChartPDFPages == nil {
+			if ChartPDF == nil {
 				continue
 			}
 		case export.PartCost:
@@ -112,11 +115,9 @@ func PlanPDFWriter(d *model.PlanData, c PlanPDFChoice) (func(io.Writer) error, [
 	}
 	opt := export.PDFOptions{Options: export.Options{Lang: Lang(), Date: time.Now()},
 		Parts: c.Parts, Paper: c.Paper, Landscape: c.Landscape}
-	if ChartPDFPages != nil {
-		opt.ChartPages = ChartPDFPages(d, c)
-	}
+	wantChart := c.Parts == nil || slices.Contains(c.Parts, export.PartChart)
 	var notes []string
-	if opt.ChartPages == nil && (c.Parts == nil || slices.Contains(c.Parts, export.PartChart)) {
+	if wantChart && ChartPDF == nil {
 		notes = append(notes, PlanPDFNoChart())
 	}
 	if c.Parts != nil {
@@ -124,11 +125,21 @@ func PlanPDFWriter(d *model.PlanData, c PlanPDFChoice) (func(io.Writer) error, [
 		// (the cost summary, until the budget exists); PlanPDF leaves
 		// them out.
 		opt.Parts = slices.DeleteFunc(slices.Clone(c.Parts), func(p string) bool {
-			return slices.Contains(opt.Unavailable(), p)
+			return p == export.PartCost || p == export.PartChart && ChartPDF == nil
 		})
 		if len(opt.Parts) == 0 {
 			return nil, notes, errors.New(lang.X("err.pdf_nothing", "None of the chosen parts can be printed, so no PDF was written."))
 		}
 	}
-	return func(w io.Writer) error { return export.PlanPDF(w, d, opt) }, notes, nil
+	return func(w io.Writer) error {
+		o := opt
+		if wantChart && ChartPDF != nil {
+			doc, pages, err := ChartPDF(d, c)
+			if err != nil {
+				return err
+			}
+			o.Doc, o.ChartPages = doc, pages
+		}
+		return export.PlanPDF(w, d, o)
+	}, notes, nil
 }

@@ -19,10 +19,11 @@ import (
 // Fallback) has no Latin letters or digits at all, so Latin text is set in
 // the Go fonts (BSD licence, TrueType outlines, in golang.org/x/image
 // already) and each string is drawn in runs of the font that has its
-// characters.
+// characters. The names are those the org chart's PDF writer registers the
+// same fonts under, so a document started by either holds each font once.
 const (
-	PDFFontCJK   = "staffplan-cjk"
-	PDFFontLatin = "staffplan-latin"
+	PDFFontCJK   = "cjk"
+	PDFFontLatin = "latin"
 )
 
 // pdfFaces are the parsed fonts, for glyph coverage and advance widths.
