@@ -20,7 +20,7 @@ type pdfFlagValues struct {
 	landscape            *bool
 }
 
-func pdfFlags(fs *flag.FlagSet) pdfFlagValues {
+func planPDFFlags(fs *flag.FlagSet) pdfFlagValues {
 	return pdfFlagValues{
 		parts:     fs.String("parts", "", lang.X("cli.flag.parts", "pdf: the parts after the cover, from chart, staffing and descriptions, separated by commas (default: all)")),
 		paper:     fs.String("paper", "A4", lang.X("cli.flag.paper", "pdf: paper size, A4 or A3")),

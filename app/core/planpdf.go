@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"github.com/go-pdf/fpdf"
 
 	"staffplan/data/export"
 	"staffplan/data/model"
@@ -33,12 +32,11 @@ type PlanPDFChoice struct {
 	Layout    string // of the org chart: LayoutFit, LayoutTiled or LayoutUnits; "" is fit
 }
 
-// ChartPDF, when set, starts the document of one plan PDF (in points, on
-// c's paper) and returns it with the writer of the org chart's pages in
-// c's layout, which draws into that document. It stays nil until
-// widgets/orgchart can draw PDF pages; until then the chart part is left
-// out with PlanPDFNoChart's message.
-var ChartPDF func(d *model.PlanData, c PlanPDFChoice) (doc *fpdf.Fpdf, pages export.PDFPartWriter, err error)
+// PlanPDFChart, when set, returns the writer of the org chart's pages of
+// the plan PDF in c's layout. It stays nil until widgets/orgchart can draw
+// PDF pages into another document (pdfdoc.Wrap); until then the chart
+// part is left out with PlanPDFNoChart's message.
+var PlanPDFChart func(d *model.PlanData, c PlanPDFChoice) export.PDFPartWriter
 
 // PlanPDFParts are the parts the Print dialog offers, in print order:
 // the parts this build can draw.
@@ -47,7 +45,7 @@ func PlanPDFParts() []string {
 	for _, p := range export.PDFParts {
 		switch p {
 		case export.PartChart:
-			if ChartPDF == nil {
+			if PlanPDFChart == nil {
 				continue
 			}
 		case export.PartCost:
@@ -117,7 +115,7 @@ func PlanPDFWriter(d *model.PlanData, c PlanPDFChoice) (func(io.Writer) error, [
 		Parts: c.Parts, Paper: c.Paper, Landscape: c.Landscape}
 	wantChart := c.Parts == nil || slices.Contains(c.Parts, export.PartChart)
 	var notes []string
-	if wantChart && ChartPDF == nil {
+	if wantChart && PlanPDFChart == nil {
 		notes = append(notes, PlanPDFNoChart())
 	}
 	if c.Parts != nil {
@@ -125,21 +123,14 @@ func PlanPDFWriter(d *model.PlanData, c PlanPDFChoice) (func(io.Writer) error, [
 		// (the cost summary, until the budget exists); PlanPDF leaves
 		// them out.
 		opt.Parts = slices.DeleteFunc(slices.Clone(c.Parts), func(p string) bool {
-			return p == export.PartCost || p == export.PartChart && ChartPDF == nil
+			return p == export.PartCost || p == export.PartChart && PlanPDFChart == nil
 		})
 		if len(opt.Parts) == 0 {
 			return nil, notes, errors.New(lang.X("err.pdf_nothing", "None of the chosen parts can be printed, so no PDF was written."))
 		}
 	}
-	return func(w io.Writer) error {
-		o := opt
-		if wantChart && ChartPDF != nil {
-			doc, pages, err := ChartPDF(d, c)
-			if err != nil {
-				return err
-			}
-			o.Doc, o.ChartPages = doc, pages
-		}
-		return export.PlanPDF(w, d, o)
-	}, notes, nil
+	if wantChart && PlanPDFChart != nil {
+		opt.ChartPages = PlanPDFChart(d, c)
+	}
+	return func(w io.Writer) error { return export.PlanPDF(w, d, opt) }, notes, nil
 }

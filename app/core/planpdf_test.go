@@ -35,20 +35,16 @@ func TestPlanPDFWriterChart(t *testing.T) {
 		t.Error("the chart is offered without a writer")
 	}
 
-	// With one: it gets the layout asked for and draws into its document.
+	// With one: it gets the layout asked for and adds its pages.
 	var layout string
-	ChartPDF = func(_ *model.PlanData, c PlanPDFChoice) (*fpdf.Fpdf, export.PDFPartWriter, error) {
+	PlanPDFChart = func(_ *model.PlanData, c PlanPDFChoice) export.PDFPartWriter {
 		layout = c.Layout
-		doc := fpdf.New("P", "pt", c.Paper, "")
-		return doc, func(pdf *fpdf.Fpdf, _ export.PDFPage) error {
-			if pdf != doc {
-				t.Error("the chart draws into another document")
-			}
+		return func(pdf *fpdf.Fpdf, _ export.PDFPage) error {
 			pdf.AddPage()
 			return nil
-		}, nil
+		}
 	}
-	t.Cleanup(func() { ChartPDF = nil })
+	t.Cleanup(func() { PlanPDFChart = nil })
 	write, notes, err = PlanPDFWriter(d, PlanPDFChoice{Parts: []string{export.PartChart, export.PartStaffing}, Layout: "Tiled"})
 	if err != nil || len(notes) != 0 {
 		t.Fatalf("err %v notes %q", err, notes)

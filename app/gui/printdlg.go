@@ -91,7 +91,7 @@ func (u *UI) newPrintForm() *printForm {
 	form := widget.NewForm(items...)
 	var objs []fyne.CanvasObject
 	objs = append(objs, form)
-	if core.ChartPDF == nil {
+	if core.PlanPDFChart == nil {
 		note := widget.NewLabel(core.PlanPDFNoChart())
 		note.Wrapping = fyne.TextWrapWord
 		note.Importance = widget.LowImportance

@@ -22,8 +22,8 @@ import (
 // characters. The names are those the org chart's PDF writer registers the
 // same fonts under, so a document started by either holds each font once.
 const (
-	PDFFontCJK   = "cjk"
-	PDFFontLatin = "latin"
+	PDFFontCJK   = "staffplan-cjk"
+	PDFFontLatin = "staffplan-latin"
 )
 
 // pdfFaces are the parsed fonts, for glyph coverage and advance widths.

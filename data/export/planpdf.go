@@ -1,7 +1,6 @@
 package export
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -63,10 +62,6 @@ type PDFOptions struct {
 	// writer in; a part whose writer is nil is left out (see Unavailable).
 	ChartPages  PDFPartWriter
 	CostSummary PDFPartWriter
-	// Doc, when set, is the document to draw into: new, without pages, in
-	// points ("pt"), of the paper and orientation above, e.g. the one a
-	// part writer draws into with its own helpers. Nil starts a new one.
-	Doc *fpdf.Fpdf
 }
 
 func (o PDFOptions) wants(part string) bool {
@@ -141,12 +136,9 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 	if opt.Landscape {
 		orient = "L"
 	}
-	pdf := opt.Doc
-	if pdf == nil {
-		pdf = fpdf.New(orient, "pt", paper, "")
-	} else if pdf.GetConversionRatio() != 1 || pdf.PageCount() != 0 {
-		return errors.New("PlanPDF needs a new document in points")
-	}
+	// Points, as the org chart's PDF pages (pdfdoc) measure, so that they
+	// can draw into this document.
+	pdf := fpdf.New(orient, "pt", paper, "")
 	RegisterPDFFonts(pdf)
 	// After the fonts: fpdf then keeps the digits in every font subset,
 	// which the page count replacing "{nb}" needs.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"staffplan/assets"
 	"staffplan/data/model"
 	"staffplan/data/model/modeltest"
 )
@@ -282,33 +281,5 @@ func TestPlanPDFStatusNoteOnce(t *testing.T) {
 	}
 	if !strings.Contains(flat, "2(notsetupyet)") {
 		t.Error("the English description does not say the post is not set up")
-	}
-}
-
-// A part writer with a document of its own kind gets the plan drawn into
-// that document, and the fonts are embedded once.
-func TestPlanPDFIntoGivenDoc(t *testing.T) {
-	doc := fpdf.New("L", "pt", "A3", "")
-	doc.AddUTF8FontFromBytes(PDFFontCJK, "", assets.CJKFont) // as the chart's writer does
-	var drewInto *fpdf.Fpdf
-	chart := func(pdf *fpdf.Fpdf, page PDFPage) error {
-		drewInto = pdf
-		pdf.AddPage()
-		return nil
-	}
-	path := writePlanPDF(t, kangfei(t), PDFOptions{Paper: PaperA3, Landscape: true, Doc: doc, ChartPages: chart,
-		Parts: []string{PartChart, PartStaffing}})
-	if drewInto != doc {
-		t.Error("the chart was not drawn into the given document")
-	}
-	out, err := exec.Command(tool(t, "pdffonts"), path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(string(out), "CID TrueType"); n != 3 { // CJK, Latin, Latin bold
-		t.Errorf("%d fonts embedded, want 3:\n%s", n, out)
-	}
-	if err := PlanPDF(io.Discard, kangfei(t), PDFOptions{Doc: fpdf.New("P", "mm", "A4", "")}); err == nil {
-		t.Error("a document in mm was accepted")
 	}
 }
