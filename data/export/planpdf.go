@@ -224,6 +224,7 @@ type planPDF struct {
 	// writer, so the choice is made per page when its header runs.
 	quietPages map[int]bool
 	sections   []section
+	coverEnd   float64 // below the cover's figures, where the contents may start
 }
 
 func (p *planPDF) contentW() float64 { return p.pageW - 2*marginSide }
@@ -354,8 +355,18 @@ func (p *planPDF) cover() {
 	p.quiet = false
 	t, w := p.t, p.contentW()
 	y := p.pageH * 0.2
-	const titleSize = 26
-	for _, ln := range t.wrap(p.title, w, titleSize, true) {
+	// A long name gets smaller type, then is cut, so that the figures
+	// and the contents stay on the cover.
+	titleSize := 26.0
+	lines := t.wrap(p.title, w, titleSize, true)
+	for len(lines) > 3 && titleSize > 14 {
+		titleSize -= 2
+		lines = t.wrap(p.title, w, titleSize, true)
+	}
+	if len(lines) > 3 {
+		lines = append(lines[:2], fit(t, strings.Join(lines[2:], ""), w, titleSize))
+	}
+	for _, ln := range lines {
 		t.drawIn(marginSide, y, w, ln, titleSize, true, black, alignCenter)
 		y += lineH(titleSize)
 	}
@@ -371,7 +382,10 @@ func (p *planPDF) cover() {
 		info = append(info, p.l.effective+sep(p.opt.Lang)+dateIn(p.d.Plan.Effective, p.opt.Lang))
 	}
 	for _, s := range info {
-		for _, ln := range t.wrap(s, w, 12, false) {
+		for i, ln := range t.wrap(s, w, 12, false) {
+			if i == 2 {
+				break // a long organisation name: two lines are enough here
+			}
 			t.drawIn(marginSide, y, w, ln, 12, false, black, alignCenter)
 			y += lineH(12)
 		}
@@ -405,7 +419,7 @@ func (p *planPDF) cover() {
 	}
 	y += boxH + 5*mm
 	t.drawIn(marginSide, y, w, fmt.Sprintf(p.l.postCount, len(p.d.Positions)), 10, false, grey, alignCenter)
-	p.y = y + lineH(10) + 14*mm
+	p.coverEnd = y + lineH(10) + 14*mm
 }
 
 // sep is the colon between a label and its value.
@@ -426,7 +440,7 @@ func (p *planPDF) contents() {
 	pdf.SetPage(1)
 	w := min(p.contentW(), 120*mm)
 	x := marginSide + (p.contentW()-w)/2
-	y := max(p.y, p.pageH*0.6)
+	y := max(p.coverEnd, p.pageH*0.6)
 	t.drawIn(x, y, w, p.l.contents, 13, true, black, alignLeft)
 	y += lineH(13) + 2*mm
 	const size = 11

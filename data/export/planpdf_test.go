@@ -283,3 +283,23 @@ func TestPlanPDFStatusNoteOnce(t *testing.T) {
 		t.Error("the English description does not say the post is not set up")
 	}
 }
+
+// Plans with nothing in them, or names as long as the program allows,
+// still print: nothing is cut off the cover and no part fails.
+func TestPlanPDFEdgePlans(t *testing.T) {
+	empty := &model.PlanData{}
+	if n := pageCount(t, writePlanPDF(t, empty, PDFOptions{})); n != 2 {
+		t.Errorf("an empty plan has %d pages, want the cover and the (empty) staffing table", n)
+	}
+	long := strings.Repeat("超长名称", model.MaxNameRunes/4)
+	d := &model.PlanData{Plan: model.Plan{Name: long, Organisation: long},
+		Units:     []model.Unit{{ID: 1, Name: long, Kind: model.UnitCompany}, {ID: 2, Name: long + "2", Parent: 1}, {ID: 3, Name: "空部门", Parent: 1}},
+		Positions: []model.Position{{ID: 10, Title: long, Unit: 2, Planned: 1, Duties: []string{long}}}}
+	flat := squash(pdfToText(t, writePlanPDF(t, d, PDFOptions{})))
+	if n := strings.Count(flat, "超长名称"); n < 4*model.MaxNameRunes/4 {
+		t.Errorf("long names are cut: %d copies of the word", n)
+	}
+	if !strings.Contains(flat, "空部门(0人)") {
+		t.Error("a department without posts has no subtotal line")
+	}
+}
