@@ -303,3 +303,79 @@ func TestPlanPDFEdgePlans(t *testing.T) {
 		t.Error("a department without posts has no subtotal line")
 	}
 }
+
+// Nothing is drawn outside the page's margins: between the text and the
+// paper's right edge, above the header, and between the last row and the
+// footer's line, every pixel of every page is white. A table or form that
+// overran its page would show there.
+func TestPlanPDFStaysInMargins(t *testing.T) {
+	d := kangfei(t)
+	d.Positions[0].Note = strings.Repeat("每月盘点一次库存并核对账目。", 80)
+	d.Positions[1].Title = strings.Repeat("很长的岗位名称", 20)
+	for _, opt := range []PDFOptions{{}, {Landscape: true, Options: Options{Lang: "en"}}} {
+		path := writePlanPDF(t, d, opt)
+		dir := t.TempDir()
+		const dpi = 36
+		if out, err := exec.Command(tool(t, "pdftoppm"), "-gray", "-r", itoa(dpi), path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, out)
+		}
+		pages, _ := filepath.Glob(filepath.Join(dir, "p-*.pgm"))
+		if len(pages) < 20 {
+			t.Fatalf("%d pages rendered", len(pages))
+		}
+		px := func(v float64) int { return int(v / 72 * dpi) }
+		for _, pg := range pages {
+			w, h, pix := readPGM(t, pg)
+			white := func(x0, y0, x1, y1 int) bool {
+				for y := max(0, y0); y < min(h, y1); y++ {
+					for x := max(0, x0); x < min(w, x1); x++ {
+						if pix[y*w+x] < 250 {
+							return false
+						}
+					}
+				}
+				return true
+			}
+			if !white(w-px(marginSide)+2, 0, w, h) {
+				t.Errorf("%s: something in the right margin", filepath.Base(pg))
+			}
+			if !white(0, 0, w, px(6*mm)) {
+				t.Errorf("%s: something above the header", filepath.Base(pg))
+			}
+			if !white(0, h-px(marginBottom)+1, w, h-px(footerY+1.5*mm)-2) {
+				t.Errorf("%s: something below the last row", filepath.Base(pg))
+			}
+		}
+	}
+}
+
+// readPGM reads a binary greyscale PGM as pdftoppm writes it.
+func readPGM(t *testing.T, path string) (w, h int, pix []byte) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "P5", width, height and the largest value, separated by white
+	// space, then one white-space byte and the pixels.
+	fields := strings.Fields(string(b[:min(len(b), 64)]))
+	if len(fields) < 4 || fields[0] != "P5" {
+		t.Fatalf("%s: not a PGM", path)
+	}
+	w, _ = strconv.Atoi(fields[1])
+	h, _ = strconv.Atoi(fields[2])
+	end := 0
+	for i, seen := 0, 0; i < len(b) && seen < 4; i++ {
+		if b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r' {
+			if i > 0 && b[i-1] != ' ' && b[i-1] != '\n' && b[i-1] != '\t' && b[i-1] != '\r' {
+				seen++
+			}
+			end = i + 1
+		}
+	}
+	pix = b[end:]
+	if len(pix) < w*h {
+		t.Fatalf("%s: short", path)
+	}
+	return w, h, pix
+}
