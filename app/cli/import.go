@@ -13,6 +13,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -149,7 +150,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if *dry {
 		return nil
 	}
-	ch, err := importer.Commit(st, planID, preview, nil)
+	ch, err := ops.ImportCommit(st, planID, preview, nil)
 	if err != nil {
 		return err
 	}
