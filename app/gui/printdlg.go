@@ -127,8 +127,7 @@ func (u *UI) printPlanDialog() {
 		return
 	}
 	f := u.newPrintForm()
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(lang.X("dlg.print_plan", "Print plan"), lang.X("btn.make_pdf", "Make PDF"),
+	d := dialog.NewCustomConfirm(lang.X("dlg.print_plan", "Print plan"), lang.X("btn.make_pdf", "Make PDF"),
 		lang.X("btn.cancel", "Cancel"), f.content, func(ok bool) {
 			if !ok {
 				return
