@@ -183,8 +183,12 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 	}, core.InternalError, failed)
 }
 
+// printDirPrefix names the temporary folders of printed PDFs.
+const printDirPrefix = "staffplan-print-"
+
 func writePrintFile(d *model.PlanData, write func(io.Writer) error) (string, error) {
-	dir, err := os.MkdirTemp("", "staffplan-print-")
+	removeOldPrints(time.Now().Add(-24 * time.Hour))
+	dir, err := os.MkdirTemp("", printDirPrefix)
 	if err != nil {
 		return "", core.ExportWriteErr(os.TempDir(), err)
 	}
@@ -205,4 +209,16 @@ func fileURL(path string) *url.URL {
 		p = "/" + p
 	}
 	return &url.URL{Scheme: "file", Path: p}
+}
+
+// removeOldPrints deletes the folders of PDFs printed before cutoff: a
+// viewer has long finished with them. One still open (Windows locks it)
+// stays until the next time.
+func removeOldPrints(cutoff time.Time) {
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), printDirPrefix+"*"))
+	for _, dir := range old {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() && fi.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(dir)
+		}
+	}
 }

@@ -1,12 +1,14 @@
 package gui
 
 import (
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -91,7 +93,7 @@ func TestPrintPlanDialog(t *testing.T) {
 	if len(opened) != 1 || opened[0].Scheme != "file" {
 		t.Fatalf("opened %v", opened)
 	}
-	path := opened[0].Path
+	path := filepath.FromSlash(opened[0].Path)
 	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
 	if !strings.HasSuffix(path, ".pdf") {
 		t.Errorf("opened %q, not a PDF", path)
@@ -127,4 +129,32 @@ func containsText(ls []*widget.Label, s string) bool {
 		}
 	}
 	return false
+}
+
+// PDFs printed more than a day ago are cleared from the temporary folder
+// when the next one is printed; recent ones stay for their viewer.
+func TestPrintRemovesOldPDFs(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	oldDir, err := os.MkdirTemp("", printDirPrefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent, _ := os.MkdirTemp("", printDirPrefix)
+	day := time.Now().Add(-25 * time.Hour)
+	if err := os.Chtimes(oldDir, day, day); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	path, err := writePrintFile(u.data, func(w io.Writer) error { _, err := w.Write([]byte("%PDF-1.4")); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(oldDir); !os.IsNotExist(err) {
+		t.Error("a day-old print folder was kept")
+	}
+	for _, keep := range []string{recent, path} {
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("%s: %v", keep, err)
+		}
+	}
 }
