@@ -182,6 +182,20 @@ func List(fsys fs.FS) ([]Info, error) {
 // ErrUnknown is returned by Load for a template name that does not exist.
 var ErrUnknown = errors.New("unknown template")
 
+// Lookup returns the Info of the named template.
+func Lookup(fsys fs.FS, name string) (Info, error) {
+	infos, err := List(fsys)
+	if err != nil {
+		return Info{}, err
+	}
+	for _, in := range infos {
+		if in.Name == name {
+			return in, nil
+		}
+	}
+	return Info{}, fmt.Errorf("%w: %q", ErrUnknown, name)
+}
+
 // Load reads the named template as plan data whose ids are local references,
 // ready for store.CreatePlan.
 func Load(fsys fs.FS, name string) (*model.PlanData, error) {
