@@ -80,7 +80,7 @@ func TestGeneralHospital(t *testing.T) {
 	if total != 400*1.40 {
 		t.Fatalf("total %g, want 560", total)
 	}
-	mgmt := post("职能科室", "管理人员")
+	mgmt := post("综合医院", "院长") + post("职能科室", "管理人员")
 	support := post("后勤保障部", "工勤人员")
 	prof := total - mgmt - support
 	for _, c := range []struct {
