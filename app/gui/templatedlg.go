@@ -55,11 +55,14 @@ func (u *UI) templateDialog() {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
+			// Headings in bold and the theme's primary colour: the CJK
+			// fallback font has no bold face, so the colour is what
+			// tells a heading from a template.
 			if r := rows[i]; r.info == nil {
-				l.TextStyle = fyne.TextStyle{Bold: true}
+				l.TextStyle, l.Importance = fyne.TextStyle{Bold: true}, widget.HighImportance
 				l.SetText(r.heading)
 			} else {
-				l.TextStyle = fyne.TextStyle{}
+				l.TextStyle, l.Importance = fyne.TextStyle{}, widget.MediumImportance
 				l.SetText("    " + template.Text(r.info.Title, core.Lang()))
 			}
 		})
@@ -80,7 +83,10 @@ func (u *UI) templateDialog() {
 		}
 		desc.SetText(text)
 	}
-	content := container.NewGridWithRows(2, list, container.NewVScroll(desc))
+	// Most of the height for the list: a dozen templates and their
+	// headings, the description below.
+	content := container.NewVSplit(list, container.NewVScroll(desc))
+	content.Offset = 0.7
 	d := dialog.NewCustomConfirm(lang.X("dlg.template", "New plan from template"),
 		lang.X("btn.create", "Create"), lang.X("btn.cancel", "Cancel"), content, func(ok bool) {
 			if !ok || chosen < 0 {
@@ -98,7 +104,7 @@ func (u *UI) templateDialog() {
 				}
 			})
 		}, u.win)
-	d.Resize(fyne.NewSize(560, 480))
+	d.Resize(fyne.NewSize(600, 600))
 	for i, r := range rows {
 		if r.info != nil {
 			list.Select(i)

@@ -68,7 +68,7 @@ func TestPostMethod(t *testing.T) {
 	if got := Explain(res.Steps, "zh"); got != "2 个岗位 × 每岗 1 人 × 4 个班组(四班三运转) = 8" {
 		t.Errorf("%q", got)
 	}
-	if got := Explain(res.Steps, "en"); got != "2 posts × 1 per post × 4 crews (four crews on three shifts) = 8" {
+	if got := Explain(res.Steps, "en"); got != "2 post(s) × 1 per post × 4 crews (four crews on three shifts) = 8" {
 		t.Errorf("%q", got)
 	}
 	// 五班三运转, two people a post, 95 % attendance: 1 × 2 × 5 ÷ 0.95 = 10.53 → 11.
