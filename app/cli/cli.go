@@ -139,26 +139,15 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer, required ...string
 	return nil
 }
 
-func cmdTemplates(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("templates", stderr)
-	if err := parse(fs, args, stderr); err != nil {
-		return err
-	}
-	infos, err := template.List(assets.Templates())
-	if err != nil {
-		return err
-	}
-	for _, in := range infos {
-		fmt.Fprintf(stdout, "%s\t%s — %s\n", in.Name, template.Text(in.Title, core.Lang()), template.Text(in.Description, core.Lang()))
-	}
-	return nil
-}
-
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	name := fs.String("template", "", lang.X("cli.flag.template", "template name (see `staffplan templates`)"))
 	db := dbFlag(fs)
 	if err := parse(fs, args, stderr, "template", "db"); err != nil {
+		return err
+	}
+	info, err := template.Lookup(assets.Templates(), *name)
+	if err != nil {
 		return err
 	}
 	d, err := template.Load(assets.Templates(), *name)
@@ -172,7 +161,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	id, _, err := st.CreatePlan(d, "newplan")
+	id, created, err := st.CreatePlan(d, "newplan")
+	if err == nil {
+		err = attachRules(st, id, created, info.Rules)
+	}
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}

@@ -114,4 +114,10 @@ func TestUnknownTemplate(t *testing.T) {
 	if _, err := Load(assets.Templates(), "nope"); !errors.Is(err, ErrUnknown) {
 		t.Fatalf("err %v", err)
 	}
+	if _, err := Lookup(assets.Templates(), "nope"); !errors.Is(err, ErrUnknown) {
+		t.Fatalf("err %v", err)
+	}
+	if in, err := Lookup(assets.Templates(), "wind-farm"); err != nil || in.Rules != "wind-farm" || in.Industry != "energy" {
+		t.Fatalf("wind-farm: %+v %v", in, err)
+	}
 }
