@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -23,18 +24,9 @@ type Info struct {
 	Default     bool // opened on first start
 }
 
-// Text picks the entry for lang ("zh" or "en"), falling back to the other.
-func Text(m map[string]string, lang string) string {
-	if s := m[lang]; s != "" {
-		return s
-	}
-	for _, k := range []string{"zh", "en"} {
-		if s := m[k]; s != "" {
-			return s
-		}
-	}
-	return ""
-}
+// Text picks the entry for lang ("zh" or "en"), falling back to the other:
+// i18n.Pick, the one rule for texts that come with the data.
+func Text(m map[string]string, lang string) string { return i18n.Pick(m, lang) }
 
 type file struct {
 	Info
