@@ -12,7 +12,7 @@ import (
 // assets/translations as calc.formula.*. Placeholders: {0}…{9} the inputs,
 // {p0}… an input as a percentage, {out} and {pout} the outcome, {hi} the
 // high end of a range, {n0}… the names.
-var formulas = map[string]string{
+var formulas = map[string]i18n.Key{
 	"fixed":         "calc.formula.fixed",
 	"capacity":      "calc.formula.capacity",
 	"band":          "calc.formula.band",

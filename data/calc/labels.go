@@ -3,7 +3,7 @@ package calc
 import "staffplan/data/i18n"
 
 // quantityKeys is the table of labels of Quantity.
-var quantityKeys = map[Quantity]string{
+var quantityKeys = map[Quantity]i18n.Key{
 	People: "enum.quantity.people",
 	Seats:  "enum.quantity.seats",
 	Lines:  "enum.quantity.lines",

@@ -6,11 +6,14 @@ import (
 	"staffplan/data/model"
 )
 
+// Key is a translation key. Tables of keys are typed []Key or map[…]Key,
+// every key written out in full, so the key test finds them.
+type Key = string
+
 // Enum is the table of labels of one enumeration: Keys[v] is the
-// translation key of value v. Every key is written out in full so the key
-// test finds it.
+// translation key of value v.
 type Enum struct {
-	Keys []string
+	Keys []Key
 }
 
 // Label returns value v's label in lang; "" for a value the table lacks.
@@ -54,24 +57,24 @@ func fold(s string) string {
 
 // The enumerations of the model, indexed by their values.
 var (
-	PersonStatuses = Enum{Keys: []string{
+	PersonStatuses = Enum{Keys: []Key{
 		model.PersonActive:    "enum.person_status.active",
 		model.PersonProbation: "enum.person_status.probation",
 		model.PersonLeft:      "enum.person_status.left",
 	}}
-	Employments = Enum{Keys: []string{
+	Employments = Enum{Keys: []Key{
 		model.EmployFullTime: "enum.employment.full_time",
 		model.EmployPartTime: "enum.employment.part_time",
 		model.EmployAgency:   "enum.employment.agency",
 		model.EmployIntern:   "enum.employment.intern",
 		model.EmployRetiree:  "enum.employment.retiree",
 	}}
-	PositionStatuses = Enum{Keys: []string{
+	PositionStatuses = Enum{Keys: []Key{
 		model.StatusActive:   "enum.position_status.active",
 		model.StatusNotSetUp: "enum.position_status.not_set_up",
 		model.StatusFrozen:   "enum.position_status.frozen",
 	}}
-	UnitKinds = Enum{Keys: []string{
+	UnitKinds = Enum{Keys: []Key{
 		model.UnitCompany:    "enum.unit_kind.company",
 		model.UnitDepartment: "enum.unit_kind.department",
 		model.UnitTeam:       "enum.unit_kind.team",
@@ -100,7 +103,7 @@ func UnitKind(lang string, k model.UnitKind) string {
 }
 
 // backupReasons are the reasons the store records for a backup.
-var backupReasons = map[string]string{
+var backupReasons = map[string]Key{
 	"import":      "enum.backup_reason.import",
 	"newplan":     "enum.backup_reason.newplan",
 	"restore":     "enum.backup_reason.restore",
