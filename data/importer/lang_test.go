@@ -7,9 +7,13 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"staffplan/data/i18n"
 )
 
-func hasHan(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) }
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
 
 // TestPreviewLabelsInInterfaceLanguage: the preview's first rows and the
 // changes it lists name statuses and employment types in the interface's
@@ -82,5 +86,28 @@ func TestPreviewLabelsInInterfaceLanguage(t *testing.T) {
 	}
 	if want := []string{"status:on probation→left", "employment:agency→full-time"}; !slices.Equal(changes, want) {
 		t.Errorf("changes %q, want %q", changes, want)
+	}
+}
+
+// TestOwnHeadingsRecognised: every heading the program's exports and
+// import template write, in either language, is read back as its field
+// for sure, so whatever the translation files say, the program's own files
+// import as they are.
+func TestOwnHeadingsRecognised(t *testing.T) {
+	n := 0
+	for _, h := range ownHeadings {
+		for _, lang := range []string{"zh", "en"} {
+			for _, k := range h.keys {
+				label := i18n.T(lang, k, nil)
+				f, sure := MatchHeader(label)
+				if f != h.field || sure < 1 {
+					t.Errorf("%s heading %q (%s) reads as %q (%v), want %q", lang, label, k, f, sure, h.field)
+				}
+				n++
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d headings checked", n)
 	}
 }
