@@ -181,8 +181,8 @@ func translates(call *ast.CallExpr, param string) bool {
 }
 
 // keyArg is the index of the key among the arguments of a call of i18n.T
-// (its second) or lang.X (its first), or -1 for other calls. A bare T is
-// i18n's own.
+// (its second) or lang.X and core.X (their first), or -1 for other calls.
+// A bare T is i18n's own.
 func keyArg(call *ast.CallExpr) int {
 	switch fn := call.Fun.(type) {
 	case *ast.SelectorExpr:
@@ -190,8 +190,8 @@ func keyArg(call *ast.CallExpr) int {
 			switch {
 			case x.Name == "i18n" && fn.Sel.Name == "T":
 				return 1
-			case x.Name == "lang" && fn.Sel.Name == "X":
-				return 0
+			case (x.Name == "lang" || x.Name == "core") && fn.Sel.Name == "X":
+				return 0 // Fyne's lang.X, and core.X: the same over data/i18n
 			}
 		}
 	case *ast.Ident:
