@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // dynamicParts names, for each non-constant part of a composed key
@@ -612,3 +613,35 @@ func placeholderSet(s string) string {
 }
 
 func readFileOS(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// quotesChinese are the English texts that quote what Chinese files hold
+// (headings such as 工号, a headcount written 1-2人): there the Chinese is
+// what the user looks for in their file.
+var quotesChinese = map[string]bool{
+	"err.import.empty.roster": true, "err.import.map.syntax": true, "err.import.no_header.file": true,
+	"err.import.no_header.sheet": true, "import.range": true, "warn.import.ambiguous_manager": true,
+	"warn.import.no_empno.column": true, "warn.import.no_empno.row": true,
+}
+
+// TestEnglishTextsHaveNoChinese: the English interface shows no Chinese
+// label, example or default ("read as 在职"), except where a text quotes a
+// Chinese file.
+func TestEnglishTextsHaveNoChinese(t *testing.T) {
+	b, err := fs.ReadFile(Translations(), "translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := map[string]string{}
+	if err := json.Unmarshal(b, &en); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range en {
+		han := strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+		if han && !quotesChinese[k] {
+			t.Errorf("en.json %q is %q", k, v)
+		}
+		if !han && quotesChinese[k] {
+			t.Errorf("en.json %q no longer quotes Chinese: take it off quotesChinese", k)
+		}
+	}
+}
