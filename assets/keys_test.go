@@ -183,7 +183,7 @@ func translates(call *ast.CallExpr, param string) bool {
 
 // keyArg is the index of the key among the arguments of a call of i18n.T
 // (its second) or lang.X and core.X (their first), or -1 for other calls.
-// A bare T is i18n's own.
+// A bare T is i18n's own, a bare X core's.
 func keyArg(call *ast.CallExpr) int {
 	switch fn := call.Fun.(type) {
 	case *ast.SelectorExpr:
@@ -198,6 +198,9 @@ func keyArg(call *ast.CallExpr) int {
 	case *ast.Ident:
 		if fn.Name == "T" {
 			return 1
+		}
+		if fn.Name == "X" {
+			return 0
 		}
 	}
 	return -1
@@ -463,7 +466,7 @@ func usedKeys(t *testing.T, ks *keySource) (used, skips map[string]string) {
 	}
 	for dir, files := range ks.files {
 		for _, f := range files {
-			inI18n := f.Name.Name == "i18n"
+			bareOK := map[string]bool{"i18n": true, "core": true}[f.Name.Name]
 			closures := map[string]int{} // t := func(key string) …: t's key parameter
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
@@ -480,7 +483,7 @@ func usedKeys(t *testing.T, ks *keySource) (used, skips map[string]string) {
 						break
 					}
 					if i := keyArg(n); i >= 0 && i < len(n.Args) {
-						if _, bare := n.Fun.(*ast.Ident); !bare || inI18n {
+						if id, bare := n.Fun.(*ast.Ident); !bare || bareOK && (id.Name == "T") == (f.Name.Name == "i18n") {
 							add(dir, n.Args[i], false)
 							return true
 						}

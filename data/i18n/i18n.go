@@ -76,10 +76,16 @@ func Keys(lang string) map[string]string {
 // placeholders. A key missing from the file returns the key itself, which
 // the key tests make sure never happens.
 func T(lang, key string, args map[string]any) string {
+	return TOr(lang, key, key, args)
+}
+
+// TOr is T with the text to show for a key the file lacks, filled in the
+// same way (Fyne's lang.X takes one too).
+func TOr(lang, key, fallback string, args map[string]any) string {
 	t := tables()[Norm(lang)]
 	s, ok := t.text[key]
 	if !ok {
-		return key
+		return render(fallback, args)
 	}
 	if !strings.Contains(s, "{{") {
 		return s
@@ -94,6 +100,23 @@ func T(lang, key string, args map[string]any) string {
 		t.parse[key] = tpl
 	}
 	t.mu.Unlock()
+	return execute(tpl, s, args)
+}
+
+// render fills a text that is not in the files.
+func render(s string, args map[string]any) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	tpl, err := template.New("").Parse(s)
+	if err != nil {
+		return s
+	}
+	return execute(tpl, s, args)
+}
+
+// execute fills tpl, or returns the text s as it is where it cannot.
+func execute(tpl *template.Template, s string, args map[string]any) string {
 	if tpl == nil {
 		return s
 	}

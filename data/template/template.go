@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -23,10 +22,6 @@ type Info struct {
 	Description map[string]string
 	Default     bool // opened on first start
 }
-
-// Text picks the entry for lang ("zh" or "en"), falling back to the other:
-// i18n.Pick, the one rule for texts that come with the data.
-func Text(m map[string]string, lang string) string { return i18n.Pick(m, lang) }
 
 type file struct {
 	Info
