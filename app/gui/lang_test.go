@@ -16,7 +16,9 @@ import (
 	"staffplan/data/importer"
 )
 
-func hasHan(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) }
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
 
 // TestEnglishPreviewShowsEnglishLabels: in the English window the import
 // preview's first rows show statuses and employment types in English,
