@@ -111,3 +111,43 @@ func TestOwnHeadingsRecognised(t *testing.T) {
 		t.Fatalf("only %d headings checked", n)
 	}
 }
+
+// TestUntitledPostInInterfaceLanguage: people whose rows name a department
+// but no post go to a post named in the interface's language ("post to be
+// decided" in English, 未定岗位 in Chinese), and importing again in the
+// other language finds that post instead of making a second one.
+func TestUntitledPostInInterfaceLanguage(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/s.csv"
+	if err := os.WriteFile(path, []byte("工号,姓名,部门\nD1,Ann Lee,Sales\nD2,Bo Chen,Sales\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	titles := func(p *Preview) []string {
+		var out []string
+		for _, q := range p.st.after.Positions {
+			out = append(out, q.Title)
+		}
+		return out
+	}
+	en, err := Prepare(context.Background(), mustRead(t, path, nil), nil, &PreviewOptions{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(en); !slices.Equal(got, []string{"Post to be decided"}) {
+		t.Fatalf("English import makes posts %q", got)
+	}
+	zh, err := Prepare(context.Background(), mustRead(t, path, nil), en.st.after, &PreviewOptions{Lang: "zh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(zh); !slices.Equal(got, []string{"Post to be decided"}) || zh.Created != 0 {
+		t.Errorf("importing again in Chinese: posts %q, %d people created", got, zh.Created)
+	}
+	fresh, err := Prepare(context.Background(), mustRead(t, path, nil), nil, &PreviewOptions{Lang: "zh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(fresh); !slices.Equal(got, []string{"未定岗位"}) {
+		t.Errorf("Chinese import makes posts %q", got)
+	}
+}

@@ -526,7 +526,7 @@ func (st *staged) placePeople(recs []personRec) {
 		} else {
 			title := r.title
 			if title == "" {
-				title = untitledPost
+				title = st.untitledPost(r.unit)
 			}
 			row.Position = title
 			post := st.postFor(r.unit, title)
@@ -655,7 +655,7 @@ func (st *staged) placeAlso(r, first *personRec) {
 	if r.unit != 0 && r.person != 0 {
 		title := r.title
 		if title == "" {
-			title = untitledPost
+			title = st.untitledPost(r.unit)
 		}
 		row.Position = title
 		post := st.postFor(r.unit, title)
@@ -694,7 +694,7 @@ func (st *staged) applyRowShares(recs []personRec) {
 		}
 		title := r.title
 		if title == "" {
-			title = untitledPost
+			title = st.untitledPost(r.unit)
 		}
 		post := st.postFor(r.unit, title)
 		for _, ai := range st.assignOf[r.person] {
@@ -721,7 +721,7 @@ func (st *staged) shareAmongPosts(rowsOf map[model.ID]int, recs []personRec) {
 			if recs[i].person == person && recs[i].unit != 0 {
 				title := recs[i].title
 				if title == "" {
-					title = untitledPost
+					title = st.untitledPost(recs[i].unit)
 				}
 				listed[st.postFor(recs[i].unit, title)] = true
 			}

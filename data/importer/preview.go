@@ -133,9 +133,22 @@ type PreviewOptions struct {
 	Lang string
 }
 
-// untitledPost is the post of a person whose row names a department but no
-// post, so the person still counts in that department.
-const untitledPost = "未定岗位"
+// untitledPostKey names the post of a person whose row names a department
+// but no post, so the person still counts in that department.
+const untitledPostKey i18n.Key = "import.untitled_post"
+
+// untitledPost is the title of that post in unit: the one the unit already
+// has in either language (an earlier import in the other language), else
+// the interface language's.
+func (st *staged) untitledPost(unit model.ID) string {
+	for _, lang := range []string{st.lang, i18n.Zh, i18n.En} {
+		title := i18n.T(lang, untitledPostKey, nil)
+		if _, ok := st.postKey[postKeyOf(unit, title)]; ok {
+			return title
+		}
+	}
+	return i18n.T(st.lang, untitledPostKey, nil)
+}
 
 // localBase starts the IDs of records the import creates, far above any
 // ID the store hands out, so new and existing IDs never meet.
