@@ -11,6 +11,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -147,7 +148,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if *dry {
 		return nil
 	}
-	ch, err := importer.Commit(st, planID, preview, nil)
+	ch, err := ops.ImportCommit(st, planID, preview, nil)
 	if err != nil {
 		return err
 	}

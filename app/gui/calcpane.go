@@ -17,6 +17,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/calc"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -267,14 +268,7 @@ func (c *calcPane) saveDrivers() {
 // updateSheet changes the plan's calculator sheet as one undoable step:
 // load it in the transaction, let change edit it, store it.
 func (c *calcPane) updateSheet(label string, change func(s *calc.Sheet)) {
-	err := c.u.apply(label, func(tx *store.Tx) error {
-		s, err := calc.Load(tx)
-		if err != nil {
-			return err
-		}
-		change(s)
-		return calc.Save(tx, s)
-	})
+	err := c.u.apply(label, func(tx *store.Tx) error { return ops.EditCalcSheet(tx, change) })
 	if err != nil {
 		c.u.showError(err)
 	}
@@ -556,7 +550,7 @@ func (c *calcPane) apply(changes []calc.Change, governing map[string]string) {
 		return
 	}
 	err := u.apply(lang.X("change.apply_rules", "set planned headcount from the rules"), func(tx *store.Tx) error {
-		return calc.ApplyChanges(tx, changes, governing)
+		return ops.ApplyCalculator(tx, changes, governing)
 	})
 	if err != nil {
 		u.showError(err)

@@ -19,6 +19,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 )
 
 // FieldText names a column meaning in the interface language.
@@ -579,7 +580,7 @@ func (ip *importPreview) commit() {
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
 	u.run(func() {
-		ch, err := importer.Commit(st, planID, preview, opt)
+		ch, err := ops.ImportCommit(st, planID, preview, opt)
 		onUI(func() {
 			prog.finish()
 			if err != nil {

@@ -15,6 +15,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 	"staffplan/data/template"
 )
@@ -120,7 +121,9 @@ func (u *UI) savePlanSettings(f *planForm) {
 		u.showError(err)
 		return
 	}
-	err = u.apply(lang.X("change.plan_settings", "plan settings"), func(tx *store.Tx) error { return tx.PutPlan(p) })
+	err = u.apply(lang.X("change.plan_settings", "plan settings"), func(tx *store.Tx) error {
+		return ops.EditPlan(tx, func(q *model.Plan) { *q = p }) // the form's record replaces the stored one
+	})
 	if err != nil {
 		u.showError(err)
 	}
