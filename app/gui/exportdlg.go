@@ -40,7 +40,7 @@ func (u *UI) exportDialog(kind, ext string) {
 
 // leftChoice offers where people who have left go in a roster export.
 func leftChoice(ext string) *widget.RadioGroup {
-	apart := lang.X("export.left_sheet", "On a sheet of their own (离职)")
+	apart := lang.X("export.left_sheet", "On a sheet of their own (Left)")
 	if ext == ".csv" {
 		apart = lang.X("export.left_after", "After the others")
 	}
