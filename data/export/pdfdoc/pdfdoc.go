@@ -1,0 +1,254 @@
+// Package pdfdoc starts PDF documents that draw text with the fonts the
+// program ships, so a PDF looks the same on every computer: Chinese from
+// the shipped Droid Sans Fallback (assets.CJKFont), Latin, Greek and
+// Cyrillic from the Go fonts, which the CJK font lacks. Both are
+// TrueType-outlined, which fpdf subsets and embeds; text stays real text
+// (pdftotext finds it). The org chart (widgets/orgchart) and the plan PDF
+// (data/export) both start their documents here, so that one can draw
+// into the other's document.
+package pdfdoc
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"staffplan/assets"
+)
+
+// Paper sizes.
+const (
+	A4 = "A4"
+	A3 = "A3"
+)
+
+// Options choose the paper of a new document.
+type Options struct {
+	// Paper is A4 (default) or A3.
+	Paper string
+	// Landscape turns the pages sideways.
+	Landscape bool
+	// Margin is the blank border of each page in points (default 28, about
+	// 1 cm, inside what office printers can print).
+	Margin float64
+	// Created is the creation date written into the file; zero leaves it
+	// out, so that the same input gives the same bytes.
+	Created time.Time
+}
+
+// ErrPaper is returned by New for a paper size it does not know.
+var ErrPaper = errors.New("pdfdoc: unknown paper size")
+
+// Doc is a PDF document in points (1/72 inch) with the shipped fonts
+// registered. Use the embedded *fpdf.Fpdf for boxes and lines and Doc.Text
+// for text, which picks the font for each character.
+type Doc struct {
+	*fpdf.Fpdf
+	// W and H are the page size, Margin the page border, in points.
+	W, H, Margin float64
+	fonts        *fontTable
+}
+
+// Font family names registered in every Doc.
+const (
+	FamilyCJK   = "cjk"
+	FamilyLatin = "latin"
+)
+
+// New starts an empty document (no page yet) on the chosen paper.
+func New(o Options) (*Doc, error) {
+	paper := strings.ToUpper(strings.TrimSpace(o.Paper))
+	if paper == "" {
+		paper = A4
+	}
+	if paper != A4 && paper != A3 {
+		return nil, fmt.Errorf("%w %q", ErrPaper, o.Paper)
+	}
+	orient := "P"
+	if o.Landscape {
+		orient = "L"
+	}
+	f := fpdf.New(orient, "pt", paper, "")
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetProducer("Staffing Planner", false)
+	if !o.Created.IsZero() {
+		f.SetCreationDate(o.Created)
+		f.SetModificationDate(o.Created)
+	}
+	// Wide characters first so that a font both have (digits? none
+	// today) comes from the one that matches the surrounding Chinese.
+	f.AddUTF8FontFromBytes(FamilyCJK, "", assets.CJKFont)
+	f.AddUTF8FontFromBytes(FamilyLatin, "", goregular.TTF)
+	f.AddUTF8FontFromBytes(FamilyLatin, "B", gobold.TTF)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("pdfdoc: registering the shipped fonts: %w", err)
+	}
+	w, h := f.GetPageSize()
+	m := o.Margin
+	if m <= 0 {
+		m = 28
+	}
+	return &Doc{Fpdf: f, W: w, H: h, Margin: m, fonts: shippedFonts()}, nil
+}
+
+// PageSize is the width and height of paper in points, portrait or
+// landscape, without starting a document.
+func PageSize(paper string, landscape bool) (w, h float64, err error) {
+	switch strings.ToUpper(strings.TrimSpace(paper)) {
+	case "", A4:
+		w, h = 595.28, 841.89
+	case A3:
+		w, h = 841.89, 1190.55
+	default:
+		return 0, 0, fmt.Errorf("%w %q", ErrPaper, paper)
+	}
+	if landscape {
+		w, h = h, w
+	}
+	return w, h, nil
+}
+
+// fontTable says which shipped font draws a character.
+type fontTable struct {
+	cjk, latin *sfnt.Font
+	mu         sync.Mutex
+	buf        sfnt.Buffer
+	pick       map[rune]int8
+}
+
+const (
+	useCJK int8 = iota
+	useLatin
+)
+
+var (
+	tableOnce sync.Once
+	table     *fontTable
+)
+
+func shippedFonts() *fontTable {
+	tableOnce.Do(func() {
+		cjk, err := sfnt.Parse(assets.CJKFont)
+		if err != nil {
+			panic(err) // embedded and tested
+		}
+		latin, err := sfnt.Parse(goregular.TTF)
+		if err != nil {
+			panic(err)
+		}
+		table = &fontTable{cjk: cjk, latin: latin, pick: map[rune]int8{}}
+	})
+	return table
+}
+
+func (t *fontTable) fontFor(r rune) int8 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if p, ok := t.pick[r]; ok {
+		return p
+	}
+	p := useCJK
+	if i, err := t.cjk.GlyphIndex(&t.buf, r); err != nil || i == 0 {
+		if i, err := t.latin.GlyphIndex(&t.buf, r); err == nil && i != 0 {
+			p = useLatin
+		}
+	}
+	t.pick[r] = p
+	return p
+}
+
+// run is a piece of text drawn with one font.
+type run struct {
+	text string
+	font int8
+}
+
+func (d *Doc) runs(s string) []run {
+	var out []run
+	start, cur := 0, int8(-1)
+	for i, r := range s {
+		f := cur
+		// Spaces stay with the run they are in: both fonts have one.
+		if r != ' ' || cur < 0 {
+			f = d.fonts.fontFor(r)
+		}
+		if f != cur {
+			if cur >= 0 && i > start {
+				out = append(out, run{s[start:i], cur})
+			}
+			start, cur = i, f
+		}
+	}
+	if cur >= 0 && start < len(s) {
+		out = append(out, run{s[start:], cur})
+	}
+	return out
+}
+
+func (d *Doc) setFont(f int8, size float64, bold bool) {
+	if f == useLatin {
+		style := ""
+		if bold {
+			style = "B"
+		}
+		d.SetFont(FamilyLatin, style, size)
+		return
+	}
+	d.SetFont(FamilyCJK, "", size)
+}
+
+// Width is the width of s in points at size, bold or not.
+func (d *Doc) Width(s string, size float64, bold bool) float64 {
+	w := 0.0
+	for _, r := range d.runs(s) {
+		d.setFont(r.font, size, bold)
+		w += d.GetStringWidth(r.text)
+	}
+	return w
+}
+
+// Ascent is how far the baseline of text at size sits below the top of
+// its line: the CJK font's ascent, as the PNG export uses.
+func Ascent(size float64) float64 {
+	t := shippedFonts()
+	var buf sfnt.Buffer
+	m, err := t.cjk.Metrics(&buf, fixed.Int26_6(size*64), font.HintingNone)
+	if err != nil {
+		return 0.88 * size
+	}
+	return float64(m.Ascent) / 64
+}
+
+// Text draws s with its baseline at y, starting at x, in the current text
+// colour. Bold Latin uses Go Bold; the CJK font has one weight, so bold
+// Chinese is drawn filled and stroked with a thin outline.
+func (d *Doc) Text(x, y float64, s string, size float64, bold bool) {
+	for _, r := range d.runs(s) {
+		d.setFont(r.font, size, bold)
+		fake := bold && r.font == useCJK
+		if fake {
+			lw := d.GetLineWidth()
+			dr, dg, db := d.GetDrawColor()
+			d.SetDrawColor(d.GetTextColor())
+			d.SetLineWidth(size * 0.035)
+			d.SetTextRenderingMode(2)
+			d.Fpdf.Text(x, y, r.text)
+			d.SetTextRenderingMode(0)
+			d.SetLineWidth(lw)
+			d.SetDrawColor(dr, dg, db)
+		} else {
+			d.Fpdf.Text(x, y, r.text)
+		}
+		x += d.GetStringWidth(r.text)
+	}
+}
