@@ -152,7 +152,7 @@ func (fs *fontSet) addMissing(rs map[rune]bool) {
 
 // covered says whether the regular font or a fallback has r.
 func (fs *fontSet) covered(buf *sfnt.Buffer, r rune) bool {
-	if hasGlyph(fs.regular, buf, r) {
+	if hasGlyph(fs.regular, buf, r) || (fs.latin != nil && hasGlyph(fs.latin, buf, r)) {
 		return true
 	}
 	for _, f := range fs.fallbacks {
@@ -174,7 +174,7 @@ func (fs *fontSet) lacksWide() bool {
 }
 
 // multiFace draws each character with the first font that has it: the
-// export font, then the fallbacks. Its metrics are the first font's, so a
+// export font, the Go font of the same weight, then the fallbacks. Its metrics are the first font's, so a
 // fallback glyph does not change the layout's line heights.
 type multiFace struct {
 	fonts []*sfnt.Font
