@@ -121,6 +121,7 @@ func PageSize(paper string, landscape bool) (w, h float64, err error) {
 // fontTable says which shipped font draws a character.
 type fontTable struct {
 	cjk, latin *sfnt.Font
+	ascent     float64 // of the CJK font, per point of size
 	mu         sync.Mutex
 	buf        sfnt.Buffer
 	pick       map[rune]int8
@@ -146,7 +147,11 @@ func shippedFonts() *fontTable {
 		if err != nil {
 			panic(err)
 		}
-		table = &fontTable{cjk: cjk, latin: latin, pick: map[rune]int8{}}
+		table = &fontTable{cjk: cjk, latin: latin, pick: map[rune]int8{}, ascent: 0.88}
+		var buf sfnt.Buffer
+		if m, err := cjk.Metrics(&buf, fixed.I(100), font.HintingNone); err == nil {
+			table.ascent = float64(m.Ascent) / 64 / 100
+		}
 	})
 	return table
 }
@@ -219,15 +224,7 @@ func (d *Doc) Width(s string, size float64, bold bool) float64 {
 
 // Ascent is how far the baseline of text at size sits below the top of
 // its line: the CJK font's ascent, as the PNG export uses.
-func Ascent(size float64) float64 {
-	t := shippedFonts()
-	var buf sfnt.Buffer
-	m, err := t.cjk.Metrics(&buf, fixed.Int26_6(size*64), font.HintingNone)
-	if err != nil {
-		return 0.88 * size
-	}
-	return float64(m.Ascent) / 64
-}
+func Ascent(size float64) float64 { return shippedFonts().ascent * size }
 
 // Text draws s with its baseline at y, starting at x, in the current text
 // colour. Bold Latin uses Go Bold; the CJK font has one weight, so bold
