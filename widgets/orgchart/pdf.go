@@ -524,6 +524,9 @@ func DrawPDF(d *pdfdoc.Doc, m *Model, o PDFOptions) error {
 	if err != nil {
 		return err
 	}
+	if !d.HasFallback() {
+		d.SetFallback(SystemFontFallback(chartTexts(m, ExportOptions{Title: o.Title, Date: o.Date})...))
+	}
 	first := o.FirstPage
 	if first <= 0 {
 		first = d.PageNo() + 1

@@ -318,3 +318,36 @@ func benchmarkPDF(b *testing.B, n int) {
 
 func BenchmarkPDFTiled1000(b *testing.B)  { benchmarkPDF(b, 1000) }
 func BenchmarkPDFTiled10000(b *testing.B) { benchmarkPDF(b, 10_000) }
+
+// A Thai name the shipped fonts lack is drawn with a system Thai font
+// embedded in the PDF, not as missing-glyph boxes.
+func TestPDFThaiNameUsesSystemFont(t *testing.T) {
+	thaiFont(t)
+	if _, err := exec.LookPath("pdffonts"); err != nil {
+		t.Skip("pdffonts (poppler-utils) not installed")
+	}
+	nodes := smallNodes()
+	nodes[3].Lines = []string{thaiName}
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, mustModel(t, nodes), PDFOptions{Title: "康飞"}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "thai.pdf")
+	if d := os.Getenv("ORGCHART_PDF_OUT"); d != "" {
+		p = filepath.Join(d, "thai.pdf")
+	}
+	if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdffonts", p).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pdfdoc names the fonts it registers from the system "fallbackN".
+	if !strings.Contains(string(out), "fallback0") {
+		t.Fatalf("no system font embedded for the Thai name:\n%s", out)
+	}
+	if text := pdfText(t, buf.Bytes()); !strings.Contains(text, "สมชาย") {
+		t.Fatalf("pdftotext lacks the Thai name: %q", text)
+	}
+}

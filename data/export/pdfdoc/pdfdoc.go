@@ -56,6 +56,71 @@ type Doc struct {
 	// W and H are the page size, Margin the page border, in points.
 	W, H, Margin float64
 	fonts        *fontTable
+	fallback     FallbackFunc
+	fbByName     map[string]int8
+	fbRune       map[rune]int8
+	fbCount      int8
+}
+
+// FallbackFunc finds a TrueType font file for a character the shipped
+// fonts lack (a Thai or Arabic name): a name that identifies the file and
+// its bytes, or nil bytes when there is none.
+type FallbackFunc func(r rune) (name string, ttf []byte)
+
+// SetFallback makes Text draw characters the shipped fonts lack with the
+// fonts f finds; nil (the default) leaves them to the CJK font's
+// missing-glyph box, still searchable text.
+func (d *Doc) SetFallback(f FallbackFunc) { d.fallback = f }
+
+// HasFallback says whether SetFallback was given a finder.
+func (d *Doc) HasFallback() bool { return d.fallback != nil }
+
+// fallbackFor is the font of r when the shipped fonts lack it.
+func (d *Doc) fallbackFor(r rune) int8 {
+	if f, ok := d.fbRune[r]; ok {
+		return f
+	}
+	f := useCJK
+	if d.fallback != nil {
+		if name, ttf := d.fallback(r); ttf != nil {
+			if k, ok := d.fbByName[name]; ok {
+				f = k
+			} else if IsTrueType(ttf) {
+				fam := fmt.Sprintf("fallback%d", d.fbCount)
+				d.AddUTF8FontFromBytes(fam, "", ttf)
+				if d.Err() {
+					d.ClearError() // an unreadable system font: leave r to the box
+					d.fbByName[name] = useCJK
+				} else {
+					k := useFallback + d.fbCount
+					d.fbCount++
+					d.fbByName[name] = k
+					f = k
+				}
+			}
+		}
+	}
+	d.fbRune[r] = f
+	return f
+}
+
+// IsTrueType says whether font is a single font with TrueType (glyf)
+// outlines, the kind fpdf can subset: not a collection, not CFF.
+func IsTrueType(font []byte) bool {
+	if len(font) < 12 || (string(font[:4]) != "\x00\x01\x00\x00" && string(font[:4]) != "true") {
+		return false
+	}
+	n := int(font[4])<<8 | int(font[5])
+	for i := 0; i < n; i++ {
+		at := 12 + 16*i
+		if at+16 > len(font) {
+			return false
+		}
+		if string(font[at:at+4]) == "glyf" {
+			return true
+		}
+	}
+	return false
 }
 
 // Font family names registered in every Doc.
@@ -98,7 +163,8 @@ func New(o Options) (*Doc, error) {
 	if m <= 0 {
 		m = 28
 	}
-	return &Doc{Fpdf: f, W: w, H: h, Margin: m, fonts: shippedFonts()}, nil
+	return &Doc{Fpdf: f, W: w, H: h, Margin: m, fonts: shippedFonts(),
+		fbByName: map[string]int8{}, fbRune: map[rune]int8{}}, nil
 }
 
 // PageSize is the width and height of paper in points, portrait or
@@ -128,8 +194,10 @@ type fontTable struct {
 }
 
 const (
-	useCJK int8 = iota
+	useNone int8 = iota - 1 // in neither shipped font
+	useCJK
 	useLatin
+	useFallback // and up: the document's fallback fonts
 )
 
 var (
@@ -164,6 +232,7 @@ func (t *fontTable) fontFor(r rune) int8 {
 	}
 	p := useCJK
 	if i, err := t.cjk.GlyphIndex(&t.buf, r); err != nil || i == 0 {
+		p = useNone
 		if i, err := t.latin.GlyphIndex(&t.buf, r); err == nil && i != 0 {
 			p = useLatin
 		}
@@ -180,27 +249,35 @@ type run struct {
 
 func (d *Doc) runs(s string) []run {
 	var out []run
-	start, cur := 0, int8(-1)
+	const unset = int8(-100)
+	start, cur := 0, unset
 	for i, r := range s {
 		f := cur
 		// Spaces stay with the run they are in: both fonts have one.
-		if r != ' ' || cur < 0 {
+		if r != ' ' || cur == unset {
 			f = d.fonts.fontFor(r)
+			if f == useNone {
+				f = d.fallbackFor(r)
+			}
 		}
 		if f != cur {
-			if cur >= 0 && i > start {
+			if cur != unset && i > start {
 				out = append(out, run{s[start:i], cur})
 			}
 			start, cur = i, f
 		}
 	}
-	if cur >= 0 && start < len(s) {
+	if cur != unset && start < len(s) {
 		out = append(out, run{s[start:], cur})
 	}
 	return out
 }
 
 func (d *Doc) setFont(f int8, size float64, bold bool) {
+	if f >= useFallback {
+		d.SetFont(fmt.Sprintf("fallback%d", f-useFallback), "", size)
+		return
+	}
 	if f == useLatin {
 		style := ""
 		if bold {
@@ -232,7 +309,7 @@ func Ascent(size float64) float64 { return shippedFonts().ascent * size }
 func (d *Doc) Text(x, y float64, s string, size float64, bold bool) {
 	for _, r := range d.runs(s) {
 		d.setFont(r.font, size, bold)
-		fake := bold && r.font == useCJK
+		fake := bold && r.font != useLatin
 		if fake {
 			lw := d.GetLineWidth()
 			dr, dg, db := d.GetDrawColor()
