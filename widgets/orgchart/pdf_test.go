@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/go-pdf/fpdf"
+
+	"staffplan/data/export/pdfdoc"
 )
 
 // pdfChart is a generated chart of n posts as the app builds them: a
@@ -349,5 +353,37 @@ func TestPDFThaiNameUsesSystemFont(t *testing.T) {
 	}
 	if text := pdfText(t, buf.Bytes()); !strings.Contains(text, "สมชาย") {
 		t.Fatalf("pdftotext lacks the Thai name: %q", text)
+	}
+}
+
+// The plan PDF draws the chart into its own document: the chart's pages
+// follow the pages already there and are numbered in the whole document.
+func TestDrawPDFIntoLongerDocument(t *testing.T) {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddPage() // a cover drawn by someone else
+	d, err := pdfdoc.Wrap(f, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pdfChart(t, 300)
+	o := PDFOptions{Layout: PDFUnits, TotalPages: 99, Chart: Options{Compact: true}}
+	plan, err := PlanPDF(m, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := DrawPDF(d, m, o); err != nil {
+		t.Fatal(err)
+	}
+	if f.PageCount() != 1+len(plan.Pages) {
+		t.Fatalf("%d pages, want the cover and %d", f.PageCount(), len(plan.Pages))
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(pdfText(t, buf.Bytes()), " ", "")
+	last := fmt.Sprintf("\n%d/99\n", 1+len(plan.Pages))
+	if !strings.Contains(text, "\n2/99\n") || strings.Contains(text, "\n1/99\n") || !strings.Contains(text, last) || !strings.Contains(text, "→3\n") {
+		t.Fatalf("chart pages are not numbered from 2 in the whole document")
 	}
 }

@@ -123,10 +123,13 @@ func IsTrueType(font []byte) bool {
 	return false
 }
 
-// Font family names registered in every Doc.
+// Font family names registered in every Doc; the plan PDF
+// (export.RegisterPDFFonts) registers the same fonts under the same names,
+// so a chart drawn into it shares their subsets instead of embedding the
+// fonts twice.
 const (
-	FamilyCJK   = "cjk"
-	FamilyLatin = "latin"
+	FamilyCJK   = "staffplan-cjk"
+	FamilyLatin = "staffplan-latin"
 )
 
 // New starts an empty document (no page yet) on the chosen paper.
@@ -150,8 +153,17 @@ func New(o Options) (*Doc, error) {
 		f.SetCreationDate(o.Created)
 		f.SetModificationDate(o.Created)
 	}
-	// Wide characters first so that a font both have (digits? none
-	// today) comes from the one that matches the surrounding Chinese.
+	return Wrap(f, o.Margin)
+}
+
+// Wrap makes a Doc of a document started elsewhere (in points, as the
+// plan PDF is), registering the shipped fonts if they are not yet, so that
+// the org chart can draw its pages into it. margin ≤ 0 is the default.
+func Wrap(f *fpdf.Fpdf, margin float64) (*Doc, error) {
+	if f.GetConversionRatio() != 1 {
+		return nil, errors.New("pdfdoc: the document is not in points")
+	}
+	// fpdf skips a family and style it already has.
 	f.AddUTF8FontFromBytes(FamilyCJK, "", assets.CJKFont)
 	f.AddUTF8FontFromBytes(FamilyLatin, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(FamilyLatin, "B", gobold.TTF)
@@ -159,11 +171,10 @@ func New(o Options) (*Doc, error) {
 		return nil, fmt.Errorf("pdfdoc: registering the shipped fonts: %w", err)
 	}
 	w, h := f.GetPageSize()
-	m := o.Margin
-	if m <= 0 {
-		m = 28
+	if margin <= 0 {
+		margin = 28
 	}
-	return &Doc{Fpdf: f, W: w, H: h, Margin: m, fonts: shippedFonts(),
+	return &Doc{Fpdf: f, W: w, H: h, Margin: margin, fonts: shippedFonts(),
 		fbByName: map[string]int8{}, fbRune: map[rune]int8{}}, nil
 }
 
