@@ -26,11 +26,6 @@ import (
 	"staffplan/assets"
 )
 
-// FontPaths is no longer read: exports draw with the shipped font.
-//
-// Deprecated: kept only until the app's tests stop setting it.
-var FontPaths []string
-
 // SVGFontFamily is the font-family of SVG text: the shipped font first
 // (where the reader has it, the SVG looks like the PNG and PDF), then
 // common CJK fonts so that Chinese renders on any system, then the

@@ -54,7 +54,8 @@ func (e *TooSmallError) Is(target error) bool { return target == ErrTooSmall }
 // widget hard-codes none). A nil func or empty string prints a
 // language-free form: "3 / 10", "2-3", "→ 5", a legend without words.
 type PDFLabels struct {
-	// Page is the page number label, e.g. "第 3 页 / 共 10 页".
+	// Page is the page number label, e.g. "第 3 页 / 共 10 页"; total is -1
+	// when unknown.
 	Page func(n, total int) string
 	// Tile names a tile of the tiled layout, e.g. "第 2 行 第 3 列".
 	Tile func(row, col int) string
@@ -93,7 +94,8 @@ type PDFOptions struct {
 	Collapsed        []bool
 	Chart            Options
 	// FirstPage and TotalPages number the pages when the chart is part of
-	// a longer document (DrawPDF); zero numbers the chart's pages alone.
+	// a longer document (DrawPDF); zero numbers the chart's pages alone,
+	// a negative TotalPages prints no total (Labels.Page gets -1).
 	FirstPage, TotalPages int
 }
 
@@ -532,7 +534,7 @@ func DrawPDF(d *pdfdoc.Doc, m *Model, o PDFOptions) error {
 		first = d.PageNo() + 1
 	}
 	total := o.TotalPages
-	if total <= 0 {
+	if total == 0 {
 		total = first + len(plan.Pages) - 1
 	}
 	// Internal links: overview tiles and "continued" markers jump to
@@ -624,7 +626,10 @@ func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal pa
 	// Footer.
 	fy := d.H - m - pdfFooterH
 	d.Line(m, fy, d.W-m, fy)
-	page := strconv.Itoa(n) + " / " + strconv.Itoa(total)
+	page := strconv.Itoa(n)
+	if total > 0 {
+		page += " / " + strconv.Itoa(total)
+	}
 	if o.Labels.Page != nil {
 		page = o.Labels.Page(n, total)
 	}
@@ -803,4 +808,15 @@ func (b *pdfBackend) text(x, y float32, s string, size float32, bold bool, c col
 	pt := float64(size) * b.s
 	b.d.SetTextColor(rgb(c))
 	b.d.Text(b.px(x), b.py(y)+pdfdoc.Ascent(pt), s, pt, bold)
+}
+
+// ForPDF returns the chart's model and o with the chart's collapsed
+// branches and layout options, so the PDF shows what the window shows.
+// Call it on the UI goroutine; the results are copies, safe elsewhere.
+func (c *OrgChart) ForPDF(o PDFOptions) (*Model, PDFOptions) {
+	if c.collapsed != nil {
+		o.Collapsed = append([]bool(nil), c.collapsed...)
+	}
+	o.Chart = c.opts
+	return c.model, o
 }

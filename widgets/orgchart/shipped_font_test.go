@@ -2,6 +2,7 @@ package orgchart
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/png"
 	"testing"
@@ -33,5 +34,22 @@ func TestExportPNGSameWithoutSystemFonts(t *testing.T) {
 	without := render()
 	if !bytes.Equal(with, without) {
 		t.Fatal("the PNG differs when the system's fonts cannot be found")
+	}
+}
+
+// A wide character that no font has (here a private-use one) is reported,
+// and the image is written anyway.
+func TestExportPNGReportsCharacterInNoFont(t *testing.T) {
+	saved := FallbackFontDirs
+	FallbackFontDirs = nil
+	t.Cleanup(func() { FallbackFontDirs = saved })
+	nodes := smallNodes()
+	nodes[1].Title = "财务\uE000"
+	var b bytes.Buffer
+	if err := WritePNG(&b, mustModel(t, nodes), ExportOptions{}); !errors.Is(err, ErrNoCJKFont) {
+		t.Fatalf("err %v, want ErrNoCJKFont", err)
+	}
+	if _, err := png.Decode(&b); err != nil {
+		t.Fatalf("image not written: %v", err)
 	}
 }
