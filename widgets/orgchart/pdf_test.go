@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -385,5 +386,40 @@ func TestDrawPDFIntoLongerDocument(t *testing.T) {
 	last := fmt.Sprintf("\n%d/99\n", 1+len(plan.Pages))
 	if !strings.Contains(text, "\n2/99\n") || strings.Contains(text, "\n1/99\n") || !strings.Contains(text, last) || !strings.Contains(text, "→3\n") {
 		t.Fatalf("chart pages are not numbered from 2 in the whole document")
+	}
+}
+
+func TestPDFPreviewDrawsThePage(t *testing.T) {
+	m := pdfChart(t, 300)
+	p, err := PlanPDF(m, PDFOptions{Layout: PDFTiled, Chart: Options{Compact: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{0, 1} {
+		img := p.Preview(k, 300)
+		if b := img.Bounds(); b.Dx() != 300 || b.Dy() < 420 || b.Dy() > 430 {
+			t.Fatalf("A4 preview %v", b)
+		}
+		// Ink inside the chart area, none in the side margins.
+		c := p.Pages[k].Content
+		ppt := 300 / p.PageW
+		ink, margin := 0, 0
+		for y := 0; y < img.Bounds().Dy(); y++ {
+			for x := 0; x < 300; x++ {
+				if img.RGBAAt(x, y) == (color.RGBA{255, 255, 255, 255}) {
+					continue
+				}
+				inside := float64(x) >= float64(c.X)*ppt && float64(x) < float64(c.X+c.W)*ppt
+				switch {
+				case inside:
+					ink++
+				case float64(x) < float64(c.X)*ppt-1 || float64(x) > float64(c.X+c.W)*ppt+1:
+					margin++
+				}
+			}
+		}
+		if ink < 500 || margin > 0 {
+			t.Fatalf("page %d: %d ink pixels in the chart area, %d in the margins", k, ink, margin)
+		}
 	}
 }
