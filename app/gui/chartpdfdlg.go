@@ -97,7 +97,7 @@ func (u *UI) chartPDFDialog(m *orgchart.Model, base orgchart.PDFOptions) *chartP
 		widget.NewFormItem(lang.X("chartpdf.scale", "Scale (tiled)"), c.scale),
 	)
 	left := container.NewBorder(form, nil, nil, nil, c.status)
-	right := container.NewBorder(nil, container.NewHBox(c.prev, c.pageLbl, c.next), nil, nil, c.preview)
+	right := container.NewBorder(nil, container.NewBorder(nil, nil, c.prev, c.next, container.NewCenter(c.pageLbl)), nil, nil, c.preview)
 	cancel := widget.NewButton(lang.X("btn.cancel", "Cancel"), func() { c.d.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, c.save), nil, nil,
 		container.NewHSplit(left, right))

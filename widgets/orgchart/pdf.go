@@ -737,8 +737,9 @@ func drawOverview(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage, first int, links []i
 		if q.Section != pg.Section || q.Overview {
 			continue
 		}
-		x, y := b.px(q.View.X), b.py(q.View.Y)
-		w, h := float64(q.View.W)*pg.Scale, float64(q.View.H)*pg.Scale
+		v := q.View.clip(sc.L.Bounds) // the last tiles reach past the chart
+		x, y := b.px(v.X), b.py(v.Y)
+		w, h := float64(v.W)*pg.Scale, float64(v.H)*pg.Scale
 		d.Rect(x, y, w, h, "D")
 		label := strconv.Itoa(first + k)
 		size := math.Min(14, math.Max(5, math.Min(w, h)/3))
@@ -819,4 +820,11 @@ func (c *OrgChart) ForPDF(o PDFOptions) (*Model, PDFOptions) {
 	}
 	o.Chart = c.opts
 	return c.model, o
+}
+
+// clip is the part of r inside o.
+func (r Rect) clip(o Rect) Rect {
+	x0, y0 := max(r.X, o.X), max(r.Y, o.Y)
+	x1, y1 := min(r.X+r.W, o.X+o.W), min(r.Y+r.H, o.Y+o.H)
+	return Rect{x0, y0, max(0, x1-x0), max(0, y1-y0)}
 }

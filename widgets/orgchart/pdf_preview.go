@@ -51,7 +51,7 @@ func (p *PDFPlan) Preview(k, widthPx int) *image.RGBA {
 		blue := printPalette.badge
 		for _, q := range p.Pages {
 			if q.Section == pg.Section && !q.Overview {
-				v, w := q.View, 1/float32(s*px) // one pixel
+				v, w := q.View.clip(sc.L.Bounds), 1/float32(s*px) // one pixel
 				rb.line(Segment{X1: v.X, Y1: v.Y, X2: v.X + v.W, Y2: v.Y}, blue, w)
 				rb.line(Segment{X1: v.X, Y1: v.Y + v.H, X2: v.X + v.W, Y2: v.Y + v.H}, blue, w)
 				rb.line(Segment{X1: v.X, Y1: v.Y, X2: v.X, Y2: v.Y + v.H}, blue, w)
