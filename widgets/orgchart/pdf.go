@@ -689,35 +689,36 @@ func drawCutMarks(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage) {
 	x0, y0 := float64(c.X), float64(c.Y)
 	x1, y1 := x0+float64(c.W), y0+float64(c.H)
 	d.SetDrawColor(0, 0, 0)
-	d.SetLineWidth(0.3)
-	const l, g = 8.0, 2.0
+	d.SetLineWidth(0.4)
+	// Vertical marks stay in the gap between the chart and the header and
+	// footer rules; horizontal ones reach into the side margins.
+	const lv, gv, lh, gh = pdfGap - 1.5, 0.5, 8.0, 2.0
 	for _, x := range []float64{x0, x1} {
-		d.Line(x, y0-g, x, y0-g-l)
-		d.Line(x, y1+g, x, y1+g+l)
+		d.Line(x, y0-gv, x, y0-gv-lv)
+		d.Line(x, y1+gv, x, y1+gv+lv)
 	}
 	for _, y := range []float64{y0, y1} {
-		d.Line(x0-g, y, x0-g-l, y)
-		d.Line(x1+g, y, x1+g+l, y)
+		d.Line(x0-gh, y, x0-gh-lh, y)
+		d.Line(x1+gh, y, x1+gh+lh, y)
 	}
 	// Where the next column and row begin on this tile.
 	d.SetDrawColor(rgb(printPalette.badge))
-	d.SetDashPattern([]float64{2, 2}, 0)
+	d.SetLineWidth(0.6)
 	for _, q := range plan.Pages {
 		if q.Section != pg.Section || q.Overview {
 			continue
 		}
 		if q.Row == pg.Row && q.Col == pg.Col+1 && q.View.X < pg.View.X+pg.View.W {
 			x := x0 + float64(q.View.X-pg.View.X)*pg.Scale
-			d.Line(x, y0-g, x, y0-g-l)
-			d.Line(x, y1+g, x, y1+g+l)
+			d.Line(x, y0-gv, x, y0-gv-lv)
+			d.Line(x, y1+gv, x, y1+gv+lv)
 		}
 		if q.Col == pg.Col && q.Row == pg.Row+1 && q.View.Y < pg.View.Y+pg.View.H {
 			y := y0 + float64(q.View.Y-pg.View.Y)*pg.Scale
-			d.Line(x0-g, y, x0-g-l, y)
-			d.Line(x1+g, y, x1+g+l, y)
+			d.Line(x0-gh, y, x0-gh-lh, y)
+			d.Line(x1+gh, y, x1+gh+lh, y)
 		}
 	}
-	d.SetDashPattern([]float64{}, 0)
 }
 
 // drawOverview draws the whole section small, with the tiles outlined and
@@ -781,7 +782,7 @@ func (b *pdfBackend) rect(r Rect, fill, stroke color.Color, sw float32, dashed b
 	}
 	rad := float64(radius) * b.s
 	if rad > 0.3 && 2*rad <= math.Min(w, h) {
-		b.d.RoundedRect(x, y, w, h, rad, "1234", style)
+		roundedRect(b.d, x, y, w, h, rad, style)
 	} else {
 		b.d.Rect(x, y, w, h, style)
 	}
@@ -827,4 +828,22 @@ func (r Rect) clip(o Rect) Rect {
 	x0, y0 := max(r.X, o.X), max(r.Y, o.Y)
 	x1, y1 := min(r.X+r.W, o.X+o.W), min(r.Y+r.H, o.Y+o.H)
 	return Rect{x0, y0, max(0, x1-x0), max(0, y1-y0)}
+}
+
+// roundedRect draws a rectangle with rounded corners as one path. fpdf's
+// RoundedRect opens a graphics state (q) it never closes, which keeps any
+// clip in force for the rest of the page.
+func roundedRect(d *pdfdoc.Doc, x, y, w, h, r float64, style string) {
+	k := r * (4.0 / 3.0) * (math.Sqrt2 - 1) // Bézier handle of a quarter circle
+	d.MoveTo(x+r, y)
+	d.LineTo(x+w-r, y)
+	d.CurveBezierCubicTo(x+w-r+k, y, x+w, y+r-k, x+w, y+r)
+	d.LineTo(x+w, y+h-r)
+	d.CurveBezierCubicTo(x+w, y+h-r+k, x+w-r+k, y+h, x+w-r, y+h)
+	d.LineTo(x+r, y+h)
+	d.CurveBezierCubicTo(x+r-k, y+h, x, y+h-r+k, x, y+h-r)
+	d.LineTo(x, y+r)
+	d.CurveBezierCubicTo(x, y+r-k, x+r-k, y, x+r, y)
+	d.ClosePath()
+	d.DrawPath(style)
 }

@@ -423,3 +423,62 @@ func TestPDFPreviewDrawsThePage(t *testing.T) {
 		}
 	}
 }
+
+// qDepth is how many graphics states (q) the content s leaves open,
+// skipping string operands.
+func qDepth(s []byte) int {
+	depth, in := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case in > 0 && c == '\\':
+			i++
+		case in > 0 && c == '(':
+			in++
+		case in > 0 && c == ')':
+			in--
+		case in > 0:
+		case c == '(':
+			in = 1
+		case (c == 'q' || c == 'Q') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'):
+			if c == 'q' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+	return depth
+}
+
+// Every page closes each graphics state it opens: a left-open one keeps
+// the chart's clip on, which hid the cut marks (fpdf's RoundedRect opens
+// one and never closes it), and viewers limit how deep states nest.
+func TestPDFPagesBalanceGraphicsState(t *testing.T) {
+	d, err := pdfdoc.New(pdfdoc.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetCompression(false)
+	if err := DrawPDF(d, pdfChart(t, 300), PDFOptions{Layout: PDFTiled, Chart: Options{Compact: true}}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, part := range bytes.Split(buf.Bytes(), []byte("\nstream\n"))[1:] {
+		content, _, _ := bytes.Cut(part, []byte("\nendstream"))
+		if !bytes.Contains(content, []byte(" re W n")) {
+			continue // not a tile page's content
+		}
+		pages++
+		if n := qDepth(content); n != 0 {
+			t.Fatalf("a page leaves %d graphics states open", n)
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no tile page found")
+	}
+}
