@@ -17,6 +17,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	kind := fs.String("kind", "", core.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
 	out := fs.String("out", "", core.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, core.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
+	pdf := pdfFlags(fs)
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
@@ -32,7 +33,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	write, err := core.ExportWriter(*kind, filepath.Ext(*out), d, sheet, core.Lang(), *omitLeft, stderr)
+	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, *omitLeft, pdf, stderr)
 	if err != nil {
 		return err
 	}

@@ -59,14 +59,14 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 			err := orgchart.WritePNG(w, m, o)
 			if errors.Is(err, orgchart.ErrNoCJKFont) {
 				// The picture is written; only Chinese text may be missing.
-				fmt.Fprintln(warn, X("export.no_cjk_font", "No Chinese font was found; install one (e.g. fonts-noto-cjk) for Chinese text in PNG files."))
+				fmt.Fprintln(warn, X("export.no_cjk_font", "Some characters of the chart are in no font on this computer; they are missing from the PNG."))
 				return nil
 			}
 			return err
 		}, nil
 	}
 	return nil, errors.New(X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png, .svg or .pdf).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
