@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/calc"
@@ -30,9 +28,9 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) error {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		fmt.Fprintln(stdout, lang.X("cli.templates.group", "[{{.industry}}]", map[string]any{"industry": core.IndustryText(g.Industry)}))
+		fmt.Fprintln(stdout, core.X("cli.templates.group", "[{{.industry}}]", map[string]any{"industry": core.IndustryText(g.Industry)}))
 		for _, in := range g.Templates {
-			fmt.Fprintf(stdout, "%s\t%s — %s\n", in.Name, template.Text(in.Title, core.Lang()), template.Text(in.Description, core.Lang()))
+			fmt.Fprintf(stdout, "%s\t%s — %s\n", in.Name, core.Pick(in.Title), core.Pick(in.Description))
 		}
 	}
 	return nil

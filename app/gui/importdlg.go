@@ -242,7 +242,7 @@ func (u *UI) importFile(path, password string, next func()) {
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
-			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
+			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), &importer.PreviewOptions{Lang: core.Lang()})
 		}
 		onUI(func() {
 			prog.finish()
@@ -376,7 +376,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 }
 
 func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
+	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr, opts: importer.PreviewOptions{Lang: core.Lang()}}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on

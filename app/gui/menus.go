@@ -236,7 +236,7 @@ func (u *UI) restoreDialog() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := backups[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s   %s   %s", b.Time.Local().Format("2006-01-02 15:04:05"),
-				BackupReasonText(b.Reason), core.SizeText(b.Size)))
+				core.BackupReasonText(b.Reason), core.SizeText(b.Size)))
 		})
 	list.OnSelected = func(i widget.ListItemID) { chosen = i }
 	noteText := lang.X("dlg.restore.text", "The database is replaced by the backup you choose. The current state is backed up first.")
@@ -296,23 +296,6 @@ func (u *UI) restore(backup string) {
 
 // restoreStore replaces the database with a backup; tests replace it.
 var restoreStore = func(path, backup string) (*store.Store, error) { return store.Restore(path, backup, nil) }
-
-// BackupReasonText names why a backup was made.
-func BackupReasonText(reason string) string {
-	switch reason {
-	case "import":
-		return lang.X("backup.import", "before import")
-	case "newplan":
-		return lang.X("backup.newplan", "before new plan")
-	case "restore":
-		return lang.X("backup.restore", "before restore")
-	case "migrate":
-		return lang.X("backup.migrate", "before upgrade")
-	case "delete-plan":
-		return lang.X("backup.delete_plan", "before deleting a plan")
-	}
-	return reason
-}
 
 func (u *UI) aboutDialog() {
 	text := lang.X("dlg.about.text", "Staffing Planner {{.version}} (build {{.build}})\nPositions, headcount and the people who hold them.\n\nDatabase: {{.path}}",

@@ -109,7 +109,8 @@ func newOrgPane(u *UI) *orgPane {
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), o.chart.ZoomIn),
 		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), o.chart.Fit),
 	)
-	export := widget.NewButtonWithIcon("", theme.DownloadIcon(), o.exportDialog)
+	var export *widget.Button
+	export = widget.NewButtonWithIcon("", theme.DownloadIcon(), func() { o.exportMenu(export) })
 	bar := container.NewBorder(nil, nil, container.NewHBox(o.view, o.compact), export,
 		container.NewBorder(nil, nil, nil, container.NewHBox(o.found, prev, next), o.search))
 	o.span = widget.NewLabel("")
@@ -333,6 +334,20 @@ func (o *orgPane) addPost(unit, manager model.ID) {
 	}
 	o.chart.Reveal(core.ChartPostID(p.ID))
 	u.editor.load(p.ID)
+}
+
+// exportMenu offers the chart as a picture or as a PDF to print, below
+// the export button.
+func (o *orgPane) exportMenu(b fyne.CanvasObject) {
+	u := o.u
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("",
+		fyne.NewMenuItem(lang.X("chart.export_image", "Picture (PNG or SVG)…"), o.exportDialog),
+		fyne.NewMenuItem(lang.X("chart.export_pdf", "PDF to print…"), func() {
+			m, opts := o.chart.ForPDF(orgchart.PDFOptions{})
+			u.chartPDFDialog(m, opts)
+		}),
+	), u.win.Canvas(), at)
 }
 
 // exportDialog saves the whole chart as PNG or SVG, rendered off-screen.

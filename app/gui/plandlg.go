@@ -27,19 +27,6 @@ type planForm struct {
 	days, hours                 *widget.Entry
 }
 
-// BasisText names a working-time basis with its figures, as shown wherever
-// the basis is used.
-func BasisText(b model.WorkBasis) string {
-	args := map[string]any{"days": core.FormatFTE(b.DaysPerMonth()), "hours": core.FormatFTE(b.HoursPerMonth())}
-	switch b.Kind {
-	case model.Basis2008:
-		return lang.X("basis.2008", "2008 rules: {{.days}} days, {{.hours}} h a month", args)
-	case model.BasisCustom:
-		return lang.X("basis.custom", "custom: {{.days}} days, {{.hours}} h a month", args)
-	}
-	return lang.X("basis.2025", "2025 rules: {{.days}} days, {{.hours}} h a month", args)
-}
-
 func newPlanForm(p model.Plan) *planForm {
 	f := &planForm{name: widget.NewEntry(), org: widget.NewEntry(), effective: widget.NewEntry(),
 		notes: widget.NewMultiLineEntry(), days: widget.NewEntry(), hours: widget.NewEntry()}
@@ -53,8 +40,8 @@ func newPlanForm(p model.Plan) *planForm {
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
 	f.basis = widget.NewSelect([]string{
-		BasisText(model.WorkBasis{Kind: model.Basis2025}),
-		BasisText(model.WorkBasis{Kind: model.Basis2008}),
+		core.BasisText(model.WorkBasis{Kind: model.Basis2025}),
+		core.BasisText(model.WorkBasis{Kind: model.Basis2008}),
 		lang.X("basis.custom_choice", "custom…"),
 	}, func(string) { f.customVisible() })
 	f.basis.SetSelectedIndex(int(p.Basis.Kind))
@@ -197,7 +184,7 @@ func (u *UI) firstStartDialog() {
 	}
 	sampleName := ""
 	if ok {
-		sampleName = template.Text(info.Title, core.Lang())
+		sampleName = core.Pick(info.Title)
 	}
 	sample := widget.NewButtonWithIcon(lang.X("first.sample", "Start from the sample: {{.name}}", map[string]any{"name": sampleName}),
 		theme.DocumentIcon(), choose(func() { u.startFromTemplate(info.Name) }))

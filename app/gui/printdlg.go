@@ -2,10 +2,8 @@ package gui
 
 import (
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,10 +21,6 @@ import (
 // shortcutPrint opens File › Print plan….
 var shortcutPrint = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 
-// openURL shows a file in the system's viewer. Fyne has no print API: the
-// user prints from the PDF viewer. Tests replace it.
-var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
-
 // Preferences remembering the last Print choices.
 const (
 	prefPrintPaper     = "print.paper"
@@ -40,8 +34,7 @@ type printForm struct {
 	checks  []*widget.Check
 	paper   *widget.RadioGroup
 	orient  *widget.RadioGroup
-	layout  *widget.Select // nil when the chart is not offered
-	layouts []string
+	layout  *widget.Select // the org chart's layout
 	content fyne.CanvasObject
 }
 
@@ -73,45 +66,28 @@ func (u *UI) newPrintForm() *printForm {
 		widget.NewFormItem(lang.X("print.paper", "Paper"), f.paper),
 		widget.NewFormItem(lang.X("print.orientation", "Orientation"), f.orient),
 	}
-	for _, p := range f.parts {
-		if p == export.PartChart {
-			f.layouts = []string{core.LayoutFit, core.LayoutTiled, core.LayoutUnits}
-			names := []string{lang.X("print.layout_fit", "Fit to one page"), lang.X("print.layout_tiled", "Tiled over pages"),
-				lang.X("print.layout_units", "One page per unit")}
-			f.layout = widget.NewSelect(names, nil)
-			f.layout.SetSelectedIndex(0)
-			for i, l := range f.layouts {
-				if l == prefs.String(prefPrintLayout) {
-					f.layout.SetSelectedIndex(i)
-				}
-			}
-			items = append(items, widget.NewFormItem(lang.X("print.layout", "Org chart"), f.layout))
-		}
+	var names []string
+	for _, l := range core.ChartLayouts {
+		names = append(names, core.ChartLayoutName(l))
 	}
-	form := widget.NewForm(items...)
-	var objs []fyne.CanvasObject
-	objs = append(objs, form)
-	if core.PlanPDFChart == nil {
-		note := widget.NewLabel(core.PlanPDFNoChart())
-		note.Wrapping = fyne.TextWrapWord
-		note.Importance = widget.LowImportance
-		objs = append(objs, note)
-	}
-	f.content = container.NewVBox(objs...)
+	f.layout = widget.NewSelect(names, nil)
+	f.layout.SetSelected(core.ChartLayoutName(prefs.StringWithFallback(prefPrintLayout, core.ChartLayoutTiled)))
+	items = append(items, widget.NewFormItem(lang.X("print.layout", "Org chart"), f.layout))
+	f.content = widget.NewForm(items...)
 	return f
 }
 
 // choice is what the form says, or an error when no part is ticked.
 func (f *printForm) choice() (core.PlanPDFChoice, error) {
-	c := core.PlanPDFChoice{Parts: []string{}, Paper: f.paper.Selected,
-		Landscape: f.orient.Selected == f.orient.Options[1]}
+	c := core.PlanPDFChoice{Parts: []string{}, ChartPDF: core.ChartPDF{Paper: f.paper.Selected,
+		Landscape: f.orient.Selected == f.orient.Options[1]}}
 	for i, ch := range f.checks {
 		if ch.Checked {
 			c.Parts = append(c.Parts, f.parts[i])
 		}
 	}
-	if f.layout != nil && f.layout.SelectedIndex() >= 0 {
-		c.Layout = f.layouts[f.layout.SelectedIndex()]
+	if i := f.layout.SelectedIndex(); i >= 0 {
+		c.Layout = core.ChartLayouts[i]
 	}
 	if len(c.Parts) == 0 {
 		_, err := core.ParsePDFParts("")
@@ -140,9 +116,7 @@ func (u *UI) printPlanDialog() {
 			prefs := u.app.Preferences()
 			prefs.SetString(prefPrintPaper, c.Paper)
 			prefs.SetBool(prefPrintLandscape, c.Landscape)
-			if c.Layout != "" {
-				prefs.SetString(prefPrintLayout, c.Layout)
-			}
+			prefs.SetString(prefPrintLayout, c.Layout)
 			u.printPlan(c)
 		}, u.win)
 	d.Resize(fyne.NewSize(max(440, f.content.MinSize().Width+40), f.content.MinSize().Height+120))
@@ -155,7 +129,7 @@ func (u *UI) printPlanDialog() {
 // viewer (locked on Windows) is never in the way, and opens it.
 func (u *UI) printPlan(c core.PlanPDFChoice) {
 	d := u.data
-	write, _, err := core.PlanPDFWriter(d, c)
+	write, err := core.PlanPDFWriter(d, c)
 	if err != nil {
 		u.showError(err)
 		return
@@ -165,7 +139,6 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 		prog.finish()
 		u.showError(err)
 	}
-	app := u.app
 	u.run(func() {
 		path, err := writePrintFile(d, write)
 		onUI(func() {
@@ -174,11 +147,7 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 				u.showError(err)
 				return
 			}
-			if err := openURL(app, fileURL(path)); err != nil {
-				u.showInfo(lang.X("dlg.print_plan", "Print plan"),
-					lang.X("dlg.pdf_not_opened", "The PDF is saved at {{.path}}; no viewer could be opened for it. Open it yourself to print.",
-						map[string]any{"path": path}))
-			}
+			u.openInViewer(path) // says where it is if no viewer opens
 		}, core.InternalError, failed)
 	}, core.InternalError, failed)
 }
@@ -199,16 +168,6 @@ func writePrintFile(d *model.PlanData, write func(io.Writer) error) (string, err
 		return "", core.ExportWriteErr(path, err)
 	}
 	return path, nil
-}
-
-// fileURL is a file:// URL of an absolute path, also for Windows paths
-// (file:///C:/Users/…).
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }
 
 // removeOldPrints deletes the folders of PDFs printed before cutoff: a

@@ -43,6 +43,19 @@ func findInDialog[T fyne.CanvasObject](t *testing.T, c fyne.Canvas) []T {
 	return out
 }
 
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	p, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	out, err := exec.Command(p, path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
 func pdfInfo(t *testing.T, path string) string {
 	t.Helper()
 	p, err := exec.LookPath("pdfinfo")
@@ -73,15 +86,16 @@ func TestPrintPlanDialog(t *testing.T) {
 			t.Errorf("%q is not ticked at first", ch.Text)
 		}
 	}
-	if strings.Join(labels, "|") != "Staffing table|Position descriptions" {
+	if strings.Join(labels, "|") != "Organisation chart|Staffing table|Position descriptions" {
 		t.Fatalf("parts offered: %v", labels)
 	}
-	// The chart cannot be drawn as PDF pages yet: the dialog says so.
-	if !containsText(findInDialog[*widget.Label](t, c), "org chart is left out") {
-		t.Error("the dialog does not say the org chart is left out")
+	// Leave the descriptions out, on A3 landscape, the chart one page per unit.
+	checks[2].SetChecked(false)
+	layout := findInDialog[*widget.Select](t, c)
+	if len(layout) != 1 || layout[0].Selected != "Tiled over several pages" {
+		t.Fatalf("layout choice %v", layout)
 	}
-	// Leave the descriptions out, on A3 landscape.
-	checks[1].SetChecked(false)
+	layout[0].SetSelected("One page per unit")
 	radios := findInDialog[*widget.RadioGroup](t, c)
 	if len(radios) != 2 {
 		t.Fatalf("%d radio groups", len(radios))
@@ -99,8 +113,18 @@ func TestPrintPlanDialog(t *testing.T) {
 		t.Errorf("opened %q, not a PDF", path)
 	}
 	info := pdfInfo(t, path)
-	if !strings.Contains(info, "Pages:           2\n") || !strings.Contains(info, "(A3)") || !strings.Contains(info, "1190.55 x 841.89") {
-		t.Errorf("cover and staffing table on A3 landscape expected:\n%s", info)
+	if !strings.Contains(info, "(A3)") || !strings.Contains(info, "1190.55 x 841.89") {
+		t.Errorf("A3 landscape expected:\n%s", info)
+	}
+	// Cover, the chart's pages (on A3 the sample's units share one),
+	// the staffing table; no descriptions.
+	text := pdfText(t, path)
+	pages := strings.Split(text, "\f")
+	if n := len(pages) - 1; n < 3 || !strings.Contains(pages[1], "总经理") || !strings.Contains(pages[n-1], "Staffing table") {
+		t.Errorf("%d pages: %q", n, pages)
+	}
+	if strings.Contains(text, "Position description") {
+		t.Error("the descriptions were printed though left out")
 	}
 
 	// The choice is remembered for the next time.
@@ -108,6 +132,9 @@ func TestPrintPlanDialog(t *testing.T) {
 	radios = findInDialog[*widget.RadioGroup](t, c)
 	if radios[0].Selected != "A3" || radios[1].Selected != "Landscape" {
 		t.Errorf("paper %q, orientation %q the second time", radios[0].Selected, radios[1].Selected)
+	}
+	if l := findInDialog[*widget.Select](t, c)[0].Selected; l != "One page per unit" {
+		t.Errorf("layout %q the second time", l)
 	}
 	// No part ticked: a message, no PDF.
 	for _, ch := range findInDialog[*widget.Check](t, c) {

@@ -13,15 +13,15 @@ import (
 func MethodText(m calc.Method) string {
 	switch m {
 	case calc.MethodEfficiency:
-		return lang.X("rule.method.efficiency", "workload method (劳动效率定员法)")
+		return lang.X("rule.method.efficiency", "workload method (staffing by output per person)")
 	case calc.MethodEquipment:
-		return lang.X("rule.method.equipment", "equipment method (设备定员法)")
+		return lang.X("rule.method.equipment", "equipment method (staffing by machines minded)")
 	case calc.MethodPost:
-		return lang.X("rule.method.post", "post method (岗位定员法)")
+		return lang.X("rule.method.post", "post method (staffing by posts)")
 	case calc.MethodRatio:
-		return lang.X("rule.method.ratio", "ratio method (比例定员法)")
+		return lang.X("rule.method.ratio", "ratio method (staffing by ratio to those served)")
 	case calc.MethodDuty:
-		return lang.X("rule.method.duty", "duties method (职责定员法)")
+		return lang.X("rule.method.duty", "duties method (staffing by organisation and duties)")
 	}
 	return ""
 }
@@ -32,17 +32,17 @@ func patternText(key string) string {
 	case "day":
 		return lang.X("pattern.day", "day shift only")
 	case "2-2":
-		return lang.X("pattern.2-2", "two crews on two shifts (两班两运转)")
+		return lang.X("pattern.2-2", "two crews on two shifts")
 	case "3-2":
-		return lang.X("pattern.3-2", "three crews on two shifts (三班两运转)")
+		return lang.X("pattern.3-2", "three crews on two shifts")
 	case "3-3":
-		return lang.X("pattern.3-3", "three crews on three shifts (三班三运转)")
+		return lang.X("pattern.3-3", "three crews on three shifts")
 	case "4-2":
-		return lang.X("pattern.4-2", "four crews on two shifts (四班两运转)")
+		return lang.X("pattern.4-2", "four crews on two shifts")
 	case "4-3":
-		return lang.X("pattern.4-3", "four crews on three shifts (四班三运转, 四班三倒)")
+		return lang.X("pattern.4-3", "four crews on three shifts")
 	case "5-3":
-		return lang.X("pattern.5-3", "five crews on three shifts (五班三运转)")
+		return lang.X("pattern.5-3", "five crews on three shifts")
 	}
 	return key
 }
@@ -102,7 +102,7 @@ func newQuotaForm(r calc.Rule, e func(string) *widget.Entry) *quotaForm {
 func (f *quotaForm) sections() map[calc.Kind]*widget.Form {
 	item := widget.NewFormItem
 	att := func(e *widget.Entry) *widget.FormItem {
-		return item(lang.X("rule.attendance", "Attendance rate (出勤率; empty: 1)"), e)
+		return item(lang.X("rule.attendance", "Attendance rate (empty: 1)"), e)
 	}
 	return map[calc.Kind]*widget.Form{
 		calc.KindEfficiency: widget.NewForm(item(lang.X("rule.driver", "Driver"), f.effDriver),
@@ -121,7 +121,7 @@ func (f *quotaForm) sections() map[calc.Kind]*widget.Form {
 // read fills r (of one of the three kinds) from the form; number reads an
 // entry, collecting the fields that do not parse.
 func (f *quotaForm) read(r *calc.Rule, number func(*widget.Entry, string) float64) {
-	attendance := lang.X("rule.attendance", "Attendance rate (出勤率; empty: 1)")
+	attendance := lang.X("rule.attendance", "Attendance rate (empty: 1)")
 	switch r.Kind {
 	case calc.KindEfficiency:
 		r.Driver = strings.TrimSpace(f.effDriver.Text)

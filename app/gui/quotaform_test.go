@@ -27,7 +27,7 @@ func TestRuleFormShowsEveryKind(t *testing.T) {
 // example, and the kind is named after its method in both languages.
 func TestRuleFormEquipmentMethod(t *testing.T) {
 	defer core.InitLang("en")
-	for _, c := range []struct{ lang, method string }{{"en", "equipment method (设备定员法)"}, {"zh", "设备定员法"}} {
+	for _, c := range []struct{ lang, method string }{{"en", "equipment method (staffing by machines minded)"}, {"zh", "设备定员法"}} {
 		core.InitLang(c.lang)
 		if got := RuleKindText(calc.KindEquipment); !strings.HasSuffix(got, " · "+c.method) {
 			t.Errorf("%s: %q", c.lang, got)

@@ -131,7 +131,7 @@ func newRuleForm(r calc.Rule) *ruleForm {
 	}
 	f.quantity = widget.NewSelect(nil, nil)
 	for i, q := range calc.Quantities {
-		f.quantity.Options = append(f.quantity.Options, quantityUnit(q))
+		f.quantity.Options = append(f.quantity.Options, core.QuantityText(q))
 		if q == r.QuantityOf() {
 			f.quantity.SetSelectedIndex(i)
 		}
@@ -477,8 +477,8 @@ func (c *calcPane) addDriverDialog() {
 	u := c.u
 	key, label, unit, value := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	key.SetPlaceHolder("beds")
-	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. 床位"))
-	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. 张"))
+	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. Beds"))
+	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. beds"))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("driver.key", "Key (used by rules)"), key),
 		widget.NewFormItem(lang.X("driver.label", "Name"), label),

@@ -63,7 +63,7 @@ func (u *UI) templateDialog() {
 				l.SetText(r.heading)
 			} else {
 				l.TextStyle, l.Importance = fyne.TextStyle{}, widget.MediumImportance
-				l.SetText("    " + template.Text(r.info.Title, core.Lang()))
+				l.SetText("    " + core.Pick(r.info.Title))
 			}
 		})
 	list.OnSelected = func(i widget.ListItemID) {
@@ -77,9 +77,9 @@ func (u *UI) templateDialog() {
 		}
 		chosen = i
 		in := rows[i].info
-		text := template.Text(in.Description, core.Lang())
+		text := core.Pick(in.Description)
 		if s := sheets[in.Rules]; s != nil {
-			text += "\n" + lang.X("dlg.template.rules", "Rule set: {{.name}}", map[string]any{"name": template.Text(s.Title, core.Lang())})
+			text += "\n" + lang.X("dlg.template.rules", "Rule set: {{.name}}", map[string]any{"name": core.Pick(s.Title)})
 		}
 		desc.SetText(text)
 	}

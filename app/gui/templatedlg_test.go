@@ -2,6 +2,7 @@ package gui
 
 import (
 	"slices"
+	"staffplan/data/i18n"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func TestTemplateDialogGroupsByIndustry(t *testing.T) {
 		}
 		u.templateDialog()
 		texts := overlayTexts(u)
-		if !slices.Contains(texts, c.first) || !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, template.Text(infos[0].Title, c.lang)) }) {
+		if !slices.Contains(texts, c.first) || !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, i18n.Pick(infos[0].Title, c.lang)) }) {
 			t.Errorf("%s: the dialog shows %q", c.lang, texts)
 		}
 		list := overlayList(t, u)
@@ -70,7 +71,7 @@ func TestTemplateDialogGroupsByIndustry(t *testing.T) {
 		list.Select(wind)
 		texts = overlayTexts(u)
 		in, _ := template.Lookup(assets.Templates(), "wind-farm")
-		desc := template.Text(in.Description, c.lang)
+		desc := i18n.Pick(in.Description, c.lang)
 		if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, desc) && strings.Contains(s, c.rules) }) {
 			t.Errorf("%s: no description and rule set for the wind farm in %q", c.lang, texts)
 		}

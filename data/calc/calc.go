@@ -20,6 +20,10 @@ type Driver struct {
 	Label string  `json:"label"`
 	Unit  string  `json:"unit"`
 	Value float64 `json:"value"`
+	// LabelEn and UnitEn are a shipped rule set's English label and unit;
+	// see Sheet.InLanguage.
+	LabelEn string `json:"label_en,omitempty"`
+	UnitEn  string `json:"unit_en,omitempty"`
 }
 
 // Kind is the kind of a rule.
@@ -191,6 +195,7 @@ type Rule struct {
 	Kind     Kind     `json:"kind"`
 	Target   Target   `json:"target"`
 	Name     string   `json:"name,omitempty"`
+	NameEn   string   `json:"name_en,omitempty"`  // a shipped rule set's English name; see Sheet.InLanguage
 	Quantity Quantity `json:"quantity,omitempty"` // what the result counts; see QuantityOf
 	Source   string   `json:"source,omitempty"`   // where the number comes from
 	// Assumption marks a rule whose figures the source does not give (a

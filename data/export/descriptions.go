@@ -219,7 +219,7 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 	s.str(2, 1, strings.TrimSpace(planTitle(d)+"  "+opt.dateText()), styleKey{role: roleSubtitle})
 	s.merge(2, 1, 2, 4)
 
-	df := describe(fig, p, posts, unitName, l, opt.Lang)
+	df := describe(fig, p, posts, unitName, l)
 
 	row := 3
 	pair(row, l.post, df.title, l.unitNames, df.unit)
@@ -296,7 +296,7 @@ type descForm struct {
 
 // describe fills a post's form.
 func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.Position,
-	unitName func(model.ID) string, l *labels, lang string) descForm {
+	unitName func(model.ID) string, l *labels) descForm {
 	pf := fig.Positions[p.ID]
 	df := descForm{title: p.Title, unit: unitName(p.Unit), grade: p.Grade, actual: fmtNum(pf.Actual),
 		shift: p.Shift, mission: p.Mission, duties: p.Duties, education: p.Req.Education,
@@ -304,7 +304,7 @@ func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.P
 	// A note that only names the status (the sample's 暂不设置) is said by
 	// 编制 already, maybe in the other language.
 	if bare := strings.TrimRight(df.note, ";；。."); p.Status != model.StatusActive {
-		for _, other := range []*labels{&labelsZh, &labelsEn} {
+		for _, other := range allLabels() {
 			if strings.EqualFold(bare, other.positionStatusText(p.Status)) {
 				df.note = ""
 			}
@@ -313,10 +313,7 @@ func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.P
 	if m := posts[p.ReportsTo]; m != nil {
 		df.manager = m.Title
 	}
-	sep := "、"
-	if lang == "en" {
-		sep = ", "
-	}
+	sep := l.listSep
 	var reports []string
 	for _, id := range fig.Reports[p.ID] {
 		reports = append(reports, posts[id].Title)
@@ -324,7 +321,7 @@ func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.P
 	df.reports = strings.Join(reports, sep)
 	df.planned = fmtNum(p.Planned)
 	if status := l.positionStatusText(p.Status); status != "" {
-		df.planned = fmt.Sprintf(l.titleDate, df.planned, status) // "2 (not set up yet)", "2(暂不设置)"
+		df.planned = l.titled(df.planned, status) // "2 (not set up yet)", "2(暂不设置)"
 	}
 	if p.SalaryMin > 0 || p.SalaryMax > 0 {
 		switch {
@@ -346,7 +343,7 @@ func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.P
 		df.duties = []string{""}
 	}
 	if p.Req.Years > 0 {
-		df.years = fmt.Sprintf(l.yearsFmt, fmtNum(p.Req.Years))
+		df.years = l.yearsText(fmtNum(p.Req.Years))
 	}
 	return df
 }

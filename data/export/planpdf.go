@@ -119,9 +119,28 @@ const (
 // searchable and prints the same on every computer. Every page after the
 // cover has a header with the plan's name and a footer with page numbers.
 func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
+	pdf, err := buildPlanPDF(d, opt)
+	if err != nil {
+		return err
+	}
+	return pdf.Output(w)
+}
+
+// PlanPDFPageCount is the number of pages PlanPDF writes with opt, laid
+// out but not written: a part writer that prints "page 3 of 40" learns
+// the 40 from a run with stand-in pages of its own.
+func PlanPDFPageCount(d *model.PlanData, opt PDFOptions) (int, error) {
+	pdf, err := buildPlanPDF(d, opt)
+	if err != nil {
+		return 0, err
+	}
+	return pdf.PageCount(), nil
+}
+
+func buildPlanPDF(d *model.PlanData, opt PDFOptions) (*fpdf.Fpdf, error) {
 	for _, part := range opt.Parts {
 		if !slices.Contains(PDFParts, part) {
-			return fmt.Errorf("unknown PDF part %q", part)
+			return nil, fmt.Errorf("unknown PDF part %q", part)
 		}
 	}
 	paper := opt.Paper
@@ -130,7 +149,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 		paper = PaperA4
 	case PaperA4, PaperA3:
 	default:
-		return fmt.Errorf("unknown paper size %q", opt.Paper)
+		return nil, fmt.Errorf("unknown paper size %q", opt.Paper)
 	}
 	orient := "P"
 	if opt.Landscape {
@@ -159,7 +178,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 	}
 	t, err := newPDFText(pdf)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pageW, pageH := pdf.GetPageSize()
 	p := &planPDF{pdf: pdf, t: t, l: l, d: d, fig: model.Compute(d), opt: opt, paper: paper,
@@ -185,7 +204,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 		p.part = PDFPartLabel(pt.name, opt.Lang)
 		start := pdf.PageCount() + 1
 		if err := pt.draw(); err != nil {
-			return fmt.Errorf("%s: %w", p.part, err)
+			return nil, fmt.Errorf("%s: %w", p.part, err)
 		}
 		if pdf.PageCount() >= start {
 			p.sections = append(p.sections, section{title: p.part, page: start})
@@ -193,10 +212,7 @@ func PlanPDF(w io.Writer, d *model.PlanData, opt PDFOptions) error {
 	}
 	p.contents()
 	p.pageNumbers()
-	if err := pdf.Error(); err != nil {
-		return err
-	}
-	return pdf.Output(w)
+	return pdf, pdf.Error()
 }
 
 // section is a part's entry in the contents.
@@ -309,13 +325,13 @@ func (p *planPDF) footer() {
 // the count is known: fpdf's "{nb}" alias is replaced after layout, so a
 // right-aligned line holding it would be placed by the width of "{nb}".
 func (p *planPDF) pageNumbers() {
-	n := itoa(p.pdf.PageCount())
+	n := p.pdf.PageCount()
 	for pg := 1; pg <= p.pdf.PageCount(); pg++ {
 		if p.quietPages[pg] {
 			continue
 		}
 		p.pdf.SetPage(pg)
-		page := fmt.Sprintf(p.l.pdfPage, itoa(pg), n)
+		page := p.l.pdfPage(pg, n)
 		p.t.drawIn(marginSide, p.pageH-footerY, p.contentW(), page, 8, false, grey, alignRight)
 	}
 	p.pdf.SetPage(p.pdf.PageCount())
@@ -418,7 +434,7 @@ func (p *planPDF) cover() {
 		x += boxW + gap
 	}
 	y += boxH + 5*mm
-	t.drawIn(marginSide, y, w, fmt.Sprintf(p.l.postCount, len(p.d.Positions)), 10, false, grey, alignCenter)
+	t.drawIn(marginSide, y, w, p.l.postCount(len(p.d.Positions)), 10, false, grey, alignCenter)
 	p.coverEnd = y + lineH(10) + 14*mm
 }
 

@@ -1,8 +1,6 @@
 package export
 
 import (
-	"fmt"
-
 	"staffplan/data/model"
 )
 
@@ -112,7 +110,7 @@ func (p *planPDF) staffing() error {
 
 	p.newPage()
 	p.bookmark(p.part, 0, p.y)
-	title := fmt.Sprintf(l.titleDate, titleWith(p.title, l.staffingTitle, p.opt.Lang), p.opt.dateText())
+	title := l.titled(titleWith(p.title, l.staffingTitle, p.opt.Lang), p.opt.dateText())
 	for _, ln := range t.wrap(title, w, 15, true) {
 		t.drawIn(marginSide, p.y, w, ln, 15, true, black, alignCenter)
 		p.y += lineH(15)
@@ -245,7 +243,7 @@ func (p *planPDF) descriptions() error {
 	first := true
 	for _, b := range blocks(p.d, p.fig) {
 		for _, bp := range b.posts {
-			df := describe(p.fig, bp.pos, posts, unitName, l, p.opt.Lang)
+			df := describe(p.fig, bp.pos, posts, unitName, l)
 			rows := form(df)
 			heading := df.title + " " + l.descTitle
 			titleLines := t.wrap(heading, w, titleSize, true)

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -112,7 +111,7 @@ func staffingLines(d *model.PlanData, fig *model.Figures, l *labels) []staffLine
 			out = append(out, staffLine{kind: linePost, seq: seq, dept: b.name, first: i == 0, title: bp.title,
 				planned: p.Planned, actual: pf.Actual, vacancy: pf.Vacancy, counts: p.Counts(), note: remark(p, l)})
 		}
-		out = append(out, staffLine{kind: lineSubtotal, dept: b.name, label: fmt.Sprintf(l.subtotal, b.name, fmtNum(b.planned)),
+		out = append(out, staffLine{kind: lineSubtotal, dept: b.name, label: l.subtotal(b.name, fmtNum(b.planned)),
 			planned: b.planned, actual: b.actual, vacancy: b.planned - b.actual, counts: true})
 	}
 	var total, totalActual float64
@@ -120,7 +119,7 @@ func staffingLines(d *model.PlanData, fig *model.Figures, l *labels) []staffLine
 		total += fig.Units[root].PlannedTotal
 		totalActual += fig.Units[root].ActualTotal
 	}
-	return append(out, staffLine{kind: lineTotal, label: fmt.Sprintf(l.subtotal, l.total, fmtNum(total)),
+	return append(out, staffLine{kind: lineTotal, label: l.subtotal(l.total, fmtNum(total)),
 		planned: total, actual: totalActual, vacancy: total - totalActual, counts: true})
 }
 
@@ -160,7 +159,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	sw := &sheetWriter{f: f, sheet: sheet, st: st}
 
 	title := titleWith(planTitle(d), l.staffingTitle, opt.Lang)
-	sw.str(1, colNo, fmt.Sprintf(l.titleDate, title, opt.dateText()), styleKey{role: roleTitle})
+	sw.str(1, colNo, l.titled(title, opt.dateText()), styleKey{role: roleTitle})
 	sw.merge(1, colNo, 1, staffingCols)
 	sw.height(1, 30)
 	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
@@ -277,7 +276,7 @@ func remark(p *model.Position, l *labels) string {
 	note := strings.TrimSpace(p.Note)
 	if s != "" {
 		bare := strings.TrimRight(note, ";；。.")
-		for _, other := range []*labels{&labelsZh, &labelsEn} {
+		for _, other := range allLabels() {
 			if w := other.positionStatusText(p.Status); strings.EqualFold(bare, w) {
 				note = ""
 			}

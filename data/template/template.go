@@ -71,19 +71,6 @@ func Groups(infos []Info) []Group {
 	return out
 }
 
-// Text picks the entry for lang ("zh" or "en"), falling back to the other.
-func Text(m map[string]string, lang string) string {
-	if s := m[lang]; s != "" {
-		return s
-	}
-	for _, k := range []string{"zh", "en"} {
-		if s := m[k]; s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 type file struct {
 	Info
 	Plan struct {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"staffplan/assets"
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -49,7 +50,7 @@ func TestListHasDefaultFirst(t *testing.T) {
 		t.Fatalf("templates: %+v", infos)
 	}
 	for _, in := range infos {
-		if Text(in.Title, "zh") == "" || Text(in.Title, "en") == "" || Text(in.Description, "en") == "" {
+		if i18n.Pick(in.Title, "zh") == "" || i18n.Pick(in.Title, "en") == "" || i18n.Pick(in.Description, "en") == "" {
 			t.Errorf("%s lacks a title or description", in.Name)
 		}
 	}
