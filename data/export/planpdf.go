@@ -321,7 +321,7 @@ func (p *planPDF) footer() {
 	p.t.drawIn(marginSide, y, p.contentW()/2, fit(p.t, left, p.contentW()/2, size), size, false, grey, alignLeft)
 }
 
-// pageNumbers writes "第 2 页,共 23 页" in the footers at the end, when
+// pageNumbers writes "第 2 页 / 共 23 页" in the footers at the end, when
 // the count is known: fpdf's "{nb}" alias is replaced after layout, so a
 // right-aligned line holding it would be placed by the width of "{nb}".
 func (p *planPDF) pageNumbers() {

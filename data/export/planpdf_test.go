@@ -105,7 +105,7 @@ func TestPlanPDFKangfeiText(t *testing.T) {
 	text := pdfToText(t, path)
 	flat := squash(text)
 	for _, want := range []string{d.Plan.Name, d.Plan.Organisation, "2026年11月27日", "人员配置明细表", "岗位说明书",
-		"行政人事部(9人)", "合计(28人)", "编制", "在岗", "缺编", "第2页,共23页"} {
+		"行政人事部(9人)", "合计(28人)", "编制", "在岗", "缺编", "第2页/共23页"} {
 		if !strings.Contains(flat, squash(want)) {
 			t.Errorf("PDF text lacks %q", want)
 		}
@@ -188,7 +188,7 @@ func TestPlanPDFParts(t *testing.T) {
 	if p2 := page(2); p2 != "图页2" {
 		t.Errorf("page 2 reads %q, want the chart writer's text alone", p2)
 	}
-	if p4 := page(4); !strings.Contains(p4, "第4页,共4页") || !strings.Contains(p4, "人员配置明细表") {
+	if p4 := page(4); !strings.Contains(p4, "第4页/共4页") || !strings.Contains(p4, "人员配置明细表") {
 		t.Errorf("page 4 reads %q", p4)
 	}
 	if cover := page(1); !strings.Contains(cover, "组织架构图2") || !strings.Contains(cover, "人员配置明细表4") {
