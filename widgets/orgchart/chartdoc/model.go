@@ -2,7 +2,7 @@
 // a tidy tree, with zoom, pan, collapse, search, drag-to-reparent and
 // off-screen export to PNG and SVG. It knows nothing of the plan model or
 // the database: callers hand it plain Nodes and react to callbacks.
-package orgchart
+package chartdoc
 
 import (
 	"errors"
