@@ -167,15 +167,3 @@ func TestExportSVG(t *testing.T) {
 		t.Fatal("dashed box and dotted line missing")
 	}
 }
-
-func TestExportWholeChartNotView(t *testing.T) {
-	nodes, _ := randomTree(2000, 8)
-	c, _ := newTestChart(t, nodes, fyne400())
-	var buf bytes.Buffer
-	if err := c.ExportSVG(&buf, "t", "d"); err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(buf.String(), "<text"); n < 2000 {
-		t.Fatalf("%d text elements for 2000 boxes", n)
-	}
-}
