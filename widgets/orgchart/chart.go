@@ -1,3 +1,8 @@
+// Package orgchart is the org chart widget: the chart of
+// staffplan/widgets/orgchart/chartdoc on screen, with zoom, pan, collapse,
+// search, keyboard moves and drag-to-reparent, and export of what it shows.
+// The model, layout, drawing and file writers live in chartdoc, which
+// imports no Fyne, so the command line can use them without this package.
 package orgchart
 
 import (
