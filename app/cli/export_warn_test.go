@@ -7,15 +7,15 @@ import (
 	"testing"
 
 	"staffplan/app/core"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // The org-chart PNG draws Chinese with the shipped font: on a computer
 // without any font of its own it is written with no warning.
 func TestCLIExportPNGNeedsNoSystemFont(t *testing.T) {
-	savedDirs := orgchart.FallbackFontDirs
-	orgchart.FallbackFontDirs = nil
-	defer func() { orgchart.FallbackFontDirs = savedDirs }()
+	savedDirs := chartdoc.FallbackFontDirs
+	chartdoc.FallbackFontDirs = nil
+	defer func() { chartdoc.FallbackFontDirs = savedDirs }()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	if code, _, errs := run(t, "new", "--template", "kangfei", "--db", db); code != 0 {

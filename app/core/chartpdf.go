@@ -11,7 +11,7 @@ import (
 
 	"staffplan/data/export/pdfdoc"
 	"staffplan/data/model"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // Org-chart PDF layouts, as named on the command line (--layout).
@@ -48,10 +48,10 @@ func ChartLayoutName(layout string) string {
 // Options turns the choice into the chart's PDF options for plan d,
 // with the pages' words in the current language. A paper or layout it
 // does not know is a translated error naming what is.
-func (c ChartPDF) Options(d *model.PlanData, date time.Time) (orgchart.PDFOptions, error) {
-	o := orgchart.PDFOptions{Landscape: c.Landscape, Scale: c.Scale,
+func (c ChartPDF) Options(d *model.PlanData, date time.Time) (chartdoc.PDFOptions, error) {
+	o := chartdoc.PDFOptions{Landscape: c.Landscape, Scale: c.Scale,
 		Title: d.Plan.Name, Org: d.Plan.Organisation, Date: date.Format(time.DateOnly),
-		Labels: ChartPDFLabels(), Chart: orgchart.Options{Compact: true}}
+		Labels: ChartPDFLabels(), Chart: chartdoc.Options{Compact: true}}
 	switch strings.ToUpper(strings.TrimSpace(c.Paper)) {
 	case "", pdfdoc.A4:
 		o.Paper = pdfdoc.A4
@@ -62,11 +62,11 @@ func (c ChartPDF) Options(d *model.PlanData, date time.Time) (orgchart.PDFOption
 	}
 	switch strings.ToLower(strings.TrimSpace(c.Layout)) {
 	case ChartLayoutFit:
-		o.Layout = orgchart.PDFFit
+		o.Layout = chartdoc.PDFFit
 	case "", ChartLayoutTiled:
-		o.Layout = orgchart.PDFTiled
+		o.Layout = chartdoc.PDFTiled
 	case ChartLayoutUnits:
-		o.Layout = orgchart.PDFUnits
+		o.Layout = chartdoc.PDFUnits
 	default:
 		return o, errors.New(X("err.chartpdf_layout", "Unknown layout {{.layout}}. Choose fit, tiled or units.", map[string]any{"layout": c.Layout}))
 	}
@@ -75,8 +75,8 @@ func (c ChartPDF) Options(d *model.PlanData, date time.Time) (orgchart.PDFOption
 
 // ChartPDFLabels are the words the chart's PDF pages print, in the
 // current language.
-func ChartPDFLabels() orgchart.PDFLabels {
-	return orgchart.PDFLabels{
+func ChartPDFLabels() chartdoc.PDFLabels {
+	return chartdoc.PDFLabels{
 		Page: func(n, total int) string {
 			if total < 0 {
 				return X("chartpdf.page_n", "Page {{.n}}", map[string]any{"n": n})
@@ -100,17 +100,17 @@ func ChartPDFLabels() orgchart.PDFLabels {
 // ChartPDFErrText is the translated reason a layout is refused (text
 // too small), or "" for any other error.
 func ChartPDFErrText(err error) string {
-	var small *orgchart.TooSmallError
+	var small *chartdoc.TooSmallError
 	if !errors.As(err, &small) {
 		return ""
 	}
 	pt := fmt.Sprintf("%.1f", small.TextPt)
-	if small.Layout == orgchart.PDFFit {
+	if small.Layout == chartdoc.PDFFit {
 		return X("chartpdf.too_small_fit", "On one page the smallest text would be {{.pt}} pt, too small to read (at least {{.min}} pt). Choose Tiled or One page per unit, or larger paper.",
-			map[string]any{"pt": pt, "min": orgchart.MinReadablePt})
+			map[string]any{"pt": pt, "min": chartdoc.MinReadablePt})
 	}
 	return X("chartpdf.too_small_scale", "At this scale the smallest text would be {{.pt}} pt, too small to read (at least {{.min}} pt). Choose a larger scale.",
-		map[string]any{"pt": pt, "min": orgchart.MinReadablePt})
+		map[string]any{"pt": pt, "min": chartdoc.MinReadablePt})
 }
 
 // chartPDFErr translates a refusal; other errors pass unchanged.
@@ -123,8 +123,8 @@ func chartPDFErr(err error) error {
 
 // OrgChartModel is the chart of plan d as the export draws it: the
 // positions view.
-func OrgChartModel(d *model.PlanData) (*orgchart.Model, error) {
-	return orgchart.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
+func OrgChartModel(d *model.PlanData) (*chartdoc.Model, error) {
+	return chartdoc.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
 }
 
 // OrgChartPDFWriter returns the writer of the org chart of d as a PDF of
@@ -139,10 +139,10 @@ func OrgChartPDFWriter(d *model.PlanData, c ChartPDF, date time.Time) (func(io.W
 	if err != nil {
 		return nil, err
 	}
-	if _, err := orgchart.PlanPDF(m, o); err != nil {
+	if _, err := chartdoc.PlanPDF(m, o); err != nil {
 		return nil, chartPDFErr(err)
 	}
-	return func(w io.Writer) error { return chartPDFErr(orgchart.WritePDF(w, m, o)) }, nil
+	return func(w io.Writer) error { return chartPDFErr(chartdoc.WritePDF(w, m, o)) }, nil
 }
 
 // DrawOrgChartPDF adds the org chart of d to a PDF started elsewhere, in
@@ -167,5 +167,5 @@ func DrawOrgChartPDF(pdf *fpdf.Fpdf, d *model.PlanData, c ChartPDF, title, org, 
 	if err != nil {
 		return err
 	}
-	return chartPDFErr(orgchart.DrawPDF(doc, m, o))
+	return chartPDFErr(chartdoc.DrawPDF(doc, m, o))
 }

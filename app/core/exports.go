@@ -10,7 +10,7 @@ import (
 	"staffplan/data/calc"
 	"staffplan/data/export"
 	"staffplan/data/model"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // Export kinds, as named on the command line.
@@ -46,18 +46,18 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 	case kind == ExportTemplate && ext == ".xlsx":
 		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
 	case kind == ExportOrgChart && (ext == ".png" || ext == ".svg"):
-		m, err := orgchart.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
+		m, err := chartdoc.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
 		if err != nil {
 			return nil, err
 		}
-		o := orgchart.ExportOptions{Title: d.Plan.Name, Date: time.Now().Format(time.DateOnly), Scale: 2,
-			Layout: orgchart.Options{Compact: true}}
+		o := chartdoc.ExportOptions{Title: d.Plan.Name, Date: time.Now().Format(time.DateOnly), Scale: 2,
+			Layout: chartdoc.Options{Compact: true}}
 		if ext == ".svg" {
-			return func(w io.Writer) error { return orgchart.WriteSVG(w, m, o) }, nil
+			return func(w io.Writer) error { return chartdoc.WriteSVG(w, m, o) }, nil
 		}
 		return func(w io.Writer) error {
-			err := orgchart.WritePNG(w, m, o)
-			if errors.Is(err, orgchart.ErrNoCJKFont) {
+			err := chartdoc.WritePNG(w, m, o)
+			if errors.Is(err, chartdoc.ErrNoCJKFont) {
 				// The picture is written; only Chinese text may be missing.
 				fmt.Fprintln(warn, X("export.no_cjk_font", "Some characters of the chart are in no font on this computer; they are missing from the PNG."))
 				return nil

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"staffplan/data/model"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // ChartPostID is a post's chart node id. Chart node ids are "p" or "u" and
@@ -36,10 +36,10 @@ func holdersLine(hs []model.Holder, total map[model.ID]float64) string {
 
 // PositionNodes is the positions view: one box per post, linked by
 // reports-to, with dotted lines to dotted-line managers.
-func PositionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []orgchart.Node {
+func PositionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []chartdoc.Node {
 	posts := d.PositionIndex()
 	texts := newFigureTexts()
-	nodes := make([]orgchart.Node, 0, len(d.Positions))
+	nodes := make([]chartdoc.Node, 0, len(d.Positions))
 	total := make(map[model.ID]float64, len(d.People))
 	for _, a := range d.Assignments {
 		total[a.Person] += a.FTE
@@ -62,10 +62,10 @@ func PositionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*mode
 	return nodes
 }
 
-func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64, texts *figureTexts) orgchart.Node {
+func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64, texts *figureTexts) chartdoc.Node {
 	id := p.ID
 	pf := f.Positions[id]
-	n := orgchart.Node{ID: ChartPostID(id), Title: p.Title}
+	n := chartdoc.Node{ID: ChartPostID(id), Title: p.Title}
 	if p.ReportsTo != 0 {
 		n.Parent = ChartPostID(p.ReportsTo)
 	}
@@ -77,15 +77,15 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 	}
 	switch {
 	case !p.Counts():
-		n.Style = orgchart.Dashed
+		n.Style = chartdoc.Dashed
 		n.Lines = append(n.Lines, StatusText(p.Status)+" · "+X("chart.planned", "planned {{.n}}", map[string]any{"n": FormatFTE(p.Planned)}))
 	default:
 		n.Lines = append(n.Lines, texts.figure(pf.Planned, pf.Actual))
 		switch {
 		case pf.Vacancy > 0.005:
-			n.Style = orgchart.Vacancy
+			n.Style = chartdoc.Vacancy
 		case pf.Vacancy < -0.005:
-			n.Style = orgchart.Over
+			n.Style = chartdoc.Over
 		}
 	}
 	if line := holdersLine(pf.Holders, total); line != "" {
@@ -101,14 +101,14 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 
 // UnitNodes is the units view: departments with 编制 / 在岗, direct and
 // total.
-func UnitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
+func UnitNodes(d *model.PlanData, f *model.Figures) []chartdoc.Node {
 	byID := d.UnitIndex()
-	nodes := make([]orgchart.Node, 0, len(d.Units))
+	nodes := make([]chartdoc.Node, 0, len(d.Units))
 	var visit func(parent model.ID)
 	visit = func(parent model.ID) {
 		for _, id := range f.Children[parent] {
 			u, uf := byID[id], f.Units[id]
-			n := orgchart.Node{ID: chartUnitID(id), Title: u.Name, Subtitle: UnitKindText(u.Kind)}
+			n := chartdoc.Node{ID: chartUnitID(id), Title: u.Name, Subtitle: UnitKindText(u.Kind)}
 			if u.Parent != 0 {
 				n.Parent = chartUnitID(u.Parent)
 			}
@@ -123,9 +123,9 @@ func UnitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
 			}
 			switch gap := uf.Vacancy(); {
 			case gap > 0.005:
-				n.Style = orgchart.Vacancy
+				n.Style = chartdoc.Vacancy
 			case gap < -0.005:
-				n.Style = orgchart.Over
+				n.Style = chartdoc.Over
 			}
 			nodes = append(nodes, n)
 			visit(id)

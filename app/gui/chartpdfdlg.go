@@ -17,7 +17,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/export"
 	"staffplan/data/export/pdfdoc"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // chartScales are the tiled scales offered, in per cent of the window's
@@ -30,8 +30,8 @@ var chartScales = []string{"50%", "60%", "75%", "90%", "100%"}
 // and a preview of the pages, all updated as the choice changes.
 type chartPDFDlg struct {
 	u    *UI
-	m    *orgchart.Model
-	base orgchart.PDFOptions // the chart's collapsed branches and layout
+	m    *chartdoc.Model
+	base chartdoc.PDFOptions // the chart's collapsed branches and layout
 
 	paper, scale   *widget.Select
 	orient, layout *widget.RadioGroup
@@ -43,8 +43,8 @@ type chartPDFDlg struct {
 	d              dialog.Dialog
 
 	choice core.ChartPDF
-	opts   orgchart.PDFOptions
-	plan   *orgchart.PDFPlan
+	opts   chartdoc.PDFOptions
+	plan   *chartdoc.PDFPlan
 	page   int
 	gen    int // the choice a plan in the works was made for
 }
@@ -62,12 +62,12 @@ func (u *UI) chartPDFFromPlan() {
 		u.showError(err)
 		return
 	}
-	u.chartPDFDialog(m, orgchart.PDFOptions{Chart: orgchart.Options{Compact: true}})
+	u.chartPDFDialog(m, chartdoc.PDFOptions{Chart: chartdoc.Options{Compact: true}})
 }
 
 // chartPDFDialog opens the dialog for m with base's collapsed branches and
 // chart layout.
-func (u *UI) chartPDFDialog(m *orgchart.Model, base orgchart.PDFOptions) *chartPDFDlg {
+func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartPDFDlg {
 	c := &chartPDFDlg{u: u, m: m, base: base}
 	portrait, landscape := lang.X("chartpdf.portrait", "Portrait"), lang.X("chartpdf.landscape", "Landscape")
 	c.paper = widget.NewSelect([]string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
@@ -155,7 +155,7 @@ func (c *chartPDFDlg) update() {
 	c.save.Disable()
 	failed := func(err error) { c.refuse(err) }
 	c.u.run(func() {
-		plan, err := orgchart.PlanPDF(c.m, o)
+		plan, err := chartdoc.PlanPDF(c.m, o)
 		onUI(func() {
 			if gen != c.gen {
 				return // the choice changed meanwhile
@@ -234,7 +234,7 @@ func (c *chartPDFDlg) write(path string) {
 		u.showError(err)
 	}
 	u.run(func() {
-		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(out io.Writer) error { return orgchart.WritePDF(out, m, o) }))
+		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(out io.Writer) error { return chartdoc.WritePDF(out, m, o) }))
 		onUI(func() {
 			prog.finish()
 			if err != nil {

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"staffplan/app/core"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // The dialog shows the page count of the choice as it changes, says why a
@@ -24,14 +24,14 @@ func TestChartPDFDialog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := u.chartPDFDialog(m, orgchart.PDFOptions{Chart: orgchart.Options{Compact: true}})
+	c := u.chartPDFDialog(m, chartdoc.PDFOptions{Chart: chartdoc.Options{Compact: true}})
 	pages := func(o core.ChartPDF) string {
 		t.Helper()
 		opts, err := o.Options(u.data, time.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := orgchart.PlanPDF(m, opts)
+		p, err := chartdoc.PlanPDF(m, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"staffplan/app/core"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 func TestPositionNodesCarryFiguresStylesAndHolders(t *testing.T) {
@@ -14,17 +14,17 @@ func TestPositionNodesCarryFiguresStylesAndHolders(t *testing.T) {
 	if len(nodes) != len(u.data.Positions) {
 		t.Fatalf("%d boxes for %d posts", len(nodes), len(u.data.Positions))
 	}
-	if _, err := orgchart.NewModel(nodes); err != nil {
+	if _, err := chartdoc.NewModel(nodes); err != nil {
 		t.Fatalf("the chart refuses the nodes: %v", err)
 	}
-	by := map[string]orgchart.Node{}
+	by := map[string]chartdoc.Node{}
 	for _, n := range nodes {
 		by[n.Title] = n
 	}
-	if n := by["副总经理"]; n.Style != orgchart.Dashed || n.Parent != core.ChartPostID(u.postByTitle(t, "总经理").ID) {
+	if n := by["副总经理"]; n.Style != chartdoc.Dashed || n.Parent != core.ChartPostID(u.postByTitle(t, "总经理").ID) {
 		t.Errorf("副总经理 %+v should be dashed under 总经理", n)
 	}
-	if n := by["门卫兼保安"]; n.Style != orgchart.Vacancy || !strings.Contains(n.Lines[0], "vacant 1") {
+	if n := by["门卫兼保安"]; n.Style != chartdoc.Vacancy || !strings.Contains(n.Lines[0], "vacant 1") {
 		t.Errorf("门卫兼保安 %+v", n)
 	}
 	if n := by["仓管"]; n.Subtitle != "生产部" || len(n.Dotted) != 1 || n.Dotted[0] != core.ChartPostID(u.postByTitle(t, "财务部经理").ID) {

@@ -23,6 +23,7 @@ import (
 	"staffplan/data/ops"
 	"staffplan/data/store"
 	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // orgPane shows the plan as an org chart: posts linked by reports-to, or
@@ -53,17 +54,17 @@ const spanThreshold = 6
 
 func newOrgPane(u *UI) *orgPane {
 	o := &orgPane{u: u}
-	m, _ := orgchart.NewModel(nil)
+	m, _ := chartdoc.NewModel(nil)
 	// Shaping every label of a large chart with the real font takes seconds
 	// (10,000 posts: about 6 s); past a size the estimate from character
 	// widths sets the boxes, which the eye cannot tell apart at that scale.
-	meas := func(text string, size float32, bold bool) fyne.Size {
+	meas := func(text string, size float32, bold bool) chartdoc.Size {
 		if o.large {
-			return orgchart.ApproxMeasurer(text, size, bold)
+			return chartdoc.ApproxMeasurer(text, size, bold)
 		}
 		return orgchart.FyneMeasurer(text, size, bold)
 	}
-	o.chart = orgchart.NewWithOptions(m, orgchart.Options{Compact: true}, meas)
+	o.chart = orgchart.NewWithOptions(m, chartdoc.Options{Compact: true}, meas)
 	o.chart.OnOpen = o.open
 	o.chart.OnSelected = func(id string) {
 		if kind, rid := parseUID(id); kind == 'p' {
@@ -137,13 +138,13 @@ func (o *orgPane) refresh() {
 		return
 	}
 	o.stale = false
-	var nodes []orgchart.Node
+	var nodes []chartdoc.Node
 	if o.units {
 		nodes = core.UnitNodes(u.data, u.fig)
 	} else {
 		nodes = core.PositionNodes(u.data, u.fig, u.units)
 	}
-	m, err := orgchart.NewModel(nodes)
+	m, err := chartdoc.NewModel(nodes)
 	if err != nil {
 		u.showError(err)
 		return
@@ -344,7 +345,7 @@ func (o *orgPane) exportMenu(b fyne.CanvasObject) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("",
 		fyne.NewMenuItem(lang.X("chart.export_image", "Picture (PNG or SVG)…"), o.exportDialog),
 		fyne.NewMenuItem(lang.X("chart.export_pdf", "PDF to print…"), func() {
-			m, opts := o.chart.ForPDF(orgchart.PDFOptions{})
+			m, opts := o.chart.ForPDF(chartdoc.PDFOptions{})
 			u.chartPDFDialog(m, opts)
 		}),
 	), u.win.Canvas(), at)

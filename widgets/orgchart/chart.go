@@ -1,3 +1,8 @@
+// Package orgchart is the org chart widget: the chart of
+// staffplan/widgets/orgchart/chartdoc on screen, with zoom, pan, collapse,
+// search, keyboard moves and drag-to-reparent, and export of what it shows.
+// The model, layout, drawing and file writers live in chartdoc, which
+// imports no Fyne, so the command line can use them without this package.
 package orgchart
 
 import (
@@ -9,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // Zoom limits and steps.
@@ -57,14 +64,12 @@ type OrgChart struct {
 	// FontPath overrides the CJK font used by ExportPNG.
 	FontPath string
 
-	model     *Model
-	opts      Options
-	measure   Measurer
+	model     *chartdoc.Model
+	opts      chartdoc.Options
+	measure   chartdoc.Measurer
 	collapsed []bool
-	sizes     []fyne.Size
-	texts     []boxText
-	met       metrics
-	lay       *Layout
+	boxes     *chartdoc.Boxes
+	lay       *chartdoc.Layout
 
 	zoom   float32
 	origin fyne.Position // chart point at the view's top-left
@@ -91,7 +96,7 @@ type dragState struct {
 }
 
 // New returns a chart showing m (which may be nil) with default options.
-func New(m *Model) *OrgChart {
+func New(m *chartdoc.Model) *OrgChart {
 	c := &OrgChart{zoom: 1, selected: -1, highlight: -1, centre: -1, drag: dragState{box: -1, target: -1}}
 	c.ExtendBaseWidget(c)
 	c.SetModel(m)
@@ -100,7 +105,7 @@ func New(m *Model) *OrgChart {
 
 // NewWithOptions returns a chart showing m laid out with opt, measuring
 // text with meas (nil for the Fyne theme font).
-func NewWithOptions(m *Model, opt Options, meas Measurer) *OrgChart {
+func NewWithOptions(m *chartdoc.Model, opt chartdoc.Options, meas chartdoc.Measurer) *OrgChart {
 	c := &OrgChart{zoom: 1, selected: -1, highlight: -1, centre: -1, drag: dragState{box: -1, target: -1}, opts: opt, measure: meas}
 	c.ExtendBaseWidget(c)
 	c.SetModel(m)
@@ -108,16 +113,16 @@ func NewWithOptions(m *Model, opt Options, meas Measurer) *OrgChart {
 }
 
 // Model returns the model shown.
-func (c *OrgChart) Model() *Model { return c.model }
+func (c *OrgChart) Model() *chartdoc.Model { return c.model }
 
 // Layout returns the current layout (read only).
-func (c *OrgChart) Layout() *Layout { return c.lay }
+func (c *OrgChart) Layout() *chartdoc.Layout { return c.lay }
 
 // SetModel shows m, keeping the collapsed branches, the selection and the
 // view of the old model wherever the IDs still exist.
-func (c *OrgChart) SetModel(m *Model) {
+func (c *OrgChart) SetModel(m *chartdoc.Model) {
 	if m == nil {
-		m, _ = NewModel(nil)
+		m, _ = chartdoc.NewModel(nil)
 	}
 	old := c.model
 	collapsed := make([]bool, m.Len())
@@ -125,7 +130,7 @@ func (c *OrgChart) SetModel(m *Model) {
 	if old != nil {
 		for i, cl := range c.collapsed {
 			if cl {
-				if j, ok := m.index[old.nodes[i].ID]; ok {
+				if j, ok := m.Index(old.Node(i).ID); ok {
 					collapsed[j] = true
 				}
 			}
@@ -138,29 +143,29 @@ func (c *OrgChart) SetModel(m *Model) {
 		meas = FyneMeasurer
 	}
 	c.model, c.collapsed, c.selected, c.highlight = m, collapsed, sel, hl
-	c.sizes, c.texts, c.met = measureBoxes(m, meas)
+	c.boxes = chartdoc.MeasureBoxes(m, meas)
 	c.relayout(-1)
 }
 
-func remap(old, m *Model, i int) int {
+func remap(old, m *chartdoc.Model, i int) int {
 	if i < 0 || i >= old.Len() {
 		return -1
 	}
-	if j, ok := m.index[old.nodes[i].ID]; ok {
-		return int(j)
+	if j, ok := m.Index(old.Node(i).ID); ok {
+		return j
 	}
 	return -1
 }
 
 // SetOptions changes the layout options, keeping the selected box where
 // it is on screen.
-func (c *OrgChart) SetOptions(opt Options) {
+func (c *OrgChart) SetOptions(opt chartdoc.Options) {
 	c.opts = opt
 	c.relayout(c.selected)
 }
 
 // Options returns the layout options.
-func (c *OrgChart) Options() Options { return c.opts }
+func (c *OrgChart) Options() chartdoc.Options { return c.opts }
 
 // relayout recomputes the layout; if anchor ≥ 0 and visible before and
 // after, the view moves so that box stays put on screen.
@@ -170,7 +175,7 @@ func (c *OrgChart) relayout(anchor int) {
 	if keep {
 		before = fyne.NewPos(c.lay.Boxes[anchor].X, c.lay.Boxes[anchor].Y)
 	}
-	c.lay = ComputeLayout(c.model, c.sizes, c.collapsed, c.opts)
+	c.lay = chartdoc.ComputeLayout(c.model, c.boxes.Sizes, c.collapsed, c.opts)
 	if keep && c.lay.Visible[anchor] {
 		c.placed = true
 		c.origin = c.origin.Add(fyne.NewPos(c.lay.Boxes[anchor].X-before.X, c.lay.Boxes[anchor].Y-before.Y))
@@ -186,12 +191,12 @@ func (c *OrgChart) id(i int) string {
 	if i < 0 {
 		return ""
 	}
-	return c.model.nodes[i].ID
+	return c.model.Node(i).ID
 }
 
 func (c *OrgChart) idx(id string) int {
-	if i, ok := c.model.index[id]; ok {
-		return int(i)
+	if i, ok := c.model.Index(id); ok {
+		return i
 	}
 	return -1
 }
@@ -248,18 +253,18 @@ func (c *OrgChart) CollapsedIDs() []string {
 // A negative d expands everything.
 func (c *OrgChart) CollapseToDepth(d int) {
 	depth := make([]int, c.model.Len())
-	for _, v := range c.model.pre {
-		if p := c.model.parent[v]; p >= 0 {
+	for _, v := range c.model.PreOrder() {
+		if p := c.model.ParentOf(v); p >= 0 {
 			depth[v] = depth[p] + 1
 		}
-		c.collapsed[v] = d >= 0 && depth[v] == d && c.model.NumChildren(int(v)) > 0
+		c.collapsed[v] = d >= 0 && depth[v] == d && c.model.NumChildren(v) > 0
 	}
 	c.relayout(-1)
 }
 
 func (c *OrgChart) expandAncestors(i int) bool {
 	changed := false
-	for p := c.model.parent[i]; p >= 0; p = c.model.parent[p] {
+	for p := c.model.ParentOf(i); p >= 0; p = c.model.ParentOf(p) {
 		if c.collapsed[p] {
 			c.collapsed[p] = false
 			changed = true
@@ -352,9 +357,9 @@ func (c *OrgChart) toView(x, y float32) fyne.Position {
 	return fyne.NewPos((x-c.origin.X)*c.zoom, (y-c.origin.Y)*c.zoom)
 }
 
-func (c *OrgChart) viewRect() Rect {
+func (c *OrgChart) viewRect() chartdoc.Rect {
 	sz := c.Size()
-	return Rect{c.origin.X, c.origin.Y, sz.Width / c.zoom, sz.Height / c.zoom}
+	return chartdoc.Rect{X: c.origin.X, Y: c.origin.Y, W: sz.Width / c.zoom, H: sz.Height / c.zoom}
 }
 
 // Zoom returns the zoom factor (1 = 100 %).
@@ -422,8 +427,8 @@ func (c *OrgChart) Fit() {
 		// Still too wide or tall: the top of the chart, centred on its first
 		// root where the chart is wider than the view.
 		x := b.X + b.W/2
-		if len(c.lay.Boxes) > 0 && len(c.model.pre) > 0 {
-			r := c.lay.Boxes[c.model.pre[0]]
+		if roots := c.model.Roots(); len(c.lay.Boxes) > 0 && len(roots) > 0 {
+			r := c.lay.Boxes[roots[0]]
 			x = r.X + r.W/2
 		}
 		if b.W*c.zoom <= sz.Width-2*viewMargin {
@@ -456,8 +461,8 @@ func (c *OrgChart) FitAll() {
 func (c *OrgChart) maxDepth() int {
 	depth := make([]int, c.model.Len())
 	deepest := 0
-	for _, v := range c.model.pre {
-		if p := c.model.parent[v]; p >= 0 {
+	for _, v := range c.model.PreOrder() {
+		if p := c.model.ParentOf(v); p >= 0 {
 			depth[v] = depth[p] + 1
 			deepest = max(deepest, depth[v])
 		}
@@ -475,12 +480,23 @@ func (c *OrgChart) ScrollBy(d fyne.Delta) {
 // ExportPNG writes the whole chart (as currently collapsed) as a PNG at
 // scale pixels per unit, with title and date above it.
 func (c *OrgChart) ExportPNG(w io.Writer, scale float32, title, date string) error {
-	return WritePNG(w, c.model, ExportOptions{Title: title, Date: date, Scale: scale, FontPath: c.FontPath, Collapsed: c.collapsed, Layout: c.opts})
+	return chartdoc.WritePNG(w, c.model, chartdoc.ExportOptions{Title: title, Date: date, Scale: scale, FontPath: c.FontPath, Collapsed: c.collapsed, Layout: c.opts})
+}
+
+// ForPDF returns the chart's model and o with the chart's collapsed
+// branches and layout options, so the PDF shows what the window shows.
+// Call it on the UI goroutine; the results are copies, safe elsewhere.
+func (c *OrgChart) ForPDF(o chartdoc.PDFOptions) (*chartdoc.Model, chartdoc.PDFOptions) {
+	if c.collapsed != nil {
+		o.Collapsed = append([]bool(nil), c.collapsed...)
+	}
+	o.Chart = c.opts
+	return c.model, o
 }
 
 // ExportSVG writes the whole chart (as currently collapsed) as SVG.
 func (c *OrgChart) ExportSVG(w io.Writer, title, date string) error {
-	return WriteSVG(w, c.model, ExportOptions{Title: title, Date: date, FontPath: c.FontPath, Collapsed: c.collapsed, Layout: c.opts})
+	return chartdoc.WriteSVG(w, c.model, chartdoc.ExportOptions{Title: title, Date: date, FontPath: c.FontPath, Collapsed: c.collapsed, Layout: c.opts})
 }
 
 // hit finds what is under p: a box index and whether the point is on
@@ -489,9 +505,10 @@ func (c *OrgChart) hit(p fyne.Position) (int, bool) {
 	x, y := c.toChart(p)
 	s := c.scene()
 	found, toggle := -1, false
-	c.lay.Query(Rect{x - 3*toggleR, y - toggleR, 6 * toggleR, 2 * toggleR}, func(i int) {
+	const tr = chartdoc.ToggleRadius
+	c.lay.Query(chartdoc.Rect{X: x - 3*tr, Y: y - tr, W: 6 * tr, H: 2 * tr}, func(i int) {
 		if c.model.NumChildren(i) > 0 {
-			if r, _ := s.toggleRect(i); r.Contains(x, y) {
+			if r, _ := s.ToggleRect(i); r.Contains(x, y) {
 				found, toggle = i, true
 			}
 		}
@@ -624,7 +641,7 @@ func (c *OrgChart) DragEnd() {
 		}
 		return
 	}
-	if int(c.model.parent[d.box]) == t || c.OnReparent == nil {
+	if c.model.ParentOf(d.box) == t || c.OnReparent == nil {
 		return
 	}
 	if err := c.OnReparent(child, target); err != nil {
@@ -702,7 +719,7 @@ func (c *OrgChart) TypedKey(ev *fyne.KeyEvent) {
 	if c.selected < 0 {
 		switch ev.Name {
 		case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome:
-			c.selectAndNotify(int(c.model.roots[0]))
+			c.selectAndNotify(c.model.Roots()[0])
 			c.ensureVisible(c.selected)
 		}
 		return
@@ -717,7 +734,7 @@ func (c *OrgChart) TypedKey(ev *fyne.KeyEvent) {
 		c.Toggle(c.id(c.selected))
 		return
 	case fyne.KeyHome:
-		c.selectAndNotify(int(c.model.roots[0]))
+		c.selectAndNotify(c.model.Roots()[0])
 		c.ensureVisible(c.selected)
 		return
 	}
@@ -730,20 +747,20 @@ func (c *OrgChart) TypedKey(ev *fyne.KeyEvent) {
 // neighbour is the box an arrow key leads to from i, or -1.
 func (c *OrgChart) neighbour(i int, key fyne.KeyName) int {
 	m := c.model
-	var sibs []int32
-	if p := m.parent[i]; p >= 0 {
-		sibs = m.children(p)
+	var sibs []int
+	if p := m.ParentOf(i); p >= 0 {
+		sibs = m.ChildrenOf(p)
 	} else {
-		sibs = m.roots
+		sibs = m.Roots()
 	}
 	pos := 0
 	for k, s := range sibs {
-		if int(s) == i {
+		if s == i {
 			pos = k
 		}
 	}
 	up, down, prev, next := fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight
-	if c.opts.Orientation == LeftRight {
+	if c.opts.Orientation == chartdoc.LeftRight {
 		up, down, prev, next = fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown
 	}
 	if c.lay.InColumn[i] {
@@ -753,53 +770,53 @@ func (c *OrgChart) neighbour(i int, key fyne.KeyName) int {
 		switch key {
 		case up:
 			if pos%rows == 0 {
-				return int(m.parent[i])
+				return m.ParentOf(i)
 			}
-			return int(sibs[pos-1])
+			return sibs[pos-1]
 		case down:
 			if pos%rows != rows-1 && pos+1 < len(sibs) {
-				return int(sibs[pos+1])
+				return sibs[pos+1]
 			}
 		case prev:
 			if pos-rows >= 0 {
-				return int(sibs[pos-rows])
+				return sibs[pos-rows]
 			}
 		case next:
 			if pos+rows < len(sibs) {
-				return int(sibs[pos+rows])
+				return sibs[pos+rows]
 			}
 			if pos/rows+1 < (len(sibs)+rows-1)/rows {
-				return int(sibs[len(sibs)-1])
+				return sibs[len(sibs)-1]
 			}
 		}
 		return -1
 	}
 	switch key {
 	case up:
-		return int(m.parent[i])
+		return m.ParentOf(i)
 	case down:
-		if ks := m.children(int32(i)); len(ks) > 0 && !c.collapsed[i] {
-			return int(ks[0])
+		if ks := m.ChildrenOf(i); len(ks) > 0 && !c.collapsed[i] {
+			return ks[0]
 		}
 	case prev:
 		if pos > 0 {
-			return int(sibs[pos-1])
+			return sibs[pos-1]
 		}
 	case next:
 		if pos+1 < len(sibs) {
-			return int(sibs[pos+1])
+			return sibs[pos+1]
 		}
 	}
 	return -1
 }
 
 // columnRows is how many boxes the first column of a compact block holds.
-func (c *OrgChart) columnRows(sibs []int32) int {
+func (c *OrgChart) columnRows(sibs []int) int {
 	first := c.lay.Boxes[sibs[0]]
 	rows := 0
 	for _, s := range sibs {
 		b := c.lay.Boxes[s]
-		if (c.opts.Orientation == TopDown && b.X == first.X) || (c.opts.Orientation == LeftRight && b.Y == first.Y) {
+		if (c.opts.Orientation == chartdoc.TopDown && b.X == first.X) || (c.opts.Orientation == chartdoc.LeftRight && b.Y == first.Y) {
 			rows++
 		}
 	}
@@ -830,34 +847,36 @@ func (c *OrgChart) ensureVisible(i int) {
 }
 
 // scene gathers what drawing needs, with theme colours.
-func (c *OrgChart) scene() *scene {
+func (c *OrgChart) scene() *chartdoc.Scene {
 	meas := c.measure
 	if meas == nil {
 		meas = FyneMeasurer
 	}
-	return &scene{m: c.model, L: c.lay, texts: c.texts, met: c.met, meas: meas, pal: c.themePalette(), text: c.zoom >= textZoom, lineW: 1}
+	s := chartdoc.NewScene(c.model, c.lay, c.boxes, meas, c.themePalette())
+	s.Text = c.zoom >= textZoom
+	return s
 }
 
-func (c *OrgChart) themePalette() palette {
+func (c *OrgChart) themePalette() chartdoc.Palette {
 	col := func(n fyne.ThemeColorName) color.Color { return theme.ColorForWidget(n, c) }
 	fg := col(theme.ColorNameForeground)
-	return palette{
-		bg:        col(theme.ColorNameBackground),
-		box:       col(theme.ColorNameInputBackground),
-		border:    col(theme.ColorNameInputBorder),
-		line:      col(theme.ColorNameDisabled),
-		text:      fg,
-		muted:     col(theme.ColorNamePlaceHolder),
-		vacancy:   col(theme.ColorNameError),
-		over:      col(theme.ColorNameWarning),
-		badge:     col(theme.ColorNamePrimary),
-		badgeText: col(theme.ColorNameForegroundOnPrimary),
-		dashed:    col(theme.ColorNameDisabled),
-		focus:     col(theme.ColorNamePrimary),
-		highlight: col(theme.ColorNameSelection),
-		target:    col(theme.ColorNameSuccess),
-		ghost:     col(theme.ColorNameHover),
-		overlay:   col(theme.ColorNameFocus),
+	return chartdoc.Palette{
+		Bg:        col(theme.ColorNameBackground),
+		Box:       col(theme.ColorNameInputBackground),
+		Border:    col(theme.ColorNameInputBorder),
+		Line:      col(theme.ColorNameDisabled),
+		Text:      fg,
+		Muted:     col(theme.ColorNamePlaceHolder),
+		Vacancy:   col(theme.ColorNameError),
+		Over:      col(theme.ColorNameWarning),
+		Badge:     col(theme.ColorNamePrimary),
+		BadgeText: col(theme.ColorNameForegroundOnPrimary),
+		Dashed:    col(theme.ColorNameDisabled),
+		Focus:     col(theme.ColorNamePrimary),
+		Highlight: col(theme.ColorNameSelection),
+		Target:    col(theme.ColorNameSuccess),
+		Ghost:     col(theme.ColorNameHover),
+		Overlay:   col(theme.ColorNameFocus),
 	}
 }
 
@@ -882,3 +901,9 @@ var (
 	_ desktop.Keyable        = (*OrgChart)(nil)
 	_ desktop.Mouseable      = (*OrgChart)(nil)
 )
+
+// FyneMeasurer measures with the current Fyne theme font, as the widget
+// draws.
+func FyneMeasurer(text string, size float32, bold bool) chartdoc.Size {
+	return chartdoc.Size(fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold}))
+}

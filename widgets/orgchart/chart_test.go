@@ -1,35 +1,39 @@
 package orgchart
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // smallNodes is a two-level chart with Chinese titles and holders:
 //
 //	ceo ─┬─ fin ── acc, cash
 //	     └─ hr ─── rec
-func smallNodes() []Node {
-	return []Node{
+func smallNodes() []chartdoc.Node {
+	return []chartdoc.Node{
 		{ID: "ceo", Title: "总经理", Lines: []string{"编制 1 / 在岗 1", "张伟"}},
 		{ID: "fin", Parent: "ceo", Title: "财务部经理", Subtitle: "财务部", Lines: []string{"王芳"}},
-		{ID: "hr", Parent: "ceo", Title: "人力资源经理", Subtitle: "人力资源部", Style: Vacancy},
-		{ID: "acc", Parent: "fin", Title: "会计", Lines: []string{"李娜"}, Style: Over},
-		{ID: "cash", Parent: "fin", Title: "出纳", Style: Dashed, Dotted: []string{"hr"}},
+		{ID: "hr", Parent: "ceo", Title: "人力资源经理", Subtitle: "人力资源部", Style: chartdoc.Vacancy},
+		{ID: "acc", Parent: "fin", Title: "会计", Lines: []string{"李娜"}, Style: chartdoc.Over},
+		{ID: "cash", Parent: "fin", Title: "出纳", Style: chartdoc.Dashed, Dotted: []string{"hr"}},
 		{ID: "rec", Parent: "hr", Title: "招聘专员", Lines: []string{"Anna Smith"}, Badge: "兼"},
 	}
 }
 
-func newTestChart(t *testing.T, nodes []Node, size fyne.Size) (*OrgChart, fyne.Window) {
+func newTestChart(t *testing.T, nodes []chartdoc.Node, size fyne.Size) (*OrgChart, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	c := NewWithOptions(mustModel(t, nodes), Options{}, ApproxMeasurer)
+	c := NewWithOptions(mustModel(t, nodes), chartdoc.Options{}, chartdoc.ApproxMeasurer)
 	w := test.NewWindow(c)
 	w.SetPadded(false)
 	w.Resize(size)
@@ -269,13 +273,13 @@ func TestFitStaysReadable(t *testing.T) {
 	if c.Zoom() < ReadableZoom {
 		t.Fatalf("Fit went down to %v, below the readable %v", c.Zoom(), ReadableZoom)
 	}
-	if !c.scene().text {
+	if !c.scene().Text {
 		t.Error("the fitted boxes are drawn without text")
 	}
 	if len(reported) == 0 || reported[len(reported)-1] != c.Zoom() {
 		t.Errorf("OnZoom reported %v, zoom is %v", reported, c.Zoom())
 	}
-	root := c.Model().Node(int(c.Model().pre[0])).ID
+	root := c.Model().Node(c.Model().PreOrder()[0]).ID
 	p, s, ok := c.BoxBounds(root)
 	if !ok || p.X < 0 || p.Y < 0 || p.X+s.Width > 900 || p.Y+s.Height > 600 {
 		t.Errorf("the root is not in view after Fit: %v+%v", p, s)
@@ -352,7 +356,7 @@ func TestSetModelKeepsState(t *testing.T) {
 	c, _ := newTestChart(t, smallNodes(), fyne.NewSize(900, 600))
 	c.SetCollapsed("hr", true)
 	c.Select("fin")
-	nodes := append(smallNodes(), Node{ID: "new", Parent: "acc", Title: "新岗位"})
+	nodes := append(smallNodes(), chartdoc.Node{ID: "new", Parent: "acc", Title: "新岗位"})
 	c.SetModel(mustModel(t, nodes))
 	if !c.IsCollapsed("hr") || c.Selected() != "fin" {
 		t.Fatalf("collapsed %v selected %q", c.CollapsedIDs(), c.Selected())
@@ -360,19 +364,30 @@ func TestSetModelKeepsState(t *testing.T) {
 }
 
 func TestNewModelErrors(t *testing.T) {
-	for _, nodes := range [][]Node{
+	for _, nodes := range [][]chartdoc.Node{
 		{{ID: "a"}, {ID: "a"}},
 		{{ID: ""}},
 		{{ID: "a", Parent: "b"}, {ID: "b", Parent: "a"}},
 	} {
-		if _, err := NewModel(nodes); err == nil {
+		if _, err := chartdoc.NewModel(nodes); err == nil {
 			t.Errorf("NewModel(%v) accepted", nodes)
 		}
 	}
-	m := mustModel(t, []Node{{ID: "a", Parent: "missing"}, {ID: "b", Parent: "a"}})
+	m := mustModel(t, []chartdoc.Node{{ID: "a", Parent: "missing"}, {ID: "b", Parent: "a"}})
 	if fmt.Sprint(m.Roots()) != "[0]" || !m.IsDescendant(1, 0) || m.IsDescendant(0, 1) {
 		t.Fatal("unknown parent should make a root")
 	}
 }
 
 func fyne400() fyne.Size { return fyne.NewSize(400, 300) }
+func TestExportWholeChartNotView(t *testing.T) {
+	nodes, _ := randomTree(2000, 8)
+	c, _ := newTestChart(t, nodes, fyne400())
+	var buf bytes.Buffer
+	if err := c.ExportSVG(&buf, "t", "d"); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "<text"); n < 2000 {
+		t.Fatalf("%d text elements for 2000 boxes", n)
+	}
+}

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // renderer draws the visible part of the chart with pooled canvas
@@ -33,7 +35,7 @@ func newRenderer(c *OrgChart) *renderer {
 	r := &renderer{c: c, bg: canvas.NewRectangle(color.Transparent), ghost: canvas.NewRectangle(color.Transparent)}
 	r.raster = canvas.NewRaster(r.paintRaster)
 	r.ghost.StrokeWidth = 2
-	r.ghost.CornerRadius = cornerR
+	r.ghost.CornerRadius = chartdoc.CornerRadius
 	return r
 }
 
@@ -57,8 +59,8 @@ func (r *renderer) Layout(size fyne.Size) {
 			c.origin = fyne.NewPos(b.X+b.W/2-size.Width/2, -viewMargin)
 			if b.W < size.Width {
 				c.origin.X = b.X + b.W/2 - size.Width/2
-			} else if len(c.model.roots) > 0 {
-				root := c.lay.Boxes[c.model.roots[0]]
+			} else if roots := c.model.Roots(); len(roots) > 0 {
+				root := c.lay.Boxes[roots[0]]
 				c.origin.X = root.X + root.W/2 - size.Width/2
 			}
 		}
@@ -75,7 +77,7 @@ func (r *renderer) Refresh() {
 func (r *renderer) build(size fyne.Size) {
 	c := r.c
 	s := c.scene()
-	r.bg.FillColor = s.pal.bg
+	r.bg.FillColor = s.Pal.Bg
 	r.bg.Resize(size)
 	r.objects = append(r.objects[:0], r.bg)
 	r.nr, r.nl, r.nt, r.boxes = 0, 0, 0, 0
@@ -95,14 +97,14 @@ func (r *renderer) build(size fyne.Size) {
 		r.raster.Refresh()
 		r.objects = append(r.objects, r.raster)
 	} else {
-		mk := marks{selected: c.selected, highlight: c.highlight, target: c.drag.target, targetBad: c.drag.refused}
-		drawChart(r, s, view, mk)
+		mk := chartdoc.Marks{Selected: c.selected, Highlight: c.highlight, Target: c.drag.target, TargetBad: c.drag.refused}
+		chartdoc.DrawChart(r, s, view, mk)
 	}
 	if c.drag.active && c.drag.box >= 0 {
 		b := c.lay.Boxes[c.drag.box]
 		at := c.dragPoint()
-		r.ghost.FillColor = s.pal.ghost
-		r.ghost.StrokeColor = s.pal.focus
+		r.ghost.FillColor = s.Pal.Ghost
+		r.ghost.StrokeColor = s.Pal.Focus
 		r.ghost.Resize(fyne.NewSize(b.W*c.zoom, b.H*c.zoom))
 		r.ghost.Move(at.Subtract(fyne.NewPos(b.W*c.zoom/2, b.H*c.zoom/2)))
 		r.ghost.Refresh()
@@ -120,16 +122,17 @@ func (r *renderer) paintRaster(w, h int) image.Image {
 		return img
 	}
 	pxPerUnit := float32(w) / size.Width * c.zoom
-	rb := &rasterBackend{img: img, scale: pxPerUnit, ox: -c.origin.X, oy: -c.origin.Y}
+	rb := chartdoc.NewRaster(img, pxPerUnit, -c.origin.X, -c.origin.Y)
 	s := c.scene()
-	s.text = false
-	s.lineW = 1 / c.zoom
-	mk := marks{selected: c.selected, highlight: c.highlight, target: -1}
-	drawChart(rb, s, c.viewRect(), mk)
+	s.Text = false
+	s.LineW = 1 / c.zoom
+	mk := chartdoc.Marks{Selected: c.selected, Highlight: c.highlight, Target: -1}
+	chartdoc.DrawChart(rb, s, c.viewRect(), mk)
 	return img
 }
 
-func (r *renderer) rect(b Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
+// Rect is part of chartdoc.Backend.
+func (r *renderer) Rect(b chartdoc.Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
 	c := r.c
 	if r.nr == len(r.rects) {
 		r.rects = append(r.rects, canvas.NewRectangle(nil))
@@ -160,18 +163,19 @@ func (r *renderer) rect(b Rect, fill, stroke color.Color, sw float32, dashed boo
 		const dash, gap = 6, 4
 		for x := b.X; x < b.X+b.W; x += dash + gap {
 			e := min(x+dash, b.X+b.W)
-			r.line(Segment{X1: x, Y1: b.Y, X2: e, Y2: b.Y}, stroke, sw)
-			r.line(Segment{X1: x, Y1: b.Y + b.H, X2: e, Y2: b.Y + b.H}, stroke, sw)
+			r.Line(chartdoc.Segment{X1: x, Y1: b.Y, X2: e, Y2: b.Y}, stroke, sw)
+			r.Line(chartdoc.Segment{X1: x, Y1: b.Y + b.H, X2: e, Y2: b.Y + b.H}, stroke, sw)
 		}
 		for y := b.Y; y < b.Y+b.H; y += dash + gap {
 			e := min(y+dash, b.Y+b.H)
-			r.line(Segment{X1: b.X, Y1: y, X2: b.X, Y2: e}, stroke, sw)
-			r.line(Segment{X1: b.X + b.W, Y1: y, X2: b.X + b.W, Y2: e}, stroke, sw)
+			r.Line(chartdoc.Segment{X1: b.X, Y1: y, X2: b.X, Y2: e}, stroke, sw)
+			r.Line(chartdoc.Segment{X1: b.X + b.W, Y1: y, X2: b.X + b.W, Y2: e}, stroke, sw)
 		}
 	}
 }
 
-func (r *renderer) line(s Segment, col color.Color, w float32) {
+// Line is part of chartdoc.Backend.
+func (r *renderer) Line(s chartdoc.Segment, col color.Color, w float32) {
 	if s.Dotted {
 		// Clip to the view first so a long dotted line costs only what
 		// shows, then draw it as dashes of fixed screen length.
@@ -185,14 +189,14 @@ func (r *renderer) line(s Segment, col color.Color, w float32) {
 		length := float32(hypot(dx, dy))
 		for d := float32(0); d < length && length > 0; d += period {
 			e := min(d+on, length)
-			r.solid(Segment{X1: x1 + dx*d/length, Y1: y1 + dy*d/length, X2: x1 + dx*e/length, Y2: y1 + dy*e/length}, col, w)
+			r.solid(chartdoc.Segment{X1: x1 + dx*d/length, Y1: y1 + dy*d/length, X2: x1 + dx*e/length, Y2: y1 + dy*e/length}, col, w)
 		}
 		return
 	}
 	r.solid(s, col, w)
 }
 
-func (r *renderer) solid(s Segment, col color.Color, w float32) {
+func (r *renderer) solid(s chartdoc.Segment, col color.Color, w float32) {
 	c := r.c
 	if r.nl == len(r.lines) {
 		r.lines = append(r.lines, canvas.NewLine(nil))
@@ -209,7 +213,8 @@ func (r *renderer) solid(s Segment, col color.Color, w float32) {
 	r.objects = append(r.objects, o)
 }
 
-func (r *renderer) text(x, y float32, s string, size float32, bold bool, col color.Color) {
+// Text is part of chartdoc.Backend.
+func (r *renderer) Text(x, y float32, s string, size float32, bold bool, col color.Color) {
 	c := r.c
 	if r.nt == len(r.texts) {
 		r.texts = append(r.texts, canvas.NewText("", nil))
@@ -227,7 +232,7 @@ func (r *renderer) text(x, y float32, s string, size float32, bold bool, col col
 }
 
 // clipSegment clips a segment to a rectangle (Liang–Barsky).
-func clipSegment(x1, y1, x2, y2 float32, v Rect) (float32, float32, float32, float32, bool) {
+func clipSegment(x1, y1, x2, y2 float32, v chartdoc.Rect) (float32, float32, float32, float32, bool) {
 	t0, t1 := float32(0), float32(1)
 	dx, dy := x2-x1, y2-y1
 	clip := func(p, q float32) bool {

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"bytes"

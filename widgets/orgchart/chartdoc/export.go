@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"bufio"
@@ -197,17 +197,17 @@ func chartTexts(m *Model, o ExportOptions) []string {
 }
 
 // measure is a Measurer backed by the font files.
-func (fs *fontSet) measure(text string, size float32, bold bool) fyneSize {
+func (fs *fontSet) measure(text string, size float32, bold bool) Size {
 	f := fs.face(size, bold)
 	m := f.Metrics()
-	return fyneSize{Width: float32(font.MeasureString(f, text)) / 64, Height: float32(m.Ascent+m.Descent) / 64}
+	return Size{Width: float32(font.MeasureString(f, text)) / 64, Height: float32(m.Ascent+m.Descent) / 64}
 }
 
 // exportScene lays out m for export with meas.
-func exportScene(m *Model, o ExportOptions, meas Measurer) *scene {
+func exportScene(m *Model, o ExportOptions, meas Measurer) *Scene {
 	sizes, texts, met := measureBoxes(m, meas)
 	L := ComputeLayout(m, sizes, o.Collapsed, o.Layout)
-	return &scene{m: m, L: L, texts: texts, met: met, meas: meas, pal: printPalette, text: true, lineW: 1.2, export: true}
+	return &Scene{m: m, L: L, texts: texts, met: met, meas: meas, Pal: printPalette, Text: true, LineW: 1.2, export: true}
 }
 
 // headerSize is the room the title and date take above the chart.
@@ -237,7 +237,7 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 	}
 	fonts, _ := loadFonts(o.FontPath) // an unreadable FontPath falls back to the shipped font
 	fonts.cover(chartTexts(m, o)...)
-	meas := func(t string, size float32, bold bool) fyneSize { return fonts.measure(t, size, bold) }
+	meas := func(t string, size float32, bold bool) Size { return fonts.measure(t, size, bold) }
 	s := exportScene(m, o, meas)
 	hw, hh := headerSize(o, meas)
 	width, height := pngSize(s.L, hw, hh, scale)
@@ -245,10 +245,10 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 		return fmt.Errorf("orgchart: image of %d×%d pixels is too large; use a smaller scale or the compact layout", width, height)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, width, height))
-	draw.Draw(img, img.Bounds(), image.NewUniform(s.pal.bg), image.Point{}, draw.Src)
+	draw.Draw(img, img.Bounds(), image.NewUniform(s.Pal.Bg), image.Point{}, draw.Src)
 	rb := &rasterBackend{img: img, scale: scale, ox: exportMargin, oy: exportMargin + hh, fonts: fonts}
-	drawHeader(rb, o, meas, s.pal)
-	drawChart(rb, s, s.L.Bounds, noMarks)
+	drawHeader(rb, o, meas, s.Pal)
+	DrawChart(rb, s, s.L.Bounds, NoMarks)
 	bw := bufio.NewWriter(w)
 	if err := png.Encode(bw, img); err != nil {
 		return err
@@ -269,17 +269,24 @@ func pngSize(L *Layout, headerW, headerH, scale float32) (int, int) {
 	return int(math.Ceil(float64(w * scale))), int(math.Ceil(float64(h * scale)))
 }
 
-func drawHeader(b backend, o ExportOptions, meas Measurer, pal palette) {
+func drawHeader(b Backend, o ExportOptions, meas Measurer, pal Palette) {
 	// The header band sits just above the chart origin.
 	_, y := headerSize(o, meas)
 	y = -y
 	if o.Title != "" {
-		b.text(0, y, o.Title, headerTitle, true, pal.text)
+		b.Text(0, y, o.Title, headerTitle, true, pal.Text)
 		y += meas(o.Title, headerTitle, true).Height + 6
 	}
 	if o.Date != "" {
-		b.text(0, y, o.Date, headerDate, false, pal.muted)
+		b.Text(0, y, o.Date, headerDate, false, pal.Muted)
 	}
+}
+
+// NewRaster is a Backend that draws into img without text: pixel =
+// (chart + (ox, oy)) × scale. The widget paints thousands of tiny boxes
+// with it rather than with as many canvas objects.
+func NewRaster(img *image.RGBA, scale, ox, oy float32) Backend {
+	return &rasterBackend{img: img, scale: scale, ox: ox, oy: oy}
 }
 
 // rasterBackend draws into an RGBA image: pixel = (chart + o) × scale.
@@ -323,7 +330,7 @@ func (r *rasterBackend) fill(x0, y0, x1, y1 float32, c color.Color, radius float
 	}
 }
 
-func (r *rasterBackend) rect(b Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
+func (r *rasterBackend) Rect(b Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
 	x0, y0 := r.px(b.X, b.Y)
 	x1, y1 := r.px(b.X+b.W, b.Y+b.H)
 	rad := radius * r.scale
@@ -349,7 +356,7 @@ func (r *rasterBackend) rect(b Rect, fill, stroke color.Color, sw float32, dashe
 	}
 }
 
-func (r *rasterBackend) line(s Segment, c color.Color, w float32) {
+func (r *rasterBackend) Line(s Segment, c color.Color, w float32) {
 	x0, y0 := r.px(s.X1, s.Y1)
 	x1, y1 := r.px(s.X2, s.Y2)
 	t := max(1, float32(math.Round(float64(w*r.scale))))
@@ -370,7 +377,7 @@ func (r *rasterBackend) line(s Segment, c color.Color, w float32) {
 	}
 }
 
-func (r *rasterBackend) text(x, y float32, s string, size float32, bold bool, c color.Color) {
+func (r *rasterBackend) Text(x, y float32, s string, size float32, bold bool, c color.Color) {
 	if r.fonts == nil || s == "" {
 		return
 	}
@@ -388,7 +395,7 @@ func WriteSVG(w io.Writer, m *Model, o ExportOptions) error {
 	meas := Measurer(ApproxMeasurer)
 	if fonts, err := loadFonts(o.FontPath); err == nil && fonts.cjk {
 		fonts.cover(chartTexts(m, o)...)
-		meas = func(t string, size float32, bold bool) fyneSize { return fonts.measure(t, size, bold) }
+		meas = func(t string, size float32, bold bool) Size { return fonts.measure(t, size, bold) }
 	}
 	s := exportScene(m, o, meas)
 	hw, hh := headerSize(o, meas)
@@ -398,9 +405,9 @@ func WriteSVG(w io.Writer, m *Model, o ExportOptions) error {
 	fmt.Fprintf(&sb.buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"+
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\" viewBox=\"0 0 %s %s\" font-family=\"%s\">\n",
 		num(width), num(height), num(width), num(height), SVGFontFamily)
-	fmt.Fprintf(&sb.buf, "<rect width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", hexColor(s.pal.bg))
-	drawHeader(sb, o, meas, s.pal)
-	drawChart(sb, s, s.L.Bounds, noMarks)
+	fmt.Fprintf(&sb.buf, "<rect width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", hexColor(s.Pal.Bg))
+	drawHeader(sb, o, meas, s.Pal)
+	DrawChart(sb, s, s.L.Bounds, NoMarks)
 	sb.buf.WriteString("</svg>\n")
 	_, err := w.Write(sb.buf.Bytes())
 	return err
@@ -433,7 +440,7 @@ func paint(attr string, c color.Color) string {
 	return s
 }
 
-func (b *svgBackend) rect(r Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
+func (b *svgBackend) Rect(r Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
 	fmt.Fprintf(&b.buf, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s"%s`,
 		num(r.X+b.ox), num(r.Y+b.oy), num(r.W), num(r.H), num(radius), paint("fill", fill))
 	if stroke != nil && sw > 0 {
@@ -445,7 +452,7 @@ func (b *svgBackend) rect(r Rect, fill, stroke color.Color, sw float32, dashed b
 	b.buf.WriteString("/>\n")
 }
 
-func (b *svgBackend) line(s Segment, c color.Color, w float32) {
+func (b *svgBackend) Line(s Segment, c color.Color, w float32) {
 	fmt.Fprintf(&b.buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"%s stroke-width="%s"`,
 		num(s.X1+b.ox), num(s.Y1+b.oy), num(s.X2+b.ox), num(s.Y2+b.oy), paint("stroke", c), num(w))
 	if s.Dotted {
@@ -454,7 +461,7 @@ func (b *svgBackend) line(s Segment, c color.Color, w float32) {
 	b.buf.WriteString("/>\n")
 }
 
-func (b *svgBackend) text(x, y float32, s string, size float32, bold bool, c color.Color) {
+func (b *svgBackend) Text(x, y float32, s string, size float32, bold bool, c color.Color) {
 	if s == "" {
 		return
 	}

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 // tidy implements A. van der Ploeg, "Drawing non-layered tidy trees in
 // linear time" (Software: Practice and Experience 44(12), 2014): a

@@ -1,10 +1,6 @@
-package orgchart
+package chartdoc
 
-import (
-	"math"
-
-	"fyne.io/fyne/v2"
-)
+import "math"
 
 // Orientation is the direction in which reports hang off their manager.
 type Orientation int
@@ -130,7 +126,7 @@ type Layout struct {
 // size (by index); collapsed (by index, may be nil) hides the descendants
 // of a node. It runs in time linear in the number of visible nodes and
 // has no side effects.
-func ComputeLayout(m *Model, sizes []fyne.Size, collapsed []bool, opt Options) *Layout {
+func ComputeLayout(m *Model, sizes []Size, collapsed []bool, opt Options) *Layout {
 	opt = opt.withDefaults()
 	n := m.Len()
 	L := &Layout{

@@ -1,8 +1,11 @@
-// Package orgchart draws an organisation chart: a tree of boxes laid out as
-// a tidy tree, with zoom, pan, collapse, search, drag-to-reparent and
-// off-screen export to PNG and SVG. It knows nothing of the plan model or
-// the database: callers hand it plain Nodes and react to callbacks.
-package orgchart
+// Package chartdoc is the org chart without a window: the tree of boxes
+// (Model), its tidy-tree layout, the drawing of boxes and connectors, and
+// the PNG, SVG and PDF writers. It imports no Fyne package, so the command
+// line and app/core export charts without linking the toolkit's widgets;
+// the widget staffplan/widgets/orgchart shows the same drawing on screen.
+// It knows nothing of the plan model or the database: callers hand it
+// plain Nodes.
+package chartdoc
 
 import (
 	"errors"
@@ -192,6 +195,16 @@ func (m *Model) NumChildren(i int) int { return int(m.first[i+1] - m.first[i]) }
 func (m *Model) Roots() []int {
 	out := make([]int, len(m.roots))
 	for k, v := range m.roots {
+		out[k] = int(v)
+	}
+	return out
+}
+
+// PreOrder returns the node indexes in pre-order: each root in input
+// order followed by its subtree, a manager before its reports.
+func (m *Model) PreOrder() []int {
+	out := make([]int, len(m.pre))
+	for k, v := range m.pre {
 		out[k] = int(v)
 	}
 	return out

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"errors"
@@ -153,7 +153,7 @@ type PDFPlan struct {
 // pdfSection is a chart drawn on one page or a grid of tiles: the whole
 // chart, or the top levels or one unit of PDFUnits.
 type pdfSection struct {
-	sc    *scene
+	sc    *Scene
 	scale float64
 	first int // index in Pages of its first page
 	// cont maps a section node to the section that continues its branch.
@@ -239,7 +239,7 @@ func fitScale(b Rect, content Rect) float64 {
 
 // minTextSize is the smallest font size, in chart units, that the boxes
 // of sc use.
-func minTextSize(sc *scene) float64 {
+func minTextSize(sc *Scene) float64 {
 	size := float64(titleSize)
 	for i := range sc.m.nodes {
 		if !sc.L.Visible[i] {
@@ -572,7 +572,7 @@ func drawPDFPage(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage, n, total, first int, 
 		b.ox += max(0, (float64(c.W)-float64(sec.sc.L.Bounds.W)*pg.Scale)/2)
 	}
 	d.ClipRect(float64(c.X), float64(c.Y), float64(c.W), float64(c.H), false)
-	drawChart(b, sec.sc, pg.View, noMarks)
+	DrawChart(b, sec.sc, pg.View, NoMarks)
 	for v, to := range sec.cont {
 		r := sec.sc.L.Boxes[v]
 		if !r.Intersects(pg.View) {
@@ -582,7 +582,7 @@ func drawPDFPage(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage, n, total, first int, 
 		bt := &sec.sc.texts[v]
 		rows := boxRows(bt, sec.sc.met)
 		row := rows[len(rows)-1]
-		b.text(r.X+row.x, r.Y+row.y, contLabel(o.Labels, first+plan.sections[to].first), textSize, true, pal.badge)
+		b.Text(r.X+row.x, r.Y+row.y, contLabel(o.Labels, first+plan.sections[to].first), textSize, true, pal.Badge)
 		d.Link(b.px(r.X), b.py(r.Y), float64(r.W)*b.s, float64(r.H)*b.s, links[plan.sections[to].first])
 	}
 	d.ClipEnd()
@@ -593,11 +593,11 @@ func drawPDFPage(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage, n, total, first int, 
 
 // drawPDFHeader prints the plan name, organisation and date above the
 // chart, and the legend and page number below it.
-func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal palette) {
+func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal Palette) {
 	m := d.Margin
-	d.SetTextColor(rgb(pal.text))
+	d.SetTextColor(rgb(pal.Text))
 	d.Text(m, m+11, o.Title, 12, true)
-	d.SetTextColor(rgb(pal.muted))
+	d.SetTextColor(rgb(pal.Muted))
 	if o.Org != "" {
 		d.Text(m, m+26, o.Org, 9, false)
 	}
@@ -617,10 +617,10 @@ func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal pa
 		label = strconv.Itoa(pg.Row) + "-" + strconv.Itoa(pg.Col)
 	}
 	if label != "" {
-		d.SetTextColor(rgb(pal.text))
+		d.SetTextColor(rgb(pal.Text))
 		right(m+26, label, 10, true)
 	}
-	d.SetDrawColor(rgb(pal.border))
+	d.SetDrawColor(rgb(pal.Border))
 	d.SetLineWidth(0.5)
 	d.Line(m, m+pdfHeaderH, d.W-m, m+pdfHeaderH)
 	// Footer.
@@ -633,18 +633,18 @@ func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal pa
 	if o.Labels.Page != nil {
 		page = o.Labels.Page(n, total)
 	}
-	d.SetTextColor(rgb(pal.muted))
+	d.SetTextColor(rgb(pal.Muted))
 	right(fy+15, page, 9, false)
 	drawLegend(d, m, fy+6, o.Labels, pal)
 }
 
-func drawLegend(d *pdfdoc.Doc, x, y float64, l PDFLabels, pal palette) {
+func drawLegend(d *pdfdoc.Doc, x, y float64, l PDFLabels, pal Palette) {
 	const sw, sh, size = 18.0, 11.0, 8.0
 	item := func(label string, swatch func(x float64)) {
 		swatch(x)
 		x += sw + 4
 		if label != "" {
-			d.SetTextColor(rgb(pal.muted))
+			d.SetTextColor(rgb(pal.Muted))
 			d.Text(x, y+sh-2.5, label, size, false)
 			x += d.Width(label, size, false)
 		}
@@ -653,12 +653,12 @@ func drawLegend(d *pdfdoc.Doc, x, y float64, l PDFLabels, pal palette) {
 	box := func(accent color.Color, dashed bool) func(x float64) {
 		return func(x float64) {
 			d.SetLineWidth(0.75)
-			stroke := pal.border
+			stroke := pal.Border
 			if accent != nil {
 				stroke = accent
 			}
 			d.SetDrawColor(rgb(stroke))
-			d.SetFillColor(rgb(pal.box))
+			d.SetFillColor(rgb(pal.Box))
 			if dashed {
 				d.SetDashPattern([]float64{3, 2}, 0)
 			}
@@ -670,11 +670,11 @@ func drawLegend(d *pdfdoc.Doc, x, y float64, l PDFLabels, pal palette) {
 			}
 		}
 	}
-	item(l.Vacancy, box(pal.vacancy, false))
-	item(l.Over, box(pal.over, false))
+	item(l.Vacancy, box(pal.Vacancy, false))
+	item(l.Over, box(pal.Over, false))
 	item(l.NotSetUp, box(nil, true))
 	item(l.DottedLine, func(x float64) {
-		d.SetDrawColor(rgb(pal.dashed))
+		d.SetDrawColor(rgb(pal.Dashed))
 		d.SetLineWidth(1)
 		d.SetDashPattern([]float64{1.5, 2}, 0)
 		d.Line(x, y+sh/2, x+sw, y+sh/2)
@@ -702,7 +702,7 @@ func drawCutMarks(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage) {
 		d.Line(x1+gh, y, x1+gh+lh, y)
 	}
 	// Where the next column and row begin on this tile.
-	d.SetDrawColor(rgb(printPalette.badge))
+	d.SetDrawColor(rgb(printPalette.Badge))
 	d.SetLineWidth(0.6)
 	for _, q := range plan.Pages {
 		if q.Section != pg.Section || q.Overview {
@@ -726,13 +726,13 @@ func drawCutMarks(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage) {
 func drawOverview(d *pdfdoc.Doc, plan *PDFPlan, pg PDFPage, first int, links []int, b *pdfBackend) {
 	sec := plan.sections[pg.Section]
 	sc := *sec.sc
-	sc.text = pg.Scale*minTextSize(&sc) >= 3 // below, solid blocks read better
-	sc.lineW = float32(max(1.2, 0.4/pg.Scale))
+	sc.Text = pg.Scale*minTextSize(&sc) >= 3 // below, solid blocks read better
+	sc.LineW = float32(max(1.2, 0.4/pg.Scale))
 	c := pg.Content
 	b.ox += max(0, (float64(c.W)-float64(sc.L.Bounds.W)*pg.Scale)/2)
-	drawChart(b, &sc, sc.L.Bounds, noMarks)
-	d.SetDrawColor(rgb(printPalette.badge))
-	d.SetTextColor(rgb(printPalette.badge))
+	DrawChart(b, &sc, sc.L.Bounds, NoMarks)
+	d.SetDrawColor(rgb(printPalette.Badge))
+	d.SetTextColor(rgb(printPalette.Badge))
 	d.SetLineWidth(0.8)
 	for k, q := range plan.Pages {
 		if q.Section != pg.Section || q.Overview {
@@ -759,7 +759,7 @@ type pdfBackend struct {
 func (b *pdfBackend) px(x float32) float64 { return b.ox + (float64(x)-b.vx)*b.s }
 func (b *pdfBackend) py(y float32) float64 { return b.oy + (float64(y)-b.vy)*b.s }
 
-func (b *pdfBackend) rect(r Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
+func (b *pdfBackend) Rect(r Rect, fill, stroke color.Color, sw float32, dashed bool, radius float32) {
 	x, y, w, h := b.px(r.X), b.py(r.Y), float64(r.W)*b.s, float64(r.H)*b.s
 	style := ""
 	if fill != nil {
@@ -791,7 +791,7 @@ func (b *pdfBackend) rect(r Rect, fill, stroke color.Color, sw float32, dashed b
 	}
 }
 
-func (b *pdfBackend) line(s Segment, c color.Color, w float32) {
+func (b *pdfBackend) Line(s Segment, c color.Color, w float32) {
 	b.d.SetDrawColor(rgb(c))
 	b.d.SetLineWidth(float64(w) * b.s)
 	if s.Dotted {
@@ -803,24 +803,13 @@ func (b *pdfBackend) line(s Segment, c color.Color, w float32) {
 	}
 }
 
-func (b *pdfBackend) text(x, y float32, s string, size float32, bold bool, c color.Color) {
+func (b *pdfBackend) Text(x, y float32, s string, size float32, bold bool, c color.Color) {
 	if s == "" {
 		return
 	}
 	pt := float64(size) * b.s
 	b.d.SetTextColor(rgb(c))
 	b.d.Text(b.px(x), b.py(y)+pdfdoc.Ascent(pt), s, pt, bold)
-}
-
-// ForPDF returns the chart's model and o with the chart's collapsed
-// branches and layout options, so the PDF shows what the window shows.
-// Call it on the UI goroutine; the results are copies, safe elsewhere.
-func (c *OrgChart) ForPDF(o PDFOptions) (*Model, PDFOptions) {
-	if c.collapsed != nil {
-		o.Collapsed = append([]bool(nil), c.collapsed...)
-	}
-	o.Chart = c.opts
-	return c.model, o
 }
 
 // clip is the part of r inside o.

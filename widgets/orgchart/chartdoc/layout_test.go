@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"fmt"
@@ -7,20 +7,33 @@ import (
 	"reflect"
 	"sort"
 	"testing"
-
-	"fyne.io/fyne/v2"
 )
 
 // randomTree builds n nodes breadth first, each manager getting 1..11
 // reports (mean about 6), with box sizes varied like real content.
-func randomTree(n int, seed uint64) ([]Node, []fyne.Size) {
+// smallNodes is a two-level chart with Chinese titles and holders:
+//
+//	ceo ─┬─ fin ── acc, cash
+//	     └─ hr ─── rec
+func smallNodes() []Node {
+	return []Node{
+		{ID: "ceo", Title: "总经理", Lines: []string{"编制 1 / 在岗 1", "张伟"}},
+		{ID: "fin", Parent: "ceo", Title: "财务部经理", Subtitle: "财务部", Lines: []string{"王芳"}},
+		{ID: "hr", Parent: "ceo", Title: "人力资源经理", Subtitle: "人力资源部", Style: Vacancy},
+		{ID: "acc", Parent: "fin", Title: "会计", Lines: []string{"李娜"}, Style: Over},
+		{ID: "cash", Parent: "fin", Title: "出纳", Style: Dashed, Dotted: []string{"hr"}},
+		{ID: "rec", Parent: "hr", Title: "招聘专员", Lines: []string{"Anna Smith"}, Badge: "兼"},
+	}
+}
+
+func randomTree(n int, seed uint64) ([]Node, []Size) {
 	r := rand.New(rand.NewPCG(seed, 1))
 	nodes := make([]Node, 0, n)
-	sizes := make([]fyne.Size, 0, n)
+	sizes := make([]Size, 0, n)
 	add := func(parent string) {
 		id := fmt.Sprintf("n%d", len(nodes))
 		nodes = append(nodes, Node{ID: id, Parent: parent, Title: "岗位 " + id})
-		sizes = append(sizes, fyne.NewSize(float32(80+r.IntN(140)), float32(36+r.IntN(60))))
+		sizes = append(sizes, newSize(float32(80+r.IntN(140)), float32(36+r.IntN(60))))
 	}
 	add("")
 	for q := 0; len(nodes) < n; q++ {
@@ -34,10 +47,10 @@ func randomTree(n int, seed uint64) ([]Node, []fyne.Size) {
 
 // shuffledForest is randomTree with some extra roots and wide managers, so
 // compact blocks and forests are exercised.
-func shuffledForest(n int, seed uint64) ([]Node, []fyne.Size) {
+func shuffledForest(n int, seed uint64) ([]Node, []Size) {
 	r := rand.New(rand.NewPCG(seed, 2))
 	nodes := make([]Node, 0, n)
-	sizes := make([]fyne.Size, 0, n)
+	sizes := make([]Size, 0, n)
 	for i := 0; i < n; i++ {
 		parent := ""
 		if i > 0 && r.IntN(40) != 0 {
@@ -50,7 +63,7 @@ func shuffledForest(n int, seed uint64) ([]Node, []fyne.Size) {
 		}
 		id := fmt.Sprintf("f%d", i)
 		nodes = append(nodes, Node{ID: id, Parent: parent, Title: id})
-		sizes = append(sizes, fyne.NewSize(float32(60+r.IntN(160)), float32(30+r.IntN(70))))
+		sizes = append(sizes, newSize(float32(60+r.IntN(160)), float32(30+r.IntN(70))))
 	}
 	// A few managers with many reports that are all leaves (compact mode).
 	for k := 0; k < 3; k++ {
@@ -58,7 +71,7 @@ func shuffledForest(n int, seed uint64) ([]Node, []fyne.Size) {
 		for j := 7 + r.IntN(20); j > 0; j-- {
 			id := fmt.Sprintf("f%d", len(nodes))
 			nodes = append(nodes, Node{ID: id, Parent: p, Title: id})
-			sizes = append(sizes, fyne.NewSize(float32(60+r.IntN(160)), float32(30+r.IntN(70))))
+			sizes = append(sizes, newSize(float32(60+r.IntN(160)), float32(30+r.IntN(70))))
 		}
 	}
 	return nodes, sizes
@@ -258,7 +271,7 @@ func TestLayoutDeterministic(t *testing.T) {
 
 func TestLayoutSmallExact(t *testing.T) {
 	nodes := []Node{{ID: "r"}, {ID: "a", Parent: "r"}, {ID: "b", Parent: "r"}, {ID: "c", Parent: "r"}}
-	sz := []fyne.Size{{Width: 100, Height: 40}, {Width: 60, Height: 30}, {Width: 60, Height: 50}, {Width: 60, Height: 30}}
+	sz := []Size{{Width: 100, Height: 40}, {Width: 60, Height: 30}, {Width: 60, Height: 50}, {Width: 60, Height: 30}}
 	L := ComputeLayout(mustModel(t, nodes), sz, nil, Options{SiblingGap: 10, LevelGap: 20})
 	want := []Rect{{50, 0, 100, 40}, {0, 60, 60, 30}, {70, 60, 60, 50}, {140, 60, 60, 30}}
 	// Boxes start half a gap in from the left edge of their slot.
@@ -347,3 +360,5 @@ func BenchmarkNewModel(b *testing.B) {
 		}
 	}
 }
+
+func newSize(w, h float32) Size { return Size{w, h} }

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"image"
@@ -33,7 +33,7 @@ func (p *PDFPlan) Preview(k, widthPx int) *image.RGBA {
 	sc := *sec.sc
 	s := pg.Scale
 	if pg.Overview || s*px*textSize < 4 {
-		sc.text = false // a few pixels of text are noise
+		sc.Text = false // a few pixels of text are noise
 	}
 	ox := float64(c.X) / s
 	if pg.Row == 0 || pg.Overview {
@@ -42,20 +42,20 @@ func (p *PDFPlan) Preview(k, widthPx int) *image.RGBA {
 	clip := img.SubImage(image.Rect(int(float64(c.X)*px), int(float64(c.Y)*px),
 		int(float64(c.X+c.W)*px), int(float64(c.Y+c.H)*px))).(*image.RGBA)
 	var fonts *fontSet
-	if sc.text {
+	if sc.Text {
 		fonts, _ = loadFonts("")
 	}
 	rb := &rasterBackend{img: clip, scale: float32(s * px), ox: float32(ox) - pg.View.X, oy: float32(float64(c.Y)/s) - pg.View.Y, fonts: fonts}
-	drawChart(rb, &sc, pg.View, noMarks)
+	DrawChart(rb, &sc, pg.View, NoMarks)
 	if pg.Overview {
-		blue := printPalette.badge
+		blue := printPalette.Badge
 		for _, q := range p.Pages {
 			if q.Section == pg.Section && !q.Overview {
 				v, w := q.View.clip(sc.L.Bounds), 1/float32(s*px) // one pixel
-				rb.line(Segment{X1: v.X, Y1: v.Y, X2: v.X + v.W, Y2: v.Y}, blue, w)
-				rb.line(Segment{X1: v.X, Y1: v.Y + v.H, X2: v.X + v.W, Y2: v.Y + v.H}, blue, w)
-				rb.line(Segment{X1: v.X, Y1: v.Y, X2: v.X, Y2: v.Y + v.H}, blue, w)
-				rb.line(Segment{X1: v.X + v.W, Y1: v.Y, X2: v.X + v.W, Y2: v.Y + v.H}, blue, w)
+				rb.Line(Segment{X1: v.X, Y1: v.Y, X2: v.X + v.W, Y2: v.Y}, blue, w)
+				rb.Line(Segment{X1: v.X, Y1: v.Y + v.H, X2: v.X + v.W, Y2: v.Y + v.H}, blue, w)
+				rb.Line(Segment{X1: v.X, Y1: v.Y, X2: v.X, Y2: v.Y + v.H}, blue, w)
+				rb.Line(Segment{X1: v.X + v.W, Y1: v.Y, X2: v.X + v.W, Y2: v.Y + v.H}, blue, w)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func TestExportHasNoCollapseButtons(t *testing.T) {
 			continue
 		}
 		parents++
-		tr, _ := s.toggleRect(i)
+		tr, _ := s.ToggleRect(i)
 		// The pill's right half, off the connector that runs down its middle
 		// and below the box: only the pill draws there.
 		r := s.L.Boxes[i]

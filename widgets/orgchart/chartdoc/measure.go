@@ -1,24 +1,19 @@
-package orgchart
+package chartdoc
 
-import (
-	"unicode"
+import "unicode"
 
-	"fyne.io/fyne/v2"
-)
+// Size is a width and a height in chart units. Its fields are those of
+// Size, so the widget converts one into the other with a plain type
+// conversion.
+type Size struct{ Width, Height float32 }
 
 // Measurer returns the size of text drawn at size points, bold or not.
-type Measurer func(text string, size float32, bold bool) fyne.Size
-
-// FyneMeasurer measures with the current Fyne theme font, as the widget
-// draws.
-func FyneMeasurer(text string, size float32, bold bool) fyne.Size {
-	return fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold})
-}
+type Measurer func(text string, size float32, bold bool) Size
 
 // ApproxMeasurer estimates text size without any font: CJK and other wide
 // characters take one em, the rest about half. It is deterministic, so it
 // suits tests and export when no font is at hand.
-func ApproxMeasurer(text string, size float32, bold bool) fyne.Size {
+func ApproxMeasurer(text string, size float32, bold bool) Size {
 	w := float32(0)
 	for _, r := range text {
 		switch {
@@ -33,7 +28,7 @@ func ApproxMeasurer(text string, size float32, bold bool) fyne.Size {
 	if bold {
 		w *= 1.05
 	}
-	return fyne.NewSize(w, size*1.3)
+	return Size{w, size * 1.3}
 }
 
 func isWide(r rune) bool {
@@ -78,9 +73,9 @@ func measureMetrics(meas Measurer) metrics {
 
 // measureBoxes sizes every box of m to its content, between minBoxW and
 // maxBoxW wide; longer texts are cut with an ellipsis.
-func measureBoxes(m *Model, meas Measurer) ([]fyne.Size, []boxText, metrics) {
+func measureBoxes(m *Model, meas Measurer) ([]Size, []boxText, metrics) {
 	met := measureMetrics(meas)
-	sizes := make([]fyne.Size, m.Len())
+	sizes := make([]Size, m.Len())
 	texts := make([]boxText, m.Len())
 	for i := range sizes {
 		sizes[i], texts[i] = measureBox(m.Node(i), meas, met)
@@ -88,7 +83,7 @@ func measureBoxes(m *Model, meas Measurer) ([]fyne.Size, []boxText, metrics) {
 	return sizes, texts, met
 }
 
-func measureBox(nd Node, meas Measurer, met metrics) (fyne.Size, boxText) {
+func measureBox(nd Node, meas Measurer, met metrics) (Size, boxText) {
 	avail := float32(maxBoxW - 2*boxPad - accentW)
 	bt := boxText{badge: nd.Badge}
 	titleAvail := avail
@@ -119,7 +114,7 @@ func measureBox(nd Node, meas Measurer, met metrics) (fyne.Size, boxText) {
 		h += lineGap + met.text
 	}
 	w = min(max(w+2*boxPad+accentW, minBoxW), maxBoxW)
-	return fyne.NewSize(w, h), bt
+	return Size{w, h}, bt
 }
 
 // ellipsize cuts s so that it fits room, adding "…" when it had to cut,
@@ -171,5 +166,3 @@ func boxRows(bt *boxText, met metrics) []textRow {
 	}
 	return rows
 }
-
-type fyneSize = fyne.Size

@@ -1,4 +1,4 @@
-package orgchart
+package chartdoc
 
 import (
 	"bytes"
@@ -165,17 +165,5 @@ func TestExportSVG(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "stroke-dasharray") {
 		t.Fatal("dashed box and dotted line missing")
-	}
-}
-
-func TestExportWholeChartNotView(t *testing.T) {
-	nodes, _ := randomTree(2000, 8)
-	c, _ := newTestChart(t, nodes, fyne400())
-	var buf bytes.Buffer
-	if err := c.ExportSVG(&buf, "t", "d"); err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(buf.String(), "<text"); n < 2000 {
-		t.Fatalf("%d text elements for 2000 boxes", n)
 	}
 }
