@@ -11,7 +11,7 @@ import (
 
 	"staffplan/data/export"
 	"staffplan/data/model"
-	"staffplan/widgets/orgchart"
+	"staffplan/widgets/orgchart/chartdoc"
 )
 
 // ExportPDF is the export kind of the whole plan as one PDF.
@@ -79,7 +79,7 @@ func PlanPDFWriter(d *model.PlanData, c PlanPDFChoice) (func(io.Writer) error, e
 	if err != nil {
 		return nil, err
 	}
-	plan, err := orgchart.PlanPDF(m, o)
+	plan, err := chartdoc.PlanPDF(m, o)
 	if err != nil {
 		return nil, chartPDFErr(err)
 	}
