@@ -154,19 +154,35 @@ func (p *Person) Leaving() bool { return !p.ExpectedLeave.IsZero() && p.Status !
 
 // InPostIn reports whether the person is in post in month m, which counts
 // when she is in post on its first day: started by then (or with no expected
-// start) and not yet gone (an expected leaving date after the first).
+// start) and not gone yet (an expected leaving date after the first).
 func (p *Person) InPostIn(m Month) bool {
 	if p.Status == PersonLeft {
 		return false
 	}
-	first := m.First()
-	if !p.ExpectedStart.IsZero() && p.ExpectedStart.After(first) {
-		return false
+	from, until := p.Span()
+	return (from == 0 || m >= from) && (until == 0 || m < until)
+}
+
+// Span returns the first month the person counts in (0: from always) and
+// the first month she no longer does (0: never), by the rule of InPostIn.
+// Dates are calendar dates: only their year, month and day are read.
+func (p *Person) Span() (from, until Month) {
+	firstOnOrAfter := func(t time.Time) Month {
+		m := MonthOf(t.Year(), t.Month())
+		if t.Day() > 1 {
+			m++
+		}
+		return m
 	}
-	if !p.ExpectedLeave.IsZero() && !p.ExpectedLeave.After(first) {
-		return false
+	if !p.ExpectedStart.IsZero() {
+		from = firstOnOrAfter(p.ExpectedStart)
 	}
-	return true
+	if !p.ExpectedLeave.IsZero() {
+		// Gone from the first month whose first day is on or after the
+		// leaving date: leaving on 31 March still counts in March.
+		until = firstOnOrAfter(p.ExpectedLeave)
+	}
+	return from, until
 }
 
 // PlannedIn returns the post's 编制 and status in month m after its planned

@@ -6,11 +6,6 @@ import (
 	"staffplan/data/model"
 )
 
-// budgetSchema is the first schema whose plan, unit, position and person
-// records carry the budget fields (pay, planned changes, expected dates,
-// contribution profile).
-const budgetSchema = 3
-
 // migrateBudget (schema 2 → 3) rewrites the plan, unit, position and person
 // records with the budget fields appended (zero: no pay set, no profile),
 // reseals them and renews each plan's digest. The schema number is what
