@@ -149,7 +149,7 @@ func TestNoProfile(t *testing.T) {
 	p.Rates[model.Injury] = model.NoRate
 	// 8,000 × 38.3 % × 12 = 36,768; + 96,000 = 132,768.
 	a = post(t, CostsWith(d, &p), "会计")
-	if a.PerFTE != 132768_00 || !strings.Contains(Render(a.Steps, nil), "rates not set (counted as 0): work injury") {
+	if a.PerFTE != 132768_00 || !strings.Contains(Render(a.Steps, nil), "work injury rate not set: counted as 0") {
 		t.Errorf("missing injury rate: %s %q", a.PerFTE.Yuan(), Render(a.Steps, nil))
 	}
 }

@@ -105,10 +105,11 @@ func postRates(p *model.Position, c *model.ContributionProfile, explain bool) Ra
 			r.Base = ceil
 		}
 		var sum int64
-		var terms, missing []string
+		var terms []string
+		var missing []model.Contribution
 		for i, rate := range c.Rates {
 			if !rate.Set() {
-				missing = append(missing, contribNames[i][1])
+				missing = append(missing, model.Contribution(i))
 				continue
 			}
 			sum += int64(rate)
@@ -122,10 +123,9 @@ func postRates(p *model.Position, c *model.ContributionProfile, explain bool) Ra
 			r.Steps = append(r.Steps, piece("budget.step.contrib", "base {{.base}} × ({{.rates}}) × 12 = {{.out}}",
 				"base", ratText(r.Base), "rates", strings.Join(terms, " + "), "out", ratText(r.Contrib)))
 		}
-		if len(missing) > 0 {
-			if explain {
-				r.Steps = append(r.Steps, piece("budget.step.rates_missing", "rates not set (counted as 0): {{.names}}",
-					"names", strings.Join(missing, ", ")))
+		if explain {
+			for _, m := range missing {
+				r.Steps = append(r.Steps, missingRate(m))
 			}
 		}
 	}
@@ -311,4 +311,19 @@ func postCost(p *model.Position, fig *model.PositionFigures, profile *model.Cont
 			"fte", FTEText(pc.Vacant), "per", ratText(pc.Rates.Annual), "out", ratText(exact)))
 	}
 	return pc
+}
+
+// missingRate is the step naming a rate the profile does not know.
+func missingRate(c model.Contribution) Piece {
+	switch c {
+	case model.Pension:
+		return piece("budget.step.missing.pension", "pension rate not set: counted as 0")
+	case model.Medical:
+		return piece("budget.step.missing.medical", "medical rate not set: counted as 0")
+	case model.Unemployment:
+		return piece("budget.step.missing.unemployment", "unemployment rate not set: counted as 0")
+	case model.Injury:
+		return piece("budget.step.missing.injury", "work injury rate not set: counted as 0")
+	}
+	return piece("budget.step.missing.housing_fund", "housing fund rate not set: counted as 0")
 }
