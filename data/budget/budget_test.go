@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -296,5 +297,27 @@ func TestPlannedIn(t *testing.T) {
 	}
 	if m, ok := model.ParseMonth("2027年3月"); !ok || m.String() != "2027-03" {
 		t.Errorf("parse %v %v", m, ok)
+	}
+}
+
+func TestReportJSON(t *testing.T) {
+	r := Report(projPlan(), nil, model.MonthOf(2027, 1), 6, nil)
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	// Money as yuan with two decimals, written exactly; the figures are
+	// TestProjection's and TestPostCosts'. With 销售部's 166,440 the planned
+	// cost is 1,353,410.61: ÷ 5,000,000 = 27.07 %.
+	for _, want := range []string{`"annual_cost":453744.52`, `"month":"2027-01"`, `"cost":89122.04`,
+		`"planned_cost":266304.00`, `"labour_cost_share":0.2707`, `"months_paid":14.5`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report lacks %s:\n%s", want, s)
+		}
+	}
+	var back map[string]any
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
 	}
 }
