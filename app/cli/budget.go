@@ -1,0 +1,385 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/app/core"
+	"staffplan/assets"
+	"staffplan/data/budget"
+	"staffplan/data/model"
+)
+
+// budgetUsage is the budget commands' part of the usage text.
+func budgetUsage(w io.Writer) {
+	fmt.Fprint(w, lang.X("cli.usage.budget", `  staffplan budget --db PATH [--plan NAME] [--profile NAME] [--from 2027-01] [--months 12|2027-01..2027-12] [--compare PLAN] [--json]
+                                                labour cost per unit and month by month, hiring plan
+  staffplan compare --db PATH --plan A --with B [--json]   two plans side by side (变更对照表)
+  staffplan profiles [--json]                   the shipped contribution profiles (五险一金)
+  staffplan copy --db PATH --plan NAME --as NEWNAME        a new plan from this one
+`))
+}
+
+// rateWarning is said wherever contribution rates are used.
+func rateWarning() string {
+	return lang.X("budget.rates_warning", "Contribution rates and bases change every year (usually in July): check them against the local notice.")
+}
+
+// monthsFlag reads --months as a count (12) or a range (2027-01..2027-12).
+type monthsFlag struct {
+	n    int
+	from model.Month
+}
+
+func (m *monthsFlag) String() string { return "" }
+
+func (m *monthsFlag) Set(s string) error {
+	if a, b, ok := strings.Cut(s, ".."); ok {
+		from, ok1 := model.ParseMonth(a)
+		to, ok2 := model.ParseMonth(b)
+		if !ok1 || !ok2 || to < from || int(to-from)+1 > budget.MaxMonths {
+			return errors.New(lang.X("err.months_range", "not a range of months such as 2027-01..2027-12 (at most 120 months)"))
+		}
+		m.from, m.n = from, int(to-from)+1
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > budget.MaxMonths {
+		return errors.New(lang.X("err.months_count", "not a number of months from 1 to 120"))
+	}
+	m.n = n
+	return nil
+}
+
+type monthFlag struct{ m model.Month }
+
+func (m *monthFlag) String() string { return "" }
+
+func (m *monthFlag) Set(s string) error {
+	v, ok := model.ParseMonth(s)
+	if !ok {
+		return errors.New(lang.X("err.month", "not a month such as 2027-01"))
+	}
+	m.m = v
+	return nil
+}
+
+// shippedProfile finds a shipped profile by name.
+func shippedProfile(name string) (*budget.Profile, error) {
+	ps, err := budget.LoadProfiles(assets.BudgetProfiles())
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, p := range ps {
+		if p.Name == name {
+			return p, nil
+		}
+		names = append(names, p.Name)
+	}
+	return nil, errors.New(lang.X("err.unknown_profile", "There is no contribution profile named {{.name}}. Profiles: {{.list}}",
+		map[string]any{"name": name, "list": strings.Join(names, ", ")}))
+}
+
+func tr(key, fallback string, args map[string]any) string { return lang.X(key, fallback, args) }
+
+func cmdBudget(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("budget", stderr)
+	db := dbFlag(fs)
+	plan := planFlag(fs)
+	profileName := fs.String("profile", "", lang.X("cli.flag.profile", "a shipped contribution profile instead of the plan's (see staffplan profiles)"))
+	var from monthFlag
+	fs.Var(&from, "from", lang.X("cli.flag.from", "first month of the projection (default: this month)"))
+	months := monthsFlag{n: 12}
+	fs.Var(&months, "months", lang.X("cli.flag.months", "months to project: a count or a range such as 2027-01..2027-12"))
+	other := fs.String("compare", "", lang.X("cli.flag.compare", "another plan of the database to compare with"))
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	if err := parse(fs, args, stderr, "db"); err != nil {
+		return err
+	}
+	st, d, err := openPlan(*db, *plan)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *other != "" {
+		p, err := findPlan(st, *other)
+		if err != nil {
+			return err
+		}
+		b, err := st.LoadPlan(p.ID)
+		if err != nil {
+			return err
+		}
+		return printCompare(d, b, *asJSON, stdout)
+	}
+	profile := &d.Plan.Budget.Profile
+	if *profileName != "" {
+		p, err := shippedProfile(*profileName)
+		if err != nil {
+			return err
+		}
+		c := p.Contribution(core.Lang())
+		profile = &c
+	}
+	start := from.m
+	if months.from != 0 {
+		start = months.from
+	}
+	if start == 0 {
+		start = model.MonthOfTime(time.Now())
+	}
+	r := budget.Report(d, profile, start, months.n, tr)
+	if *asJSON {
+		if !profile.Empty() {
+			fmt.Fprintln(stderr, rateWarning())
+		}
+		return writeJSON(stdout, r)
+	}
+	return printBudget(stdout, d, profile, r)
+}
+
+func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProfile, r *budget.ReportJSON) error {
+	if profile.Empty() {
+		fmt.Fprintln(w, lang.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only."))
+	} else {
+		year := ""
+		if profile.Year != 0 {
+			year = strconv.Itoa(profile.Year)
+		}
+		fmt.Fprintln(w, lang.X("budget.profile_line", "Contribution profile: {{.name}} {{.year}}", map[string]any{"name": r.Profile, "year": year}))
+		fmt.Fprintln(w, rateWarning())
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned", "编制"),
+		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.planned_cost", "Planned cost"),
+		lang.X("budget.col.actual_cost", "Actual cost")}, "\t")+"\t")
+	for _, u := range r.Units {
+		fmt.Fprintln(tw, strings.Join([]string{u.Path, string(u.Planned), string(u.InPost), yuan(u.PlannedCost), yuan(u.ActualCost)}, "\t")+"\t")
+	}
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.total", "Total"), "", "", yuan(r.PlannedCost), yuan(r.ActualCost)}, "\t")+"\t")
+	tw.Flush()
+	if r.LabourShare != nil {
+		s := budget.CostsWith(d, profile)
+		fmt.Fprintln(w, lang.X("budget.share", "Labour cost share (人工成本占比): {{.share}} of revenue {{.rev}}",
+			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()}))
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "编制"),
+		lang.X("budget.col.expected", "Expected in post"), lang.X("budget.col.vacancies", "Vacancies"),
+		lang.X("budget.col.hires", "Hires"), lang.X("budget.col.cost", "Cost")}, "\t")+"\t")
+	for _, m := range r.Months {
+		fmt.Fprintln(tw, strings.Join([]string{m.Month, string(m.Planned), string(m.ExpectedInPost), string(m.Vacancies),
+			string(m.Hires), yuan(m.Cost)}, "\t")+"\t")
+	}
+	tw.Flush()
+	fmt.Fprintln(w, lang.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
+		map[string]any{"n": min(len(r.Months), 12), "from": r.From, "cost": yuan(r.AnnualCost)}))
+	if len(r.Hiring) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, lang.X("budget.hiring", "Hiring plan (招聘计划):"))
+		for _, h := range r.Hiring {
+			fmt.Fprintf(w, "  %s  %s / %s  %s  %s\n", h.Month, h.Unit, h.Title, h.FTE, yuan(h.Cost))
+		}
+		fmt.Fprintln(w, lang.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}", map[string]any{"cost": yuan(r.HiringCost)}))
+	}
+	return nil
+}
+
+// yuan writes a JSON amount with thousands separators for the text output.
+func yuan(n interface{ String() string }) string {
+	s := n.String()
+	whole, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+func printCompare(a, b *model.PlanData, asJSON bool, stdout io.Writer) error {
+	c := budget.CompareReport(a, b)
+	if asJSON {
+		return writeJSON(stdout, c)
+	}
+	fmt.Fprintln(stdout, lang.X("budget.compare_title", "{{.a}} → {{.b}}", map[string]any{"a": c.Before, "b": c.After}))
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned_before", "编制 before"),
+		lang.X("budget.col.planned_after", "编制 after"), lang.X("budget.col.cost_before", "Cost before"),
+		lang.X("budget.col.cost_after", "Cost after"), lang.X("budget.col.difference", "Difference")}, "\t")+"\t")
+	for _, u := range c.Units {
+		fmt.Fprintln(tw, strings.Join([]string{u.Path, string(u.PlannedBefore), string(u.PlannedAfter), yuan(u.CostBefore),
+			yuan(u.CostAfter), yuan(u.Difference)}, "\t")+"\t")
+	}
+	tw.Flush()
+	for _, p := range c.Added {
+		fmt.Fprintln(stdout, lang.X("budget.added", "+ {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
+	}
+	for _, p := range c.Removed {
+		fmt.Fprintln(stdout, lang.X("budget.removed", "− {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
+	}
+	for _, ch := range c.Changed {
+		fmt.Fprintln(stdout, lang.X("budget.changed", "~ {{.unit}} / {{.title}}: {{.field}} {{.before}} → {{.after}}",
+			map[string]any{"unit": ch.Unit, "title": ch.Title, "field": fieldText(ch.Field), "before": ch.Before, "after": ch.After}))
+	}
+	return nil
+}
+
+// fieldText names a compared field.
+func fieldText(f string) string {
+	switch f {
+	case "planned":
+		return lang.X("budget.field.planned", "编制")
+	case "status":
+		return lang.X("budget.field.status", "status")
+	case "pay":
+		return lang.X("budget.field.pay", "monthly pay")
+	case "months_paid":
+		return lang.X("budget.field.months_paid", "months paid")
+	case "allowances":
+		return lang.X("budget.field.allowances", "allowances")
+	case "reports_to":
+		return lang.X("budget.field.reports_to", "reports to")
+	}
+	return f
+}
+
+func cmdCompare(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("compare", stderr)
+	db := dbFlag(fs)
+	plan := planFlag(fs)
+	with := fs.String("with", "", lang.X("cli.flag.with", "the plan to compare with (after)"))
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	if err := parse(fs, args, stderr, "db", "plan", "with"); err != nil {
+		return err
+	}
+	st, a, err := openPlan(*db, *plan)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := findPlan(st, *with)
+	if err != nil {
+		return err
+	}
+	b, err := st.LoadPlan(p.ID)
+	if err != nil {
+		return err
+	}
+	return printCompare(a, b, *asJSON, stdout)
+}
+
+func cmdProfiles(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("profiles", stderr)
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	ps, err := budget.LoadProfiles(assets.BudgetProfiles())
+	if err != nil {
+		return err
+	}
+	out := make([]budget.ProfileJSON, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, budget.ProfileReport(p, core.Lang()))
+	}
+	if *asJSON {
+		fmt.Fprintln(stderr, rateWarning())
+		return writeJSON(stdout, out)
+	}
+	fmt.Fprintln(stdout, rateWarning())
+	notFound := lang.X("budget.not_found", "not found — fill in")
+	for _, p := range ps {
+		c := p.Contribution(core.Lang())
+		year := "?"
+		if p.Year != 0 {
+			year = strconv.Itoa(p.Year)
+		}
+		fmt.Fprintf(stdout, "\n%s (%s) %s\n", p.TitleIn(core.Lang()), p.Name, year)
+		floor, ceil := notFound, notFound
+		if p.BaseFloor.Set {
+			floor = budget.Fen(c.BaseFloor).Short()
+		}
+		if p.BaseCeiling.Set {
+			ceil = budget.Fen(c.BaseCeiling).Short()
+		}
+		fmt.Fprintf(stdout, "  %s: %s – %s\n", lang.X("budget.base", "contribution base"), floor, ceil)
+		for i, r := range c.Rates {
+			v := notFound
+			if r.Set() {
+				v = budget.RateText(int64(r))
+			}
+			fmt.Fprintf(stdout, "  %s: %s\n", contribText(budget.ContributionKey(model.Contribution(i))), v)
+		}
+		fmt.Fprintf(stdout, "  %s\n  %s\n", p.Source, p.Note)
+	}
+	return nil
+}
+
+// contribText names a contribution in the interface language.
+func contribText(k string) string {
+	switch k {
+	case "pension":
+		return lang.X("budget.contrib.pension", "Pension")
+	case "medical":
+		return lang.X("budget.contrib.medical", "Medical (incl. maternity)")
+	case "unemployment":
+		return lang.X("budget.contrib.unemployment", "Unemployment")
+	case "injury":
+		return lang.X("budget.contrib.injury", "Work injury")
+	}
+	return lang.X("budget.contrib.housing_fund", "Housing fund")
+}
+
+func cmdCopy(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("copy", stderr)
+	db := dbFlag(fs)
+	plan := planFlag(fs)
+	as := fs.String("as", "", lang.X("cli.flag.as", "name of the new plan"))
+	if err := parse(fs, args, stderr, "db", "plan", "as"); err != nil {
+		return err
+	}
+	st, err := openWrite(*db, stderr)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := findPlan(st, *as); err == nil {
+		return errors.New(lang.X("err.plan_exists", "There is already a plan named {{.name}}.", map[string]any{"name": *as}))
+	}
+	p, err := findPlan(st, *plan)
+	if err != nil {
+		return err
+	}
+	d, err := st.LoadPlan(p.ID)
+	if err != nil {
+		return err
+	}
+	d.Plan.Name = *as
+	if _, _, err := st.CreatePlan(d, "copy-plan"); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, lang.X("cli.copied", "Copied {{.from}} to {{.to}}.", map[string]any{"from": p.Name, "to": *as}))
+	return nil
+}
+
