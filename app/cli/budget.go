@@ -382,4 +382,3 @@ func cmdCopy(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, lang.X("cli.copied", "Copied {{.from}} to {{.to}}.", map[string]any{"from": p.Name, "to": *as}))
 	return nil
 }
-
