@@ -103,8 +103,8 @@ func TestCLIProfilesCopyCompare(t *testing.T) {
 
 	db := budgetDB(t)
 	code, out, errs := run(t, "--lang", "en", "copy", "--db", db, "--plan", "2027", "--as", "2027 扩编方案")
-	if code != 0 {
-		t.Fatalf("copy: %d %s", code, errs)
+	if code != 0 || !strings.Contains(out, "2027 扩编方案") {
+		t.Fatalf("copy: %d %s %s", code, out, errs)
 	}
 	code, _, _ = run(t, "--lang", "en", "copy", "--db", db, "--plan", "2027", "--as", "2027 扩编方案")
 	if code != 1 {

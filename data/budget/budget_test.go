@@ -153,6 +153,12 @@ func TestNoProfile(t *testing.T) {
 	if a.PerFTE != 132768_00 || !strings.Contains(Render(a.Steps, nil), "work injury rate not set: counted as 0") {
 		t.Errorf("missing injury rate: %s %q", a.PerFTE.Yuan(), Render(a.Steps, nil))
 	}
+	// A post with no pay and no band costs nothing, not contributions on
+	// the base floor.
+	free := model.Position{Title: "x", Planned: 1}
+	if r := PostRates(&free, &p); r.Annual.Sign() != 0 {
+		t.Errorf("unpriced post costs %s", r.Annual.FloatString(2))
+	}
 }
 
 // projPlan adds to testPlan what the projection reads: 会计 goes from 2 to

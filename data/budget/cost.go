@@ -84,7 +84,10 @@ func postRates(p *model.Position, c *model.ContributionProfile, explain bool) Ra
 	// The base, clamped.
 	r.Base = new(big.Rat).Set(r.MonthlyPay)
 	r.Contrib = new(big.Rat)
-	if c.Empty() {
+	if r.MonthlyPay.Sign() == 0 {
+		// No pay: no base either, or the floor would cost a post nobody
+		// has priced yet.
+	} else if c.Empty() {
 		if explain {
 			r.Steps = append(r.Steps, piece("budget.step.no_profile", "no contribution profile: employer contributions not counted"))
 		}

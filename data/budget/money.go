@@ -123,3 +123,7 @@ func yuanToFen(x float64) int64 {
 	}
 	return int64(math.Round(x * 100))
 }
+
+// AmountText writes an exact amount of fen as yuan, as the arithmetic does
+// (8,000; ≈8,000.33 when it is not a whole fen).
+func AmountText(r *big.Rat) string { return ratText(r) }

@@ -1,0 +1,155 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/data/model"
+	"staffplan/data/store"
+)
+
+// TestPositionFormPay: pay, months paid and a planned change typed on the
+// form are stored with the post in one undoable step, and the form shows
+// the cost a year with its arithmetic.
+func TestPositionFormPay(t *testing.T) {
+	u := newTestUI(t)
+	p := u.postByTitle(t, "外贸业务员")
+	id := p.ID
+	u.editor.load(id)
+	e := u.editor
+	test.Type(e.pay.pay, "8,000")
+	test.Type(e.pay.months, "13")
+	test.Type(e.pay.allow, "５００") // full-width, as a Chinese IME types
+	e.pay.addRow(model.PlannedChange{})
+	r := e.pay.rows[0]
+	test.Type(r.month, "2027-03")
+	test.Type(r.value, "4")
+	e.pay.addRow(model.PlannedChange{})
+	test.Type(e.pay.rows[1].month, "2027年9月")
+	e.pay.rows[1].kind.SetSelectedIndex(2) // frozen from
+	test.Tap(e.save)
+
+	got, _ := storedPost(t, u, id)
+	want := []model.PlannedChange{{From: model.MonthOf(2027, 3), Planned: 4},
+		{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}}
+	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || len(got.Changes) != 2 ||
+		got.Changes[0] != want[0] || got.Changes[1] != want[1] {
+		t.Fatalf("stored %+v", got)
+	}
+	// No profile yet: 8,000 × 13 = 104,000 and 500 × 12 = 6,000.
+	if txt := e.pay.cost.Text; !strings.Contains(txt, "8,000 × 13 = 104,000") || !strings.Contains(txt, "allowances 500 × 12 = 6,000") ||
+		!strings.Contains(txt, "no contribution profile") {
+		t.Errorf("cost shown %q", txt)
+	}
+	// A month that is not one keeps the form from saving.
+	test.Type(e.pay.starts, "soon")
+	if e.save.Disabled() == false || !strings.Contains(e.message.Text, "soon") {
+		t.Errorf("bad month accepted: %q", e.message.Text)
+	}
+	e.discard()
+	u.Undo()
+	got, _ = storedPost(t, u, id)
+	if got.MonthlyPay != 0 || got.Changes != nil {
+		t.Fatalf("after undo %+v", got)
+	}
+}
+
+func findRow(t *testing.T, cell func(row, col int) string, rows int, text string) int {
+	t.Helper()
+	for r := 1; r <= rows; r++ {
+		if strings.Contains(cell(r, 0), text) {
+			return r
+		}
+	}
+	t.Fatalf("no row %q", text)
+	return 0
+}
+
+// TestBudgetPane: the Budget tab costs the plan under a shipped profile
+// picked from the list (a preview until stored), shows a post's
+// arithmetic on select, projects it by month, stores the profile as one
+// undoable step and compares the plan with another.
+func TestBudgetPane(t *testing.T) {
+	u := newTestUI(t)
+	b := u.budget
+	post := u.postByTitle(t, "外贸业务员") // 编制 3, two in post
+	pid := post.ID
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.MonthlyPay = 8000_00
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.tabs.Select(u.budgetTab)
+	b.from.SetText("2027-01")
+	for i, p := range b.profiles {
+		if p.Name == "beijing" {
+			b.profileSel.SetSelectedIndex(i + 1)
+		}
+	}
+	if !strings.Contains(b.source.Text, "linianhui") || b.rates[model.Medical].Text != "10.6" {
+		t.Fatalf("Beijing not shown: %q, medical %q", b.source.Text, b.rates[model.Medical].Text)
+	}
+	// Beijing example 2025: 16 + 10.6 + 0.5 + 0.4 + 12 = 39.5 %. Per FTE
+	// 8,000 × 12 = 96,000 + 8,000 × 39.5 % × 12 = 37,920 → 133,920; 编制 3
+	// → 401,760; two in post → 267,840; one vacant → 133,920.
+	rows := len(b.costRows)
+	r := findRow(t, b.costCell, rows, "外贸业务员")
+	if b.costCell(r, 4) != "401,760.00" || b.costCell(r, 5) != "267,840.00" || b.costCell(r, 6) != "133,920.00" {
+		t.Errorf("外贸业务员 row: %s | %s | %s", b.costCell(r, 4), b.costCell(r, 5), b.costCell(r, 6))
+	}
+	// The total row is the sum of the rows shown: only this post is paid.
+	if b.costCell(rows+1, 4) != "401,760.00" {
+		t.Errorf("total %s", b.costCell(rows+1, 4))
+	}
+	b.costTable.Select(widgetCell(r))
+	if txt := b.arithmetic.Text; !strings.Contains(txt, "8,000 × 12 = 96,000") || !strings.Contains(txt, "16 % + 10.6 % + 0.5 % + 0.4 % + 12 %") {
+		t.Errorf("arithmetic %q", txt)
+	}
+	// By month: 2 × 133,920 ÷ 12 = 22,320 a month for those in post.
+	if len(b.proj.Months) != 12 || b.projCell(1, 0) != "2027-01" || b.projCell(1, 6) != "22,320.00" {
+		t.Errorf("projection %s %s (%d months)", b.projCell(1, 0), b.projCell(1, 6), len(b.proj.Months))
+	}
+	if !strings.Contains(b.hiring.Text, "外贸业务员: hire 1") {
+		t.Errorf("hiring plan %q", b.hiring.Text)
+	}
+	// A preview only: the plan's profile is still empty until stored.
+	if d, _ := u.st.LoadPlan(u.planID); !d.Plan.Budget.Profile.Empty() {
+		t.Fatal("picking a profile stored it")
+	}
+	test.Tap(b.saveBtn)
+	d, _ := u.st.LoadPlan(u.planID)
+	if d.Plan.Budget.Profile.Name != "beijing" || d.Plan.Budget.Profile.Rates[model.Medical] != 106000 {
+		t.Fatalf("stored profile %+v", d.Plan.Budget.Profile)
+	}
+	// Compare with a copy where the post has 编制 5: +2 × 133,920.
+	d.Plan.Name = "2027 扩编方案"
+	for i := range d.Positions {
+		if d.Positions[i].ID == pid {
+			d.Positions[i].Planned = 5
+		}
+	}
+	if _, _, err := u.st.CreatePlan(d, "copy"); err != nil {
+		t.Fatal(err)
+	}
+	u.reload()
+	b.otherSel.SetSelected("2027 扩编方案")
+	cr := findRow(t, b.cmpCell, len(b.cmp.Units), "外贸")
+	if b.cmpCell(cr, 5) != "267,840.00" || !strings.Contains(b.cmpDetail.Text, "外贸业务员: planned (编制) 3 → 5") {
+		t.Errorf("compare row %q diff %s; %q", b.cmpCell(cr, 0), b.cmpCell(cr, 5), b.cmpDetail.Text)
+	}
+	// Storing the profile is one step: undo takes it back.
+	u.Undo() // the copy was made outside the window's history
+	if d, _ := u.st.LoadPlan(u.planID); !d.Plan.Budget.Profile.Empty() || b.rates[model.Pension].Text != "" {
+		t.Errorf("after undo: %+v, fields %q", d.Plan.Budget.Profile, b.rates[model.Pension].Text)
+	}
+}
+
+func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
