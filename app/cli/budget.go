@@ -88,7 +88,6 @@ func shippedProfile(name string) (*budget.Profile, error) {
 		map[string]any{"name": name, "list": strings.Join(names, ", ")}))
 }
 
-func tr(key, fallback string, args map[string]any) string { return lang.X(key, fallback, args) }
 
 func cmdBudget(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("budget", stderr)
@@ -136,7 +135,7 @@ func cmdBudget(args []string, stdout, stderr io.Writer) error {
 	if start == 0 {
 		start = model.MonthOfTime(time.Now())
 	}
-	r := budget.Report(d, profile, start, months.n, tr)
+	r := budget.Report(d, profile, start, months.n, core.BudgetText)
 	if *asJSON {
 		if !profile.Empty() {
 			fmt.Fprintln(stderr, rateWarning())
@@ -159,7 +158,7 @@ func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProf
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned", "编制"),
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned", "Planned"),
 		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.planned_cost", "Planned cost"),
 		lang.X("budget.col.actual_cost", "Actual cost")}, "\t")+"\t")
 	for _, u := range r.Units {
@@ -174,8 +173,8 @@ func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProf
 	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "编制"),
-		lang.X("budget.col.expected", "Expected in post"), lang.X("budget.col.vacancies", "Vacancies"),
+	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "Planned"),
+		lang.X("budget.col.expected", "Expected"), lang.X("budget.col.vacancies", "Vacancies"),
 		lang.X("budget.col.hires", "Hires"), lang.X("budget.col.cost", "Cost")}, "\t")+"\t")
 	for _, m := range r.Months {
 		fmt.Fprintln(tw, strings.Join([]string{m.Month, string(m.Planned), string(m.ExpectedInPost), string(m.Vacancies),

@@ -126,20 +126,20 @@ func newBudgetPane(u *UI) *budgetPane {
 
 	// Cost per unit and post.
 	b.costTable = widget.NewTable(func() (int, int) { return len(b.costRows) + 2, len(costCols()) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(b.costCell(id.Row, id.Col))
-		})
-	b.costTable.SetColumnWidth(0, 240)
+		newCell,
+		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.costCell(id.Row, id.Col)) })
+	b.costTable.SetColumnWidth(0, 220)
 	for c := 1; c < len(costCols()); c++ {
-		b.costTable.SetColumnWidth(c, 120)
+		b.costTable.SetColumnWidth(c, map[bool]float32{true: 70, false: 115}[c < 4])
 	}
 	b.arithmetic = widget.NewLabel(lang.X("budget.select_post", "Select a post to see its arithmetic."))
 	b.arithmetic.Wrapping = fyne.TextWrapWord
 	b.costTable.OnSelected = func(id widget.TableCellID) { b.showArithmetic(id.Row) }
 	b.totals = widget.NewLabel("")
 	b.totals.Wrapping = fyne.TextWrapWord
-	costTab := container.NewBorder(nil, container.NewVBox(b.totals, b.arithmetic), nil, nil, b.costTable)
+	costSplit := container.NewVSplit(b.costTable, container.NewVScroll(container.NewVBox(b.totals, b.arithmetic)))
+	costSplit.Offset = 0.72
+	costTab := costSplit
 
 	// Month by month.
 	b.from, b.months = widget.NewEntry(), widget.NewEntry()
@@ -153,19 +153,19 @@ func newBudgetPane(u *UI) *budgetPane {
 		}
 		return len(b.proj.Months) + 1, len(projCols())
 	},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(b.projCell(id.Row, id.Col))
-		})
+		newCell,
+		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.projCell(id.Row, id.Col)) })
 	for c := range projCols() {
-		b.projTable.SetColumnWidth(c, 110)
+		b.projTable.SetColumnWidth(c, map[bool]float32{true: 80, false: 115}[c >= 1 && c <= 5])
 	}
 	b.hiring = widget.NewLabel("")
 	b.hiring.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.X("budget.project", "Project"), b.recompute)
 	rangeRow := container.NewHBox(widget.NewLabel(lang.X("budget.from", "From")), container.NewGridWrap(fyne.NewSize(110, b.from.MinSize().Height), b.from),
 		widget.NewLabel(lang.X("budget.months", "months")), container.NewGridWrap(fyne.NewSize(70, b.months.MinSize().Height), b.months), show)
-	projTab := container.NewBorder(rangeRow, container.NewVScroll(b.hiring), nil, nil, b.projTable)
+	projSplit := container.NewVSplit(b.projTable, container.NewVScroll(b.hiring))
+	projSplit.Offset = 0.7
+	projTab := container.NewBorder(rangeRow, nil, nil, nil, projSplit)
 
 	// Two plans compared.
 	b.otherSel = widget.NewSelect(nil, func(string) { b.recompute() })
@@ -176,15 +176,17 @@ func newBudgetPane(u *UI) *budgetPane {
 		}
 		return len(b.cmp.Units) + 2, len(cmpCols())
 	},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(b.cmpCell(id.Row, id.Col)) })
-	b.cmpTable.SetColumnWidth(0, 240)
+	b.cmpTable.SetColumnWidth(0, 220)
 	for c := 1; c < len(cmpCols()); c++ {
-		b.cmpTable.SetColumnWidth(c, 120)
+		b.cmpTable.SetColumnWidth(c, map[bool]float32{true: 80, false: 115}[c <= 2])
 	}
 	b.cmpDetail = widget.NewLabel("")
 	b.cmpDetail.Wrapping = fyne.TextWrapWord
-	cmpTab := container.NewBorder(b.otherSel, container.NewVScroll(b.cmpDetail), nil, nil, b.cmpTable)
+	cmpSplit := container.NewVSplit(b.cmpTable, container.NewVScroll(b.cmpDetail))
+	cmpSplit.Offset = 0.7
+	cmpTab := container.NewBorder(b.otherSel, nil, nil, nil, cmpSplit)
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("budget.tab.cost", "Cost"), costTab),
@@ -196,17 +198,40 @@ func newBudgetPane(u *UI) *budgetPane {
 	return b
 }
 
+// newCell is a table cell: one line, cut with an ellipsis when narrow.
+func newCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// setCell shows text in a cell; figures are right-aligned under their
+// heading, names left.
+func setCell(o fyne.CanvasObject, id widget.TableCellID, text string) {
+	l := o.(*widget.Label)
+	align := fyne.TextAlignTrailing
+	if id.Col == 0 {
+		align = fyne.TextAlignLeading
+	}
+	bold := id.Row == 0
+	if l.Alignment != align || l.TextStyle.Bold != bold {
+		l.Alignment = align
+		l.TextStyle.Bold = bold
+	}
+	l.SetText(text)
+}
+
 func costCols() []string {
-	return []string{lang.X("budget.col.unit_post", "Unit / post"), lang.X("budget.col.planned", "Planned (编制)"),
+	return []string{lang.X("budget.col.unit_post", "Unit / post"), lang.X("budget.col.planned", "Planned"),
 		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.vacancies", "Vacancies"),
 		lang.X("budget.col.planned_cost", "Planned cost"), lang.X("budget.col.actual_cost", "Actual cost"),
 		lang.X("budget.col.vacancy_cost", "Vacancy cost")}
 }
 
 func projCols() []string {
-	return []string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "Planned (编制)"),
-		lang.X("budget.col.expected", "Expected in post"), lang.X("budget.col.vacancies", "Vacancies"),
-		lang.X("budget.col.rate", "编制执行率"), lang.X("budget.col.hires", "Hires"),
+	return []string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "Planned"),
+		lang.X("budget.col.expected", "Expected"), lang.X("budget.col.vacancies", "Vacancies"),
+		lang.X("budget.col.rate", "Fill rate"), lang.X("budget.col.hires", "Hires"),
 		lang.X("budget.col.cost", "Cost"), lang.X("budget.col.planned_cost", "Planned cost")}
 }
 
@@ -568,7 +593,7 @@ func (b *budgetPane) showArithmetic(row int) {
 			map[string]any{"name": u.Path, "planned": u.PlannedCostTotal.Yuan(), "actual": u.ActualCostTotal.Yuan()}))
 		return
 	}
-	b.arithmetic.SetText(r.post.Title + ": " + budget.Render(r.post.Steps, budgetTr))
+	b.arithmetic.SetText(r.post.Title + ": " + budget.Render(r.post.Steps, core.BudgetText))
 }
 
 func (b *budgetPane) projCell(row, col int) string {

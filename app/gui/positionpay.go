@@ -155,7 +155,7 @@ func (f *payFields) fill(p *model.Position) {
 // showCost shows the annual cost of one FTE of p with its arithmetic.
 func (f *payFields) showCost(p *model.Position) {
 	r := budget.PostRates(p, &f.e.u.data.Plan.Budget.Profile)
-	setLabel(f.cost, budget.Render(r.Steps, budgetTr))
+	setLabel(f.cost, budget.Render(r.Steps, core.BudgetText))
 }
 
 // validate returns the first problem of the budget fields, or "".
@@ -205,6 +205,3 @@ func (f *payFields) values() (pay int64, months int32, allow int64, starts model
 func (f *payFields) save(p *model.Position) {
 	p.MonthlyPay, p.MonthsPaid, p.Allowances, p.Starts, p.Changes, _ = f.values()
 }
-
-// budgetTr renders the budget's arithmetic in the interface language.
-func budgetTr(key, fallback string, args map[string]any) string { return lang.X(key, fallback, args) }

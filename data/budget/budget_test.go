@@ -327,3 +327,25 @@ func TestReportJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestProjectPosts: the per-post months add up to the projection's.
+func TestProjectPosts(t *testing.T) {
+	d := projPlan()
+	from := model.MonthOf(2027, 1)
+	pr := Project(d, from, 6)
+	var ids []model.ID
+	for _, p := range d.Positions {
+		ids = append(ids, p.ID)
+	}
+	pm := ProjectPosts(d, ids, from, 6)
+	for k, m := range pr.Months {
+		var planned, in float64
+		for _, p := range pm {
+			planned += p.Planned[k]
+			in += p.InPost[k]
+		}
+		if planned != m.Planned || in != m.InPost {
+			t.Errorf("%s: posts add up to %v / %v, projection %v / %v", m.Month, planned, in, m.Planned, m.InPost)
+		}
+	}
+}

@@ -35,9 +35,9 @@ func (p Piece) English() string {
 	return b.String()
 }
 
-// Translator renders a piece's key with its English fallback and
-// arguments; the interface passes its translation function (lang.X).
-type Translator func(key, fallback string, args map[string]any) string
+// Translator renders a piece in the interface language: its key, with its
+// English text as the fallback, and its arguments.
+type Translator func(p Piece) string
 
 // Render joins the pieces, each rendered by tr (English when tr is nil),
 // with "; " as the calculator's arithmetic reads.
@@ -47,7 +47,7 @@ func Render(pieces []Piece, tr Translator) string {
 		if tr == nil {
 			parts[i] = p.English()
 		} else {
-			parts[i] = tr(p.Key, p.Text, p.Args)
+			parts[i] = tr(p)
 		}
 	}
 	return strings.Join(parts, "; ")

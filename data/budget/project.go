@@ -262,3 +262,81 @@ func sortHires(h []Hire) {
 	// Stable: within a month the posts keep the plan's order.
 	slices.SortStableFunc(h, func(a, b Hire) int { return int(a.Month - b.Month) })
 }
+
+// PostMonths is one post month by month: its 编制 in force and the people
+// expected in post, for a workbook that keeps the arithmetic as formulas.
+type PostMonths struct {
+	Post            model.ID
+	Planned, InPost []float64
+}
+
+// ProjectPosts returns, for each post of d in the order of posts, its 编制
+// and expected in post for months months from from, by the rules of
+// Project.
+func ProjectPosts(d *model.PlanData, posts []model.ID, from model.Month, months int) []PostMonths {
+	months = min(max(months, 0), MaxMonths)
+	pr := &projector{d: d}
+	pr.index()
+	out := make([]PostMonths, len(posts))
+	for i, id := range posts {
+		pm := PostMonths{Post: id, Planned: make([]float64, months), InPost: make([]float64, months)}
+		if p := pr.posts[id]; p != nil {
+			start := max(p.Starts, pr.unitStart(p.Unit))
+			for k := range months {
+				m := from + model.Month(k)
+				if pl, st, ok := p.PlannedIn(m); ok && m >= start && st == model.StatusActive {
+					pm.Planned[k] = float64(microFTE(pl)) / 1e6
+				}
+				var in int64
+				for _, h := range pr.hold[id] {
+					if (h.from == 0 || m >= h.from) && (h.until == 0 || m < h.until) {
+						in += h.fte
+					}
+				}
+				pm.InPost[k] = float64(in) / 1e6
+			}
+		}
+		out[i] = pm
+	}
+	return out
+}
+
+// projector indexes a plan the way the projection reads it.
+type projector struct {
+	d     *model.PlanData
+	units map[model.ID]*model.Unit
+	posts map[model.ID]*model.Position
+	hold  map[model.ID][]holding
+}
+
+func (pr *projector) index() {
+	d := pr.d
+	pr.units, pr.posts = d.UnitIndex(), d.PositionIndex()
+	people := make(map[model.ID]*model.Person, len(d.People))
+	for i := range d.People {
+		people[d.People[i].ID] = &d.People[i]
+	}
+	pr.hold = map[model.ID][]holding{}
+	for _, a := range d.Assignments {
+		person := people[a.Person]
+		if pr.posts[a.Position] == nil || person == nil || person.Status == model.PersonLeft {
+			continue
+		}
+		f, u := person.Span()
+		pr.hold[a.Position] = append(pr.hold[a.Position], holding{from: f, until: u, fte: microFTE(a.FTE)})
+	}
+}
+
+// unitStart is the latest start month of a unit and the units above it.
+func (pr *projector) unitStart(id model.ID) model.Month {
+	var s model.Month
+	for steps := 0; id != 0 && steps <= len(pr.units); steps++ {
+		u := pr.units[id]
+		if u == nil {
+			break
+		}
+		s = max(s, u.Starts)
+		id = u.Parent
+	}
+	return s
+}

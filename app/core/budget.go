@@ -1,0 +1,11 @@
+package core
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"staffplan/data/budget"
+)
+
+// BudgetText renders a step of the budget's arithmetic in the interface
+// language (budget.Render takes it as its Translator).
+func BudgetText(p budget.Piece) string { return lang.X(p.Key, p.Text, p.Args) }
