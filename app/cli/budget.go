@@ -88,7 +88,6 @@ func shippedProfile(name string) (*budget.Profile, error) {
 		map[string]any{"name": name, "list": strings.Join(names, ", ")}))
 }
 
-
 func cmdBudget(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("budget", stderr)
 	db := dbFlag(fs)
