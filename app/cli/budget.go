@@ -24,6 +24,7 @@ func budgetUsage(w io.Writer) {
   staffplan compare --db PATH --plan A --with B [--json]   two plans side by side (变更对照表)
   staffplan profiles [--json]                   the shipped contribution profiles (五险一金)
   staffplan copy --db PATH --plan NAME --as NEWNAME        a new plan from this one
+  staffplan export --db PATH --kind budget --out FILE.xlsx   the budget workbook, with formulas
 `))
 }
 

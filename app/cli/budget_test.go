@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"staffplan/app/core"
 	"staffplan/data/model"
 	"staffplan/data/store"
@@ -119,5 +121,27 @@ func TestCLIProfilesCopyCompare(t *testing.T) {
 	u := units[0].(map[string]any)
 	if len(c["changed"].([]any)) != 0 || len(c["added"].([]any)) != 0 || u["cost_before"] != 368164.33 || u["cost_after"] != 368164.33 {
 		t.Errorf("a copy differs from its plan: %s", out)
+	}
+}
+
+func TestCLIExportBudget(t *testing.T) {
+	defer core.InitLang("en")
+	db := budgetDB(t)
+	out := filepath.Join(t.TempDir(), "budget.xlsx")
+	code, _, errs := run(t, "--lang", "zh", "export", "--db", db, "--kind", "budget", "--out", out)
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// The cost is a formula over the pay and the rates, not a number.
+	if fm, _ := f.GetCellFormula("岗位成本", "K2"); fm != "ROUND(C2*J2,2)" {
+		t.Errorf("K2 formula %q", fm)
+	}
+	if v, _ := f.GetCellValue("五险一金", "B6"); v == "" {
+		t.Error("no pension rate on the contributions sheet")
 	}
 }
