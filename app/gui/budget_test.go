@@ -153,3 +153,42 @@ func TestBudgetPane(t *testing.T) {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// TestExpectedDates: a holder's expected leaving date and another's
+// expected start are set on the form, each one undoable step; the one
+// still expected no longer counts in post today but stays listed.
+func TestExpectedDates(t *testing.T) {
+	u := newTestUI(t)
+	pid := u.postByTitle(t, "外贸业务员").ID // two in post
+	u.editor.load(pid)
+	f := u.editor.pay
+	if len(f.who.Options) != 2 {
+		t.Fatalf("holders %v", f.who.Options)
+	}
+	f.who.SetSelectedIndex(0)
+	f.expLv.SetText("2027-04-30")
+	test.Tap(f.setDates)
+	first := f.whoIDs[0]
+	if p := u.people[first]; p.ExpectedLeave.Format("2006-01-02") != "2027-04-30" || !strings.Contains(f.who.Selected, "leaving 2027-04-30") {
+		t.Fatalf("leaving date: %v, shown %q", p.ExpectedLeave, f.who.Selected)
+	}
+	f.who.SetSelectedIndex(1)
+	f.expStart.SetText("2027/2/1")
+	test.Tap(f.setDates)
+	if got := u.fig.Positions[pid].Actual; got != 1 {
+		t.Errorf("in post today %v, want 1: the second is only expected", got)
+	}
+	if len(f.who.Options) != 2 || !strings.Contains(f.who.Options[1], "expected from 2027-02-01") {
+		t.Errorf("options %v", f.who.Options)
+	}
+	f.expStart.SetText("soon")
+	test.Tap(f.setDates)
+	if f.datesMsg.Text == "" {
+		t.Error("a bad date was taken")
+	}
+	u.Undo()
+	u.Undo()
+	if p := u.people[first]; !p.ExpectedLeave.IsZero() || u.fig.Positions[pid].Actual != 2 {
+		t.Errorf("after undo: %v, in post %v", p.ExpectedLeave, u.fig.Positions[pid].Actual)
+	}
+}

@@ -45,6 +45,10 @@ type budgetPane struct {
 	// profileName and profileTitle name the profile the fields came from
 	// ("beijing", 北京), kept when the user edits a figure.
 	profileName, profileTitle, profileSource string
+	// loaded and loadedPlan are the stored profile the fields were last
+	// filled from.
+	loaded     model.Budget
+	loadedPlan model.ID
 
 	// Cost per unit and post.
 	summary    *budget.Summary
@@ -248,7 +252,12 @@ func (b *budgetPane) refresh() {
 	if u.data == nil {
 		return
 	}
-	b.loadProfile(&u.data.Plan.Budget)
+	// The fields follow the stored profile when it changes (another plan,
+	// an undo), not on every refresh, which would drop what is being typed.
+	if u.planID != b.loadedPlan || u.data.Plan.Budget != b.loaded {
+		b.loadProfile(&u.data.Plan.Budget)
+		b.loadedPlan, b.loaded = u.planID, u.data.Plan.Budget
+	}
 	b.otherIDs = nil
 	var names []string
 	for _, p := range u.plans {

@@ -202,6 +202,7 @@ func newPositionEditor(u *UI) *positionEditor {
 		item(lang.X("pos.figures", "In post"), e.figures),
 		item(lang.X("pos.direct_reports", "Direct reports"), reportsScroll),
 		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holderBox)),
+		e.pay.datesItem(),
 	)
 	// The budget lines follow the salary band.
 	for i, it := range e.form.Items {
@@ -570,6 +571,7 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 	// The form lays itself out again when the list's height changes.
 	relayout := min(len(e.holderRows), 10) != min(len(pf.Holders), 10)
 	e.holderRows = pf.Holders
+	e.pay.fillHolders(p.ID)
 	defer func() {
 		if relayout {
 			e.form.Refresh()
@@ -643,7 +645,7 @@ func (e *positionEditor) updateHolderRow(i widget.ListItemID, o fyne.CanvasObjec
 	}
 	h := e.holderRows[i]
 	label, fte, set, remove := holderRowParts(o)
-	name := h.Name
+	name := h.Name + holderDates(e.u.people[h.Person])
 	if h.Concurrent {
 		name += " " + lang.X("pos.concurrent", "(concurrent)") + " · " +
 			lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": e.u.totalFTEText(h.Person)})

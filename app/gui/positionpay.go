@@ -2,6 +2,8 @@ package gui
 
 import (
 	"slices"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +14,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/budget"
 	"staffplan/data/model"
+	"staffplan/data/store"
 )
 
 // payFields are the budget part of the position form: the post's standard
@@ -26,6 +29,14 @@ type payFields struct {
 	changes                    *fyne.Container // one changeRow each
 	rows                       []*changeRow
 	cost                       *widget.Label // the annual cost per FTE, with its arithmetic
+
+	// A holder's expected start (待入职) and leaving (待离职) dates, set at
+	// once, each as an undoable step of its own.
+	who             *widget.Select
+	whoIDs          []model.ID
+	expStart, expLv *widget.Entry
+	setDates        *widget.Button
+	datesMsg        *widget.Label
 }
 
 // changeRow is one planned change: from a month, the 编制 becomes a number
@@ -59,7 +70,117 @@ func newPayFields(e *positionEditor, entry func(bool) *formEntry, changed func()
 	f.changes = container.NewVBox()
 	f.cost = widget.NewLabel("")
 	f.cost.Wrapping = fyne.TextWrapWord
+	f.who = widget.NewSelect(nil, func(string) { f.showDates() })
+	f.who.PlaceHolder = lang.X("pos.dates_who", "Holder…")
+	f.expStart, f.expLv = widget.NewEntry(), widget.NewEntry()
+	f.expStart.SetPlaceHolder(lang.X("pos.expected_start", "expected start (待入职), e.g. 2027-02-01"))
+	f.expLv.SetPlaceHolder(lang.X("pos.expected_leave", "expected leaving (待离职)"))
+	f.setDates = widget.NewButton(lang.X("pos.set_dates", "Set dates"), f.saveDates)
+	f.datesMsg = widget.NewLabel("")
+	f.datesMsg.Wrapping = fyne.TextWrapWord
 	return f
+}
+
+// datesItem is the form's line for the holders' expected dates.
+func (f *payFields) datesItem() *widget.FormItem {
+	return widget.NewFormItem(lang.X("pos.expected_dates", "Expected dates"),
+		container.NewVBox(container.NewBorder(nil, nil, nil, f.setDates,
+			container.NewGridWithColumns(3, f.who, f.expStart, f.expLv)), f.datesMsg))
+}
+
+// fillHolders lists the people assigned to post id for their expected
+// dates: those in post and those still expected (待入职), whom the
+// holders list does not count yet.
+func (f *payFields) fillHolders(id model.ID) {
+	var names []string
+	f.whoIDs = f.whoIDs[:0]
+	for _, a := range f.e.u.data.Assignments {
+		if a.Position != id {
+			continue
+		}
+		p := f.e.u.people[a.Person]
+		if p == nil || !p.InPost() || slices.Contains(f.whoIDs, p.ID) {
+			continue
+		}
+		f.whoIDs = append(f.whoIDs, p.ID)
+		names = append(names, p.Name+holderDates(p))
+	}
+	sel := f.who.SelectedIndex()
+	f.who.Options = names
+	switch {
+	case sel >= len(names):
+		f.who.ClearSelected()
+	case sel >= 0:
+		f.who.Selected = names[sel] // the same person, her dates in the label changed
+	}
+	f.who.Refresh()
+	f.showDates()
+}
+
+// showDates shows the chosen holder's expected dates.
+func (f *payFields) showDates() {
+	i := f.who.SelectedIndex()
+	if i < 0 || i >= len(f.whoIDs) {
+		f.expStart.SetText("")
+		f.expLv.SetText("")
+		return
+	}
+	p := f.e.u.people[f.whoIDs[i]]
+	if p == nil {
+		return
+	}
+	f.expStart.SetText(dateText(p.ExpectedStart))
+	f.expLv.SetText(dateText(p.ExpectedLeave))
+}
+
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// parseDate reads 2027-02-01 (or 2027/2/1); blank is no date.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse("2006-1-2", s)
+	if err != nil || t.Year() < 1800 || t.Year() > 2500 {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// saveDates stores the chosen holder's expected dates, one undoable step.
+func (f *payFields) saveDates() {
+	i := f.who.SelectedIndex()
+	if i < 0 || i >= len(f.whoIDs) {
+		return
+	}
+	start, ok1 := parseDate(f.expStart.Text)
+	leave, ok2 := parseDate(f.expLv.Text)
+	if !ok1 || !ok2 {
+		f.datesMsg.SetText(lang.X("err.date_text", "A date must be written as 2027-02-01."))
+		return
+	}
+	id := f.whoIDs[i]
+	name := f.who.Selected
+	label := lang.X("change.expected_dates", "expected dates of “{{.name}}”", map[string]any{"name": name})
+	err := f.e.u.apply(label, func(tx *store.Tx) error {
+		p, err := tx.Person(id)
+		if err != nil {
+			return err
+		}
+		p.ExpectedStart, p.ExpectedLeave = start, leave
+		return tx.PutPerson(&p)
+	})
+	if err != nil {
+		f.datesMsg.SetText(core.ErrText(err))
+		return
+	}
+	f.datesMsg.SetText("")
 }
 
 // items are the form's lines for the budget fields.
@@ -204,4 +325,20 @@ func (f *payFields) values() (pay int64, months int32, allow int64, starts model
 // save writes the fields into p; validate has passed.
 func (f *payFields) save(p *model.Position) {
 	p.MonthlyPay, p.MonthsPaid, p.Allowances, p.Starts, p.Changes, _ = f.values()
+}
+
+// holderDates marks a holder expected to start (待入职, not counted in
+// post yet) or to leave (待离职).
+func holderDates(p *model.Person) string {
+	if p == nil {
+		return ""
+	}
+	s := ""
+	if p.Pending() {
+		s += " · " + lang.X("pos.pending", "expected from {{.date}} (待入职)", map[string]any{"date": dateText(p.ExpectedStart)})
+	}
+	if p.Leaving() {
+		s += " · " + lang.X("pos.leaving", "leaving {{.date}} (待离职)", map[string]any{"date": dateText(p.ExpectedLeave)})
+	}
+	return s
 }
