@@ -192,3 +192,30 @@ func TestExpectedDates(t *testing.T) {
 		t.Errorf("after undo: %v, in post %v", p.ExpectedLeave, u.fig.Positions[pid].Actual)
 	}
 }
+
+// TestUnitStarts: a unit added with a first month is stored with it, and
+// its posts count in the projection only from then.
+func TestUnitStarts(t *testing.T) {
+	u := newTestUI(t)
+	f := u.newUnitForm()
+	f.name.SetText("销售部")
+	f.starts.SetText("2027-05")
+	u.addUnit(f)
+	unit := u.unitByName(t, "销售部")
+	if unit.Starts != model.MonthOf(2027, 5) {
+		t.Fatalf("starts %v", unit.Starts)
+	}
+	uid := unit.ID
+	if err := u.apply("post", func(tx *store.Tx) error {
+		return tx.PutPosition(&model.Position{Title: "销售", Unit: uid, Planned: 2, MonthlyPay: 10000_00})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.tabs.Select(u.budgetTab)
+	u.budget.from.SetText("2027-04")
+	u.budget.recompute()
+	m := u.budget.proj.Months
+	if m[1].Planned-m[0].Planned != 2 {
+		t.Errorf("编制 April %v, May %v: the new unit's 2 should start in May", m[0].Planned, m[1].Planned)
+	}
+}
