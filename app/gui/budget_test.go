@@ -117,6 +117,10 @@ func TestBudgetPane(t *testing.T) {
 	if len(b.proj.Months) != 12 || b.projCell(1, 0) != "2027-01" || b.projCell(1, 6) != "22,320.00" {
 		t.Errorf("projection %s %s (%d months)", b.projCell(1, 0), b.projCell(1, 6), len(b.proj.Months))
 	}
+	// The chart shows the same months: expected in post and the cost.
+	if pts := b.chart.Points(); len(pts) != 12 || pts[0].Label != "2027-01" || pts[0].Line != 22320 || pts[0].Bar != b.proj.Months[0].InPost {
+		t.Errorf("chart %v", pts)
+	}
 	if !strings.Contains(b.hiring.Text, "外贸业务员: hire 1") {
 		t.Errorf("hiring plan %q", b.hiring.Text)
 	}

@@ -15,6 +15,7 @@ import (
 	"staffplan/data/budget"
 	"staffplan/data/model"
 	"staffplan/data/store"
+	"staffplan/widgets/monthchart"
 )
 
 // budgetPane is the Budget tab: the labour cost of every unit and post
@@ -61,6 +62,7 @@ type budgetPane struct {
 	from, months *widget.Entry
 	proj         *budget.Projection
 	projTable    *widget.Table
+	chart        *monthchart.Chart
 	hiring       *widget.Label
 
 	// Two plans compared.
@@ -167,8 +169,11 @@ func newBudgetPane(u *UI) *budgetPane {
 	show := widget.NewButton(lang.X("budget.project", "Project"), b.recompute)
 	rangeRow := container.NewHBox(widget.NewLabel(lang.X("budget.from", "From")), container.NewGridWrap(fyne.NewSize(110, b.from.MinSize().Height), b.from),
 		widget.NewLabel(lang.X("budget.months", "months")), container.NewGridWrap(fyne.NewSize(70, b.months.MinSize().Height), b.months), show)
-	projSplit := container.NewVSplit(b.projTable, container.NewVScroll(b.hiring))
-	projSplit.Offset = 0.7
+	b.chart = monthchart.New(lang.X("budget.chart.in_post", "expected in post"), lang.X("budget.chart.cost", "cost a month (yuan)"))
+	tableSplit := container.NewVSplit(b.projTable, container.NewVScroll(b.hiring))
+	tableSplit.Offset = 0.65
+	projSplit := container.NewVSplit(b.chart, tableSplit)
+	projSplit.Offset = 0.3
 	projTab := container.NewBorder(rangeRow, nil, nil, nil, projSplit)
 
 	// Two plans compared.
@@ -539,6 +544,11 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 	b.totals.SetText(totals)
 	b.costTable.Refresh()
 	b.projTable.Refresh()
+	points := make([]monthchart.Point, len(pr.Months))
+	for i, m := range pr.Months {
+		points[i] = monthchart.Point{Label: m.Month.String(), Bar: m.InPost, Line: float64(m.Cost) / 100}
+	}
+	b.chart.SetPoints(points)
 	var lines []string
 	for _, h := range pr.Hiring {
 		lines = append(lines, lang.X("budget.hire_line", "{{.month}}  {{.unit}} / {{.title}}: hire {{.fte}}, {{.cost}} to the end of the projection",
