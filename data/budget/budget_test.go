@@ -349,3 +349,24 @@ func TestProjectPosts(t *testing.T) {
 		}
 	}
 }
+
+// TestScaledFast: the integer path gives the exact path's figure.
+func TestScaledFast(t *testing.T) {
+	prof := beijing25()
+	for _, p := range testPlan().Positions {
+		fast, ok := scaledFast(&p, &prof)
+		exact := scaled(PostRates(&p, &prof).Annual)
+		if !ok || !exact.IsUint64() || fast != exact.Uint64() {
+			t.Errorf("%s: fast %d, exact %s", p.Title, fast, exact)
+		}
+	}
+	empty := model.ContributionProfile{}
+	p := testPlan().Positions[0]
+	if fast, _ := scaledFast(&p, &empty); fast != scaled(PostRates(&p, &empty).Annual).Uint64() {
+		t.Error("no profile differs")
+	}
+	huge := model.Position{MonthlyPay: model.MaxFen}
+	if _, ok := scaledFast(&huge, &prof); ok {
+		t.Error("the fast path took a pay it cannot hold")
+	}
+}

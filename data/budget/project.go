@@ -170,7 +170,11 @@ func ProjectWith(d *model.PlanData, profile *model.ContributionProfile, from mod
 		k := payKey{p.MonthlyPay, yuanToFen(p.SalaryMin), yuanToFen(p.SalaryMax), p.Allowances, p.MonthsPaid}
 		annual := annuals[k]
 		if annual == nil {
-			annual = scaled(postRates(p, profile, false).Annual)
+			if x, ok := scaledFast(p, profile); ok {
+				annual = new(big.Int).SetUint64(x)
+			} else {
+				annual = scaled(postRates(p, profile, false).Annual)
+			}
 			annuals[k] = annual
 		}
 		path, ok := paths[p.Unit]
@@ -339,4 +343,53 @@ func (pr *projector) unitStart(id model.ID) model.Month {
 		id = u.Parent
 	}
 	return s
+}
+
+// fastLimit bounds the figures scaledFast takes: pay and allowances under
+// 50 million yuan a month keep every product inside 64 bits.
+const fastLimit = 5_000_000_000 // fen
+
+// scaledFast is scaled(PostRates(p, c).Annual) in integers, for the
+// thousands of posts of a projection; ok is false for figures too large
+// for it, which take the exact big.Rat path instead.
+func scaledFast(p *model.Position, c *model.ContributionProfile) (uint64, bool) {
+	months := int64(p.MonthsPaid)
+	if months == 0 {
+		months = model.DefaultMonthsPaid
+	}
+	// pay2 is twice the monthly pay: the middle of a band may be half a fen.
+	var pay2 int64
+	switch lo, hi := yuanToFen(p.SalaryMin), yuanToFen(p.SalaryMax); {
+	case p.MonthlyPay > 0:
+		pay2 = 2 * p.MonthlyPay
+	case lo > 0 && hi > 0:
+		pay2 = lo + hi
+	case lo > 0 || hi > 0:
+		pay2 = 2 * max(lo, hi)
+	}
+	if pay2 >= 2*fastLimit || p.Allowances >= fastLimit || months > model.MaxMonthsPaid {
+		return 0, false
+	}
+	var contrib int64
+	if pay2 > 0 && !c.Empty() {
+		base2 := pay2
+		if c.BaseFloor > 0 && base2 < 2*c.BaseFloor {
+			base2 = 2 * c.BaseFloor
+		} else if c.BaseCeiling > 0 && base2 > 2*c.BaseCeiling {
+			base2 = 2 * c.BaseCeiling
+		}
+		if base2 >= 2*fastLimit {
+			return 0, false
+		}
+		var sum int64
+		for _, r := range c.Rates {
+			if r.Set() {
+				sum += int64(r)
+			}
+		}
+		// base × sum/10⁶ × 12 × 2·10⁶ = base2 × sum × 12.
+		contrib = base2 * sum * 12
+	}
+	// pay × months/100 × 2·10⁶ = pay2 × months × 10⁴; allowances × 12 × 2·10⁶.
+	return uint64(pay2*months*10_000 + contrib + p.Allowances*24_000_000), true
 }
