@@ -3,6 +3,7 @@ package gui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -221,5 +222,32 @@ func TestUnitStarts(t *testing.T) {
 	m := u.budget.proj.Months
 	if m[1].Planned-m[0].Planned != 2 {
 		t.Errorf("编制 April %v, May %v: the new unit's 2 should start in May", m[0].Planned, m[1].Planned)
+	}
+}
+
+// TestRosterShowsExpectedDates: the roster lists someone expected to start
+// with her date (the status bar does not count her yet).
+func TestRosterShowsExpectedDates(t *testing.T) {
+	u := newTestUI(t)
+	var id model.ID
+	if err := u.apply("new", func(tx *store.Tx) error {
+		p := model.Person{Name: "赵六", ExpectedStart: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}
+		err := tx.PutPerson(&p)
+		id = p.ID
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range u.roster.rows() {
+		if r.Key.(rosterKey).person == id {
+			found = strings.Contains(r.Cells[colStatus], "expected from 2027-02-01")
+		}
+	}
+	if !found {
+		t.Error("the roster does not show 赵六 as expected")
+	}
+	if n := model.CountPeople(u.data.People); n != 23 {
+		t.Errorf("%d people counted; 赵六 is not in post yet", n)
 	}
 }
