@@ -191,6 +191,17 @@ func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProf
 		}
 		fmt.Fprintln(w, lang.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}", map[string]any{"cost": yuan(r.HiringCost)}))
 	}
+	if ch := budget.PlannedChanges(d); len(ch) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, lang.X("budget.changes", "Planned changes:"))
+		for _, c := range ch {
+			who := c.UnitPath
+			if c.Title != "" {
+				who += " / " + c.Title
+			}
+			fmt.Fprintf(w, "  %s  %s: %s\n", c.Month, who, core.BudgetText(c.What))
+		}
+	}
 	return nil
 }
 

@@ -122,7 +122,7 @@ func TestBudgetPane(t *testing.T) {
 	if pts := b.chart.Points(); len(pts) != 12 || pts[0].Label != "2027-01" || pts[0].Line != 22320 || pts[0].Bar != b.proj.Months[0].InPost {
 		t.Errorf("chart %v", pts)
 	}
-	if !strings.Contains(b.hiring.Text, "外贸业务员: hire 1") {
+	if !strings.Contains(b.hiring.Text, "外贸业务员: hire 1") || strings.Contains(b.hiring.Text, "Planned changes") {
 		t.Errorf("hiring plan %q", b.hiring.Text)
 	}
 	// A preview only: the plan's profile is still empty until stored.
@@ -249,5 +249,26 @@ func TestRosterShowsExpectedDates(t *testing.T) {
 	}
 	if n := model.CountPeople(u.data.People); n != 23 {
 		t.Errorf("%d people counted; 赵六 is not in post yet", n)
+	}
+}
+
+// TestBudgetListsPlannedChanges: a planned change saved on the form shows
+// in the Budget tab's list of changes.
+func TestBudgetListsPlannedChanges(t *testing.T) {
+	u := newTestUI(t)
+	pid := u.postByTitle(t, "外贸业务员").ID
+	if err := u.apply("change", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.Changes = []model.PlannedChange{{From: model.MonthOf(2027, 3), Planned: 5}}
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.tabs.Select(u.budgetTab)
+	if !strings.Contains(u.budget.hiring.Text, "2027-03  康飞塑业/外贸部 / 外贸业务员: 编制 → 5") {
+		t.Errorf("changes not listed: %q", u.budget.hiring.Text)
 	}
 }

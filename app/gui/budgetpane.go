@@ -561,6 +561,17 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		hiring += "\n" + strings.Join(lines, "\n") + "\n" + lang.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}",
 			map[string]any{"cost": pr.HiringCost.Yuan()})
 	}
+	if ch := budget.PlannedChanges(b.u.data); len(ch) > 0 {
+		var cl []string
+		for _, c := range ch {
+			who := c.UnitPath
+			if c.Title != "" {
+				who += " / " + c.Title
+			}
+			cl = append(cl, c.Month.String()+"  "+who+": "+core.BudgetText(c.What))
+		}
+		hiring += "\n\n" + lang.X("budget.changes", "Planned changes:") + "\n" + strings.Join(cl, "\n")
+	}
 	b.hiring.SetText(lang.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
 		map[string]any{"n": min(len(pr.Months), 12), "from": pr.From.String(), "cost": pr.AnnualCost.Yuan()}) + "\n\n" + hiring)
 	b.cmpTable.Refresh()

@@ -370,3 +370,15 @@ func TestScaledFast(t *testing.T) {
 		t.Error("the fast path took a pay it cannot hold")
 	}
 }
+
+func TestPlannedChanges(t *testing.T) {
+	got := PlannedChanges(projPlan())
+	var lines []string
+	for _, c := range got {
+		lines = append(lines, c.Month.String()+" "+c.Title+" "+c.What.English())
+	}
+	want := "2027-03 会计 编制 → 3|2027-05  unit set up|2027-06 司机 in force"
+	if s := strings.Join(lines, "|"); s != want {
+		t.Errorf("changes %q, want %q", s, want)
+	}
+}
