@@ -9,8 +9,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/budget"
@@ -19,10 +17,10 @@ import (
 
 // budgetUsage is the budget commands' part of the usage text.
 func budgetUsage(w io.Writer) {
-	fmt.Fprint(w, lang.X("cli.usage.budget", `  staffplan budget --db PATH [--plan NAME] [--profile NAME] [--from 2027-01] [--months 12|2027-01..2027-12] [--compare PLAN] [--json]
+	fmt.Fprint(w, core.X("cli.usage.budget", `  staffplan budget --db PATH [--plan NAME] [--profile NAME] [--from 2027-01] [--months 12|2027-01..2027-12] [--compare PLAN] [--json]
                                                 labour cost per unit and month by month, hiring plan
-  staffplan compare --db PATH --plan A --with B [--json]   two plans side by side (变更对照表)
-  staffplan profiles [--json]                   the shipped contribution profiles (五险一金)
+  staffplan compare --db PATH --plan A --with B [--json]   two plans side by side (change table)
+  staffplan profiles [--json]                   the shipped contribution profiles (social insurance, housing fund)
   staffplan copy --db PATH --plan NAME --as NEWNAME        a new plan from this one
   staffplan export --db PATH --kind budget --out FILE.xlsx   the budget workbook, with formulas
 `))
@@ -30,7 +28,7 @@ func budgetUsage(w io.Writer) {
 
 // rateWarning is said wherever contribution rates are used.
 func rateWarning() string {
-	return lang.X("budget.rates_warning", "Contribution rates and bases change every year (usually in July): check them against the local notice.")
+	return core.X("budget.rates_warning", "Contribution rates and bases change every year (usually in July): check them against the local notice.")
 }
 
 // monthsFlag reads --months as a count (12) or a range (2027-01..2027-12).
@@ -46,14 +44,14 @@ func (m *monthsFlag) Set(s string) error {
 		from, ok1 := model.ParseMonth(a)
 		to, ok2 := model.ParseMonth(b)
 		if !ok1 || !ok2 || to < from || int(to-from)+1 > budget.MaxMonths {
-			return errors.New(lang.X("err.months_range", "not a range of months such as 2027-01..2027-12 (at most 120 months)"))
+			return errors.New(core.X("err.months_range", "not a range of months such as 2027-01..2027-12 (at most 120 months)"))
 		}
 		m.from, m.n = from, int(to-from)+1
 		return nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > budget.MaxMonths {
-		return errors.New(lang.X("err.months_count", "not a number of months from 1 to 120"))
+		return errors.New(core.X("err.months_count", "not a number of months from 1 to 120"))
 	}
 	m.n = n
 	return nil
@@ -66,7 +64,7 @@ func (m *monthFlag) String() string { return "" }
 func (m *monthFlag) Set(s string) error {
 	v, ok := model.ParseMonth(s)
 	if !ok {
-		return errors.New(lang.X("err.month", "not a month such as 2027-01"))
+		return errors.New(core.X("err.month", "not a month such as 2027-01"))
 	}
 	m.m = v
 	return nil
@@ -85,7 +83,7 @@ func shippedProfile(name string) (*budget.Profile, error) {
 		}
 		names = append(names, p.Name)
 	}
-	return nil, errors.New(lang.X("err.unknown_profile", "There is no contribution profile named {{.name}}. Profiles: {{.list}}",
+	return nil, errors.New(core.X("err.unknown_profile", "There is no contribution profile named {{.name}}. Profiles: {{.list}}",
 		map[string]any{"name": name, "list": strings.Join(names, ", ")}))
 }
 
@@ -93,13 +91,13 @@ func cmdBudget(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("budget", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	profileName := fs.String("profile", "", lang.X("cli.flag.profile", "a shipped contribution profile instead of the plan's (see staffplan profiles)"))
+	profileName := fs.String("profile", "", core.X("cli.flag.profile", "a shipped contribution profile instead of the plan's (see staffplan profiles)"))
 	var from monthFlag
-	fs.Var(&from, "from", lang.X("cli.flag.from", "first month of the projection (default: this month)"))
+	fs.Var(&from, "from", core.X("cli.flag.from", "first month of the projection (default: this month)"))
 	months := monthsFlag{n: 12}
-	fs.Var(&months, "months", lang.X("cli.flag.months", "months to project: a count or a range such as 2027-01..2027-12"))
-	other := fs.String("compare", "", lang.X("cli.flag.compare", "another plan of the database to compare with"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	fs.Var(&months, "months", core.X("cli.flag.months", "months to project: a count or a range such as 2027-01..2027-12"))
+	other := fs.String("compare", "", core.X("cli.flag.compare", "another plan of the database to compare with"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
@@ -147,53 +145,53 @@ func cmdBudget(args []string, stdout, stderr io.Writer) error {
 
 func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProfile, r *budget.ReportJSON) error {
 	if profile.Empty() {
-		fmt.Fprintln(w, lang.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only."))
+		fmt.Fprintln(w, core.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only."))
 	} else {
 		year := ""
 		if profile.Year != 0 {
 			year = strconv.Itoa(profile.Year)
 		}
-		fmt.Fprintln(w, lang.X("budget.profile_line", "Contribution profile: {{.name}} {{.year}}", map[string]any{"name": r.Profile, "year": year}))
+		fmt.Fprintln(w, core.X("budget.profile_line", "Contribution profile: {{.name}} {{.year}}", map[string]any{"name": r.Profile, "year": year}))
 		fmt.Fprintln(w, rateWarning())
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned", "Planned"),
-		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.planned_cost", "Planned cost"),
-		lang.X("budget.col.actual_cost", "Actual cost")}, "\t")+"\t")
+	fmt.Fprintln(tw, strings.Join([]string{core.X("budget.col.unit", "Unit"), core.X("budget.col.planned", "Planned"),
+		core.X("budget.col.in_post", "In post"), core.X("budget.col.planned_cost", "Planned cost"),
+		core.X("budget.col.actual_cost", "Actual cost")}, "\t")+"\t")
 	for _, u := range r.Units {
 		fmt.Fprintln(tw, strings.Join([]string{u.Path, string(u.Planned), string(u.InPost), yuan(u.PlannedCost), yuan(u.ActualCost)}, "\t")+"\t")
 	}
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.total", "Total"), "", "", yuan(r.PlannedCost), yuan(r.ActualCost)}, "\t")+"\t")
+	fmt.Fprintln(tw, strings.Join([]string{core.X("budget.total", "Total"), "", "", yuan(r.PlannedCost), yuan(r.ActualCost)}, "\t")+"\t")
 	tw.Flush()
 	if r.LabourShare != nil {
 		s := budget.CostsWith(d, profile)
-		fmt.Fprintln(w, lang.X("budget.share", "Labour cost share (人工成本占比): {{.share}} of revenue {{.rev}}",
+		fmt.Fprintln(w, core.X("budget.share", "Labour cost share: {{.share}} of revenue {{.rev}}",
 			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()}))
 	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "Planned"),
-		lang.X("budget.col.expected", "Expected"), lang.X("budget.col.vacancies", "Vacancies"),
-		lang.X("budget.col.hires", "Hires"), lang.X("budget.col.cost", "Cost")}, "\t")+"\t")
+	fmt.Fprintln(tw, strings.Join([]string{core.X("budget.col.month", "Month"), core.X("budget.col.planned", "Planned"),
+		core.X("budget.col.expected", "Expected"), core.X("budget.col.vacancies", "Vacancies"),
+		core.X("budget.col.hires", "Hires"), core.X("budget.col.cost", "Cost")}, "\t")+"\t")
 	for _, m := range r.Months {
 		fmt.Fprintln(tw, strings.Join([]string{m.Month, string(m.Planned), string(m.ExpectedInPost), string(m.Vacancies),
 			string(m.Hires), yuan(m.Cost)}, "\t")+"\t")
 	}
 	tw.Flush()
-	fmt.Fprintln(w, lang.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
+	fmt.Fprintln(w, core.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
 		map[string]any{"n": min(len(r.Months), 12), "from": r.From, "cost": yuan(r.AnnualCost)}))
 	if len(r.Hiring) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, lang.X("budget.hiring", "Hiring plan (招聘计划):"))
+		fmt.Fprintln(w, core.X("budget.hiring", "Hiring plan:"))
 		for _, h := range r.Hiring {
 			fmt.Fprintf(w, "  %s  %s / %s  %s  %s\n", h.Month, h.Unit, h.Title, h.FTE, yuan(h.Cost))
 		}
-		fmt.Fprintln(w, lang.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}", map[string]any{"cost": yuan(r.HiringCost)}))
+		fmt.Fprintln(w, core.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}", map[string]any{"cost": yuan(r.HiringCost)}))
 	}
 	if ch := budget.PlannedChanges(d); len(ch) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, lang.X("budget.changes", "Planned changes:"))
+		fmt.Fprintln(w, core.X("budget.changes", "Planned changes:"))
 		for _, c := range ch {
 			who := c.UnitPath
 			if c.Title != "" {
@@ -232,24 +230,24 @@ func printCompare(a, b *model.PlanData, asJSON bool, stdout io.Writer) error {
 	if asJSON {
 		return writeJSON(stdout, c)
 	}
-	fmt.Fprintln(stdout, lang.X("budget.compare_title", "{{.a}} → {{.b}}", map[string]any{"a": c.Before, "b": c.After}))
+	fmt.Fprintln(stdout, core.X("budget.compare_title", "{{.a}} → {{.b}}", map[string]any{"a": c.Before, "b": c.After}))
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{lang.X("budget.col.unit", "Unit"), lang.X("budget.col.planned_before", "编制 before"),
-		lang.X("budget.col.planned_after", "编制 after"), lang.X("budget.col.cost_before", "Cost before"),
-		lang.X("budget.col.cost_after", "Cost after"), lang.X("budget.col.difference", "Difference")}, "\t")+"\t")
+	fmt.Fprintln(tw, strings.Join([]string{core.X("budget.col.unit", "Unit"), core.X("budget.col.planned_before", "Planned before"),
+		core.X("budget.col.planned_after", "Planned after"), core.X("budget.col.cost_before", "Cost before"),
+		core.X("budget.col.cost_after", "Cost after"), core.X("budget.col.difference", "Difference")}, "\t")+"\t")
 	for _, u := range c.Units {
 		fmt.Fprintln(tw, strings.Join([]string{u.Path, string(u.PlannedBefore), string(u.PlannedAfter), yuan(u.CostBefore),
 			yuan(u.CostAfter), yuan(u.Difference)}, "\t")+"\t")
 	}
 	tw.Flush()
 	for _, p := range c.Added {
-		fmt.Fprintln(stdout, lang.X("budget.added", "+ {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
+		fmt.Fprintln(stdout, core.X("budget.added", "+ {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
 	}
 	for _, p := range c.Removed {
-		fmt.Fprintln(stdout, lang.X("budget.removed", "− {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
+		fmt.Fprintln(stdout, core.X("budget.removed", "− {{.unit}} / {{.title}}", map[string]any{"unit": p.Unit, "title": p.Title}))
 	}
 	for _, ch := range c.Changed {
-		fmt.Fprintln(stdout, lang.X("budget.changed", "~ {{.unit}} / {{.title}}: {{.field}} {{.before}} → {{.after}}",
+		fmt.Fprintln(stdout, core.X("budget.changed", "~ {{.unit}} / {{.title}}: {{.field}} {{.before}} → {{.after}}",
 			map[string]any{"unit": ch.Unit, "title": ch.Title, "field": fieldText(ch.Field), "before": ch.Before, "after": ch.After}))
 	}
 	return nil
@@ -259,17 +257,17 @@ func printCompare(a, b *model.PlanData, asJSON bool, stdout io.Writer) error {
 func fieldText(f string) string {
 	switch f {
 	case "planned":
-		return lang.X("budget.field.planned", "编制")
+		return core.X("budget.field.planned", "planned headcount")
 	case "status":
-		return lang.X("budget.field.status", "status")
+		return core.X("budget.field.status", "status")
 	case "pay":
-		return lang.X("budget.field.pay", "monthly pay")
+		return core.X("budget.field.pay", "monthly pay")
 	case "months_paid":
-		return lang.X("budget.field.months_paid", "months paid")
+		return core.X("budget.field.months_paid", "months paid")
 	case "allowances":
-		return lang.X("budget.field.allowances", "allowances")
+		return core.X("budget.field.allowances", "allowances")
 	case "reports_to":
-		return lang.X("budget.field.reports_to", "reports to")
+		return core.X("budget.field.reports_to", "reports to")
 	}
 	return f
 }
@@ -278,8 +276,8 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("compare", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	with := fs.String("with", "", lang.X("cli.flag.with", "the plan to compare with (after)"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	with := fs.String("with", "", core.X("cli.flag.with", "the plan to compare with (after)"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db", "plan", "with"); err != nil {
 		return err
 	}
@@ -301,7 +299,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 
 func cmdProfiles(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("profiles", stderr)
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -318,7 +316,7 @@ func cmdProfiles(args []string, stdout, stderr io.Writer) error {
 		return writeJSON(stdout, out)
 	}
 	fmt.Fprintln(stdout, rateWarning())
-	notFound := lang.X("budget.not_found", "not found — fill in")
+	notFound := core.X("budget.not_found", "not found — fill in")
 	for _, p := range ps {
 		c := p.Contribution(core.Lang())
 		year := "?"
@@ -333,7 +331,7 @@ func cmdProfiles(args []string, stdout, stderr io.Writer) error {
 		if p.BaseCeiling.Set {
 			ceil = budget.Fen(c.BaseCeiling).Short()
 		}
-		fmt.Fprintf(stdout, "  %s: %s – %s\n", lang.X("budget.base", "contribution base"), floor, ceil)
+		fmt.Fprintf(stdout, "  %s: %s – %s\n", core.X("budget.base", "contribution base"), floor, ceil)
 		for i, r := range c.Rates {
 			v := notFound
 			if r.Set() {
@@ -350,22 +348,22 @@ func cmdProfiles(args []string, stdout, stderr io.Writer) error {
 func contribText(k string) string {
 	switch k {
 	case "pension":
-		return lang.X("budget.contrib.pension", "Pension")
+		return core.X("budget.contrib.pension", "Pension")
 	case "medical":
-		return lang.X("budget.contrib.medical", "Medical (incl. maternity)")
+		return core.X("budget.contrib.medical", "Medical (incl. maternity)")
 	case "unemployment":
-		return lang.X("budget.contrib.unemployment", "Unemployment")
+		return core.X("budget.contrib.unemployment", "Unemployment")
 	case "injury":
-		return lang.X("budget.contrib.injury", "Work injury")
+		return core.X("budget.contrib.injury", "Work injury")
 	}
-	return lang.X("budget.contrib.housing_fund", "Housing fund")
+	return core.X("budget.contrib.housing_fund", "Housing fund")
 }
 
 func cmdCopy(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("copy", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	as := fs.String("as", "", lang.X("cli.flag.as", "name of the new plan"))
+	as := fs.String("as", "", core.X("cli.flag.as", "name of the new plan"))
 	if err := parse(fs, args, stderr, "db", "plan", "as"); err != nil {
 		return err
 	}
@@ -375,7 +373,7 @@ func cmdCopy(args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	if _, err := findPlan(st, *as); err == nil {
-		return errors.New(lang.X("err.plan_exists", "There is already a plan named {{.name}}.", map[string]any{"name": *as}))
+		return errors.New(core.X("err.plan_exists", "There is already a plan named {{.name}}.", map[string]any{"name": *as}))
 	}
 	p, err := findPlan(st, *plan)
 	if err != nil {
@@ -389,6 +387,6 @@ func cmdCopy(args []string, stdout, stderr io.Writer) error {
 	if _, _, err := st.CreatePlan(d, "copy-plan"); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, lang.X("cli.copied", "Copied {{.from}} to {{.to}}.", map[string]any{"from": p.Name, "to": *as}))
+	fmt.Fprintln(stdout, core.X("cli.copied", "Copied {{.from}} to {{.to}}.", map[string]any{"from": p.Name, "to": *as}))
 	return nil
 }

@@ -147,7 +147,7 @@ func TestBudgetPane(t *testing.T) {
 	u.reload()
 	b.otherSel.SetSelected("2027 扩编方案")
 	cr := findRow(t, b.cmpCell, len(b.cmp.Units), "外贸")
-	if b.cmpCell(cr, 5) != "267,840.00" || !strings.Contains(b.cmpDetail.Text, "外贸业务员: planned (编制) 3 → 5") {
+	if b.cmpCell(cr, 5) != "267,840.00" || !strings.Contains(b.cmpDetail.Text, "外贸业务员: planned headcount 3 → 5") {
 		t.Errorf("compare row %q diff %s; %q", b.cmpCell(cr, 0), b.cmpCell(cr, 5), b.cmpDetail.Text)
 	}
 	// Storing the profile is one step: undo takes it back.
@@ -268,7 +268,7 @@ func TestBudgetListsPlannedChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.tabs.Select(u.budgetTab)
-	if !strings.Contains(u.budget.hiring.Text, "2027-03  康飞塑业/外贸部 / 外贸业务员: 编制 → 5") {
+	if !strings.Contains(u.budget.hiring.Text, "2027-03  康飞塑业/外贸部 / 外贸业务员: headcount → 5") {
 		t.Errorf("changes not listed: %q", u.budget.hiring.Text)
 	}
 }

@@ -127,7 +127,7 @@ func newBudgetPane(u *UI) *budgetPane {
 		item(lang.X("budget.revenue", "Revenue a year (yuan)"), b.revenue),
 	)
 	profileBox := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("budget.profile", "Contribution profile (五险一金):")), b.saveBtn, b.profileSel),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("budget.profile", "Contribution profile (social insurance, housing fund):")), b.saveBtn, b.profileSel),
 		warning, rateForm, b.source, b.message)
 
 	// Cost per unit and post.
@@ -535,7 +535,7 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 	totals := lang.X("budget.totals", "Planned cost {{.planned}} · actual cost {{.actual}} · vacancies {{.vacancy}} a year",
 		map[string]any{"planned": s.PlannedCost.Yuan(), "actual": s.ActualCost.Yuan(), "vacancy": s.VacancyCost.Yuan()})
 	if s.Revenue > 0 {
-		totals += "\n" + lang.X("budget.share", "Labour cost share (人工成本占比): {{.share}} of revenue {{.rev}}",
+		totals += "\n" + lang.X("budget.share", "Labour cost share: {{.share}} of revenue {{.rev}}",
 			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()})
 	}
 	if s.Profile.Empty() {
@@ -554,7 +554,7 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		lines = append(lines, lang.X("budget.hire_line", "{{.month}}  {{.unit}} / {{.title}}: hire {{.fte}}, {{.cost}} to the end of the projection",
 			map[string]any{"month": h.Month.String(), "unit": h.UnitPath, "title": h.Title, "fte": core.FormatFTE(h.FTE), "cost": h.Cost.Yuan()}))
 	}
-	hiring := lang.X("budget.hiring", "Hiring plan (招聘计划):")
+	hiring := lang.X("budget.hiring", "Hiring plan:")
 	if len(lines) == 0 {
 		hiring += " " + lang.X("budget.no_hires", "nobody to hire: every post is filled in every month.")
 	} else {
@@ -689,7 +689,7 @@ func (b *budgetPane) compareDetail() string {
 func compareField(f string) string {
 	switch f {
 	case "planned":
-		return lang.X("budget.field.planned", "planned (编制)")
+		return lang.X("budget.field.planned", "planned headcount")
 	case "status":
 		return lang.X("budget.field.status", "status")
 	case "pay":

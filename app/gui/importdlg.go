@@ -19,6 +19,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 )
 
 // FieldText names a column meaning in the interface language.
@@ -241,7 +242,7 @@ func (u *UI) importFile(path, password string, next func()) {
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
-			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
+			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), &importer.PreviewOptions{Lang: core.Lang()})
 		}
 		onUI(func() {
 			prog.finish()
@@ -375,7 +376,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 }
 
 func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
+	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr, opts: importer.PreviewOptions{Lang: core.Lang()}}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on
@@ -579,7 +580,7 @@ func (ip *importPreview) commit() {
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
 	u.run(func() {
-		ch, err := importer.Commit(st, planID, preview, opt)
+		ch, err := ops.ImportCommit(st, planID, preview, opt)
 		onUI(func() {
 			prog.finish()
 			if err != nil {

@@ -39,7 +39,7 @@ type payFields struct {
 	datesMsg        *widget.Label
 }
 
-// changeRow is one planned change: from a month, the 编制 becomes a number
+// changeRow is one planned change: from a month, the headcount becomes a number
 // or the status changes.
 type changeRow struct {
 	month *formEntry
@@ -52,7 +52,7 @@ type changeRow struct {
 // a status from the month on.
 func changeKinds() []string {
 	return []string{
-		lang.X("pos.change.planned", "编制 becomes"),
+		lang.X("pos.change.planned", "headcount becomes"),
 		lang.X("pos.change.active", "in force from"),
 		lang.X("pos.change.frozen", "frozen from"),
 		lang.X("pos.change.not_set_up", "not set up from"),
@@ -73,8 +73,8 @@ func newPayFields(e *positionEditor, entry func(bool) *formEntry, changed func()
 	f.who = widget.NewSelect(nil, func(string) { f.showDates() })
 	f.who.PlaceHolder = lang.X("pos.dates_who", "Holder…")
 	f.expStart, f.expLv = widget.NewEntry(), widget.NewEntry()
-	f.expStart.SetPlaceHolder(lang.X("pos.expected_start", "expected start (待入职), e.g. 2027-02-01"))
-	f.expLv.SetPlaceHolder(lang.X("pos.expected_leave", "expected leaving (待离职)"))
+	f.expStart.SetPlaceHolder(lang.X("pos.expected_start", "expected start, e.g. 2027-02-01"))
+	f.expLv.SetPlaceHolder(lang.X("pos.expected_leave", "expected leaving date"))
 	f.setDates = widget.NewButton(lang.X("pos.set_dates", "Set dates"), f.saveDates)
 	f.datesMsg = widget.NewLabel("")
 	f.datesMsg.Wrapping = fyne.TextWrapWord
@@ -311,7 +311,7 @@ func (f *payFields) values() (pay int64, months int32, allow int64, starts model
 		if i := max(r.kind.SelectedIndex(), 0); i == 0 {
 			v, ok := core.ParseFTE(r.value.Text)
 			if !ok || r.value.Text == "" {
-				return 0, 0, 0, 0, nil, lang.X("err.change_value", "A planned change of 编制 needs the new number, such as 4 or 2.5.")
+				return 0, 0, 0, 0, nil, lang.X("err.change_value", "A planned change of headcount needs the new number, such as 4 or 2.5.")
 			}
 			c.Planned = v
 		} else {
@@ -335,10 +335,10 @@ func holderDates(p *model.Person) string {
 	}
 	s := ""
 	if p.Pending() {
-		s += " · " + lang.X("pos.pending", "expected from {{.date}} (待入职)", map[string]any{"date": dateText(p.ExpectedStart)})
+		s += " · " + lang.X("pos.pending", "expected from {{.date}}", map[string]any{"date": dateText(p.ExpectedStart)})
 	}
 	if p.Leaving() {
-		s += " · " + lang.X("pos.leaving", "leaving {{.date}} (待离职)", map[string]any{"date": dateText(p.ExpectedLeave)})
+		s += " · " + lang.X("pos.leaving", "leaving {{.date}}", map[string]any{"date": dateText(p.ExpectedLeave)})
 	}
 	return s
 }

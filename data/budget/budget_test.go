@@ -81,7 +81,7 @@ func TestPostCosts(t *testing.T) {
 		t.Errorf("会计: per FTE %s planned %s actual %s vacancy %s", a.PerFTE.Yuan(), a.PlannedCost.Yuan(), a.ActualCost.Yuan(), a.VacancyCost.Yuan())
 	}
 	text := Render(a.Steps, nil)
-	for _, want := range []string{"8,000 × 12 = 96,000", "base 8,000 × (16 % + 9.8 % + 0.5 % + 0.4 % + 12 %) × 12 = 37,152", "编制 2 × 133,152 = 266,304"} {
+	for _, want := range []string{"8,000 × 12 = 96,000", "base 8,000 × (16 % + 9.8 % + 0.5 % + 0.4 % + 12 %) × 12 = 37,152", "planned 2 × 133,152 = 266,304"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("会计 arithmetic %q lacks %q", text, want)
 		}
@@ -377,7 +377,7 @@ func TestPlannedChanges(t *testing.T) {
 	for _, c := range got {
 		lines = append(lines, c.Month.String()+" "+c.Title+" "+c.What.English())
 	}
-	want := "2027-03 会计 编制 → 3|2027-05  unit set up|2027-06 司机 in force"
+	want := "2027-03 会计 headcount → 3|2027-05  unit set up|2027-06 司机 in force"
 	if s := strings.Join(lines, "|"); s != want {
 		t.Errorf("changes %q, want %q", s, want)
 	}

@@ -32,13 +32,13 @@ func PlannedChanges(d *model.PlanData) []ChangeLine {
 		up := path(p.Unit)
 		if p.Starts != 0 {
 			out = append(out, ChangeLine{Month: p.Starts, UnitPath: up, Title: p.Title,
-				What: piece("budget.change.post_starts", "new post, 编制 {{.fte}}", "fte", FTEText(p.Planned))})
+				What: piece("budget.change.post_starts", "new post, planned {{.fte}}", "fte", FTEText(p.Planned))})
 		}
 		for _, c := range p.Changes {
 			l := ChangeLine{Month: c.From, UnitPath: up, Title: p.Title}
 			switch {
 			case c.Kind == model.ChangePlanned:
-				l.What = piece("budget.change.planned", "编制 → {{.fte}}", "fte", FTEText(c.Planned))
+				l.What = piece("budget.change.planned", "headcount → {{.fte}}", "fte", FTEText(c.Planned))
 			case c.Status == model.StatusFrozen:
 				l.What = piece("budget.change.frozen", "frozen")
 			case c.Status == model.StatusNotSetUp:

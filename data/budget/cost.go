@@ -303,7 +303,7 @@ func postCost(p *model.Position, fig *model.PositionFigures, profile *model.Cont
 	var exact *big.Rat
 	pc.PlannedCost, exact = fteCost(pc.Planned, pc.Rates.Annual)
 	pc.Steps = append(append([]Piece(nil), pc.Rates.Steps...),
-		piece("budget.step.planned", "编制 {{.fte}} × {{.per}} = {{.out}}",
+		piece("budget.step.planned", "planned {{.fte}} × {{.per}} = {{.out}}",
 			"fte", FTEText(pc.Planned), "per", ratText(pc.Rates.Annual), "out", ratText(exact)))
 	pc.ActualCost, exact = fteCost(pc.InPost, pc.Rates.Annual)
 	pc.Steps = append(pc.Steps, piece("budget.step.actual", "in post {{.fte}} × {{.per}} = {{.out}}",

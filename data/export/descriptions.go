@@ -228,13 +228,10 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 	for _, id := range fig.Reports[p.ID] {
 		reports = append(reports, posts[id].Title)
 	}
-	sep := "、"
-	if opt.Lang == "en" {
-		sep = ", "
-	}
+	sep := l.listSep
 	planned := fmtNum(p.Planned)
 	if status := l.positionStatusText(p.Status); status != "" {
-		planned = fmt.Sprintf(l.titleDate, planned, status) // "2 (not set up yet)", "2(暂不设置)"
+		planned = l.titled(planned, status) // "2 (not set up yet)", "2(暂不设置)"
 	}
 	salary := ""
 	if p.SalaryMin > 0 || p.SalaryMax > 0 {
@@ -292,7 +289,7 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 	row++
 	years := ""
 	if p.Req.Years > 0 {
-		years = fmt.Sprintf(l.yearsFmt, fmtNum(p.Req.Years))
+		years = l.yearsText(fmtNum(p.Req.Years))
 	}
 	wide(row, l.education, p.Req.Education, roleLabel)
 	row++

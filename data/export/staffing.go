@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -110,7 +109,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	sw := &sheetWriter{f: f, sheet: sheet, st: st}
 
 	title := titleWith(planTitle(d), l.staffingTitle, opt.Lang)
-	sw.str(1, colNo, fmt.Sprintf(l.titleDate, title, opt.dateText()), styleKey{role: roleTitle})
+	sw.str(1, colNo, l.titled(title, opt.dateText()), styleKey{role: roleTitle})
 	sw.merge(1, colNo, 1, staffingCols)
 	sw.height(1, 30)
 	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
@@ -156,7 +155,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 			row++
 		}
 		deptRuns = append(deptRuns, [2]int{first, row - 1})
-		label := fmt.Sprintf(l.subtotal, b.name, fmtNum(b.planned))
+		label := l.subtotal(b.name, fmtNum(b.planned))
 		widths[colUnit] = max(widths[colUnit], textWidth(label)-widths[colNo]-widths[colPost]+2)
 		sw.str(row, colNo, label, styleKey{role: roleSubText})
 		sw.str(row, colUnit, "", styleKey{role: roleSubText})
@@ -174,7 +173,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		total += fig.Units[root].PlannedTotal
 		totalActual += fig.Units[root].ActualTotal
 	}
-	sw.str(row, colNo, fmt.Sprintf(l.subtotal, l.total, fmtNum(total)), styleKey{role: roleTotText})
+	sw.str(row, colNo, l.subtotal(l.total, fmtNum(total)), styleKey{role: roleTotText})
 	sw.str(row, colUnit, "", styleKey{role: roleTotText})
 	sw.str(row, colPost, "", styleKey{role: roleTotText})
 	sw.merge(row, colNo, row, colPost)
@@ -234,7 +233,7 @@ func remark(p *model.Position, l *labels) string {
 	note := strings.TrimSpace(p.Note)
 	if s != "" {
 		bare := strings.TrimRight(note, ";；。.")
-		for _, other := range []*labels{&labelsZh, &labelsEn} {
+		for _, other := range allLabels() {
 			if w := other.positionStatusText(p.Status); strings.EqualFold(bare, w) {
 				note = ""
 			}
