@@ -185,6 +185,10 @@ func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProf
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, core.X("budget.hiring", "Hiring plan:"))
 		for _, h := range r.Hiring {
+			if h.Replacement {
+				fmt.Fprintf(w, "  %s  %s / %s  %s  %s\n", h.Month, h.Unit, h.Title, h.FTE, core.X("budget.replacement", "replacement (turnover)"))
+				continue
+			}
 			fmt.Fprintf(w, "  %s  %s / %s  %s  %s\n", h.Month, h.Unit, h.Title, h.FTE, yuan(h.Cost))
 		}
 		fmt.Fprintln(w, core.X("budget.hiring_total", "Cost of the hires to the end of the projection: {{.cost}}", map[string]any{"cost": yuan(r.HiringCost)}))

@@ -24,6 +24,7 @@ func TestPositionFormPay(t *testing.T) {
 	test.Type(e.pay.pay, "8,000")
 	test.Type(e.pay.months, "13")
 	test.Type(e.pay.allow, "５００") // full-width, as a Chinese IME types
+	test.Type(e.pay.turnover, "12.5")
 	e.pay.addRow(model.PlannedChange{})
 	r := e.pay.rows[0]
 	test.Type(r.month, "2027-03")
@@ -36,7 +37,7 @@ func TestPositionFormPay(t *testing.T) {
 	got, _ := storedPost(t, u, id)
 	want := []model.PlannedChange{{From: model.MonthOf(2027, 3), Planned: 4},
 		{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}}
-	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || len(got.Changes) != 2 ||
+	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || len(got.Changes) != 2 || got.Turnover != 1250 ||
 		got.Changes[0] != want[0] || got.Changes[1] != want[1] {
 		t.Fatalf("stored %+v", got)
 	}

@@ -551,6 +551,11 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 	b.chart.SetPoints(points)
 	var lines []string
 	for _, h := range pr.Hiring {
+		if h.Replacement {
+			lines = append(lines, lang.X("budget.replace_line", "{{.month}}  {{.unit}} / {{.title}}: replace {{.fte}} (turnover)",
+				map[string]any{"month": h.Month.String(), "unit": h.UnitPath, "title": h.Title, "fte": core.FormatFTE(h.FTE)}))
+			continue
+		}
 		lines = append(lines, lang.X("budget.hire_line", "{{.month}}  {{.unit}} / {{.title}}: hire {{.fte}}, {{.cost}} to the end of the projection",
 			map[string]any{"month": h.Month.String(), "unit": h.UnitPath, "title": h.Title, "fte": core.FormatFTE(h.FTE), "cost": h.Cost.Yuan()}))
 	}

@@ -26,6 +26,7 @@ type payFields struct {
 	changed func()
 
 	pay, months, allow, starts *formEntry
+	turnover                   *formEntry
 	changes                    *fyne.Container // one changeRow each
 	rows                       []*changeRow
 	cost                       *widget.Label // the annual cost per FTE, with its arithmetic
@@ -64,6 +65,8 @@ var changeStatus = []model.PositionStatus{model.StatusActive, model.StatusActive
 func newPayFields(e *positionEditor, entry func(bool) *formEntry, changed func()) *payFields {
 	f := &payFields{e: e, changed: changed}
 	f.pay, f.months, f.allow, f.starts = entry(false), entry(false), entry(false), entry(false)
+	f.turnover = entry(false)
+	f.turnover.SetPlaceHolder(lang.X("pos.turnover_hint", "%, e.g. 15; blank: none"))
 	f.months.SetPlaceHolder("12")
 	f.allow.SetPlaceHolder("0")
 	f.starts.SetPlaceHolder(lang.X("pos.starts_hint", "a month such as 2027-06; blank: exists now"))
@@ -196,6 +199,7 @@ func (f *payFields) items() []*widget.FormItem {
 		item(lang.X("pos.allowances", "Fixed allowances a month"), f.allow),
 		item(lang.X("pos.starts", "New post from"), f.starts),
 		item(lang.X("pos.changes", "Planned changes"), container.NewBorder(nil, add, nil, nil, f.changes)),
+		item(lang.X("pos.turnover", "Expected turnover a year"), f.turnover),
 		item(lang.X("pos.cost", "Cost a year"), f.cost),
 	}
 }
@@ -255,6 +259,7 @@ func (f *payFields) fill(p *model.Position) {
 	setEntry(f.months, months)
 	setEntry(f.allow, budget.YuanText(p.Allowances))
 	setEntry(f.starts, p.Starts.String())
+	setEntry(f.turnover, budget.TurnoverText(p.Turnover))
 	// The placeholder says what a blank pay means for this post.
 	band := *p
 	band.MonthlyPay = 0
@@ -282,6 +287,11 @@ func (f *payFields) showCost(p *model.Position) {
 // validate returns the first problem of the budget fields, or "".
 func (f *payFields) validate() string {
 	_, _, _, _, _, msg := f.values()
+	if msg == "" {
+		if _, ok := budget.ParseTurnover(f.turnover.Text); !ok {
+			msg = lang.X("err.turnover_text", "The expected turnover must be a percentage from 0 to 100, such as 15.")
+		}
+	}
 	return msg
 }
 
@@ -325,6 +335,7 @@ func (f *payFields) values() (pay int64, months int32, allow int64, starts model
 // save writes the fields into p; validate has passed.
 func (f *payFields) save(p *model.Position) {
 	p.MonthlyPay, p.MonthsPaid, p.Allowances, p.Starts, p.Changes, _ = f.values()
+	p.Turnover, _ = budget.ParseTurnover(f.turnover.Text)
 }
 
 // holderDates marks a holder expected to start (待入职, not counted in

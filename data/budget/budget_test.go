@@ -382,3 +382,31 @@ func TestPlannedChanges(t *testing.T) {
 		t.Errorf("changes %q, want %q", s, want)
 	}
 }
+
+// TestTurnover: 12 % a year of 会计's 1.5 in post (and the 0.5 hired in
+// January, 2 in all) is 2 × 0.12 ÷ 12 = 0.02 replacements a month; they
+// cost nothing more, as they keep the headcount.
+func TestTurnover(t *testing.T) {
+	d := testPlan()
+	d.People[3].ExpectedStart = time.Time{} // 赵六 in post: 会计 2.5, 编制 2
+	d.Assignments[4].FTE = 0.5              // now 2 in post, no vacancy
+	d.Positions[2].Turnover = 1200
+	base := Project(testPlan(), model.MonthOf(2027, 1), 3)
+	pr := Project(d, model.MonthOf(2027, 1), 3)
+	var repl []Hire
+	for _, h := range pr.Hiring {
+		if h.Replacement {
+			repl = append(repl, h)
+		}
+	}
+	if len(repl) != 3 || repl[0].FTE != 0.02 || repl[0].Title != "会计" || repl[0].Cost != 0 {
+		t.Fatalf("replacements %+v", repl)
+	}
+	// 出纳's half vacancy is still hired in January.
+	if pr.Months[0].Hires != 0.52 || pr.Months[1].Hires != 0.02 {
+		t.Errorf("hires %v, %v", pr.Months[0].Hires, pr.Months[1].Hires)
+	}
+	if pr.HiringCost >= base.HiringCost {
+		t.Errorf("replacements added cost: %s vs %s", pr.HiringCost.Yuan(), base.HiringCost.Yuan())
+	}
+}

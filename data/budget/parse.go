@@ -63,6 +63,21 @@ func ParsePercent(s string) (model.Rate, bool) {
 	return model.Rate(n), ok
 }
 
+// ParseTurnover reads an expected turnover a year in percent (15, 12.5)
+// as basis points; blank is none.
+func ParseTurnover(s string) (int32, bool) {
+	n, ok := parseScaled(s, 100, model.MaxTurnover)
+	return int32(n), ok
+}
+
+// TurnoverText writes basis points for an entry: 15, 12.5; blank for none.
+func TurnoverText(bp int32) string {
+	if bp == 0 {
+		return ""
+	}
+	return trimZeros(new(big.Rat).SetFrac64(int64(bp), 100).FloatString(2))
+}
+
 // PercentText writes a rate for an entry: 16, 9.8; blank for not set.
 func PercentText(r model.Rate) string {
 	if !r.Set() {

@@ -43,6 +43,9 @@ type Hire struct {
 	UnitPath string
 	FTE      float64
 	Cost     Fen
+	// Replacement marks a hire for the expected turnover: it keeps the
+	// headcount, so it adds no cost.
+	Replacement bool
 }
 
 // Projection is a plan month by month.
@@ -242,6 +245,16 @@ func ProjectWith(d *model.PlanData, profile *model.ContributionProfile, from mod
 			}
 			if hired > 0 {
 				hire[k].add(uint64(hired), pp.annual, pp.small)
+			}
+			// Replacements for the expected turnover of those in post
+			// (and hired): they keep the headcount, so they cost nothing
+			// the months above do not already count.
+			if t := int64(pp.p.Turnover); t > 0 {
+				if r := ((in+hired)*t + 60_000) / 120_000; r > 0 { // × t/10⁴ ÷ 12, to the nearest millionth
+					hireMicro[k] += r
+					pr.Hiring = append(pr.Hiring, Hire{Month: m, Post: pp.p.ID, Title: pp.p.Title, UnitPath: pp.path,
+						FTE: float64(r) / 1e6, Replacement: true})
+				}
 			}
 		}
 	}

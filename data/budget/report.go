@@ -68,6 +68,8 @@ type HireJSON struct {
 	Title string      `json:"title"`
 	FTE   json.Number `json:"fte"`
 	Cost  json.Number `json:"cost"`
+	// Replacement is a hire for the expected turnover.
+	Replacement bool `json:"replacement,omitempty"`
 }
 
 // ReportJSON is `staffplan budget --json`.
@@ -130,7 +132,7 @@ func Report(d *model.PlanData, profile *model.ContributionProfile, from model.Mo
 	}
 	for _, h := range pr.Hiring {
 		r.Hiring = append(r.Hiring, HireJSON{Month: h.Month.String(), Unit: h.UnitPath, Title: h.Title,
-			FTE: fteJSON(h.FTE), Cost: h.Cost.JSON()})
+			FTE: fteJSON(h.FTE), Cost: h.Cost.JSON(), Replacement: h.Replacement})
 	}
 	return r
 }

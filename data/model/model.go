@@ -152,6 +152,9 @@ type Position struct {
 	Allowances int64
 	Starts     Month // a new post from this month; zero: it exists now
 	Changes    []PlannedChange
+	// Turnover is the expected share of the holders leaving a year, in
+	// basis points (1500 = 15 %): the projection adds replacement hires.
+	Turnover int32
 }
 
 // Counts reports whether the post's 编制 counts toward totals and gaps:

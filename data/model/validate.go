@@ -257,6 +257,9 @@ func (d *PlanData) Validate() error {
 // is no pay scheme, only a typing error.
 const MaxMonthsPaid = 100_00
 
+// MaxTurnover bounds Position.Turnover: everyone leaving once a year.
+const MaxTurnover = 10_000
+
 // MaxFen bounds money figures of a post or profile (fen): 10¹² yuan, as the
 // salary band's limit.
 const MaxFen = 100_000_000_000_000
@@ -268,6 +271,9 @@ func checkPay(p *Position) error {
 	}
 	if p.MonthsPaid < 0 || p.MonthsPaid > MaxMonthsPaid {
 		return problem("err.months_paid", "The months paid a year of {{.name}} must be between 0 and 100.", "name", p.Title)
+	}
+	if p.Turnover < 0 || p.Turnover > MaxTurnover {
+		return problem("err.turnover", "The expected turnover of {{.name}} must be between 0 and 100 %.", "name", p.Title)
 	}
 	if p.Starts < 0 {
 		return problem("err.planned_change", "A planned change of {{.name}} has no valid month.", "name", p.Title)

@@ -91,7 +91,7 @@ func withoutBudget(d *model.PlanData) *model.PlanData {
 	}
 	for i := range d.Positions {
 		p := &d.Positions[i]
-		p.MonthlyPay, p.MonthsPaid, p.Allowances, p.Starts, p.Changes = 0, 0, 0, 0, nil
+		p.MonthlyPay, p.MonthsPaid, p.Allowances, p.Starts, p.Changes, p.Turnover = 0, 0, 0, 0, nil, 0
 	}
 	for i := range d.People {
 		d.People[i].ExpectedStart, d.People[i].ExpectedLeave = model.Person{}.ExpectedStart, model.Person{}.ExpectedLeave
@@ -106,7 +106,7 @@ func TestBudgetFieldsRoundTrip(t *testing.T) {
 	d := load(t, s, id)
 	mustEqual(t, "budget", d.Plan.Budget, samplePlan().Plan.Budget)
 	p := postTitled(t, d, "班长")
-	if p.MonthlyPay != 6500_50 || p.MonthsPaid != 1350 || p.Allowances != 300_00 || len(p.Changes) != 2 ||
+	if p.MonthlyPay != 6500_50 || p.MonthsPaid != 1350 || p.Allowances != 300_00 || len(p.Changes) != 2 || p.Turnover != 1500 ||
 		p.Changes[0].Planned != 4 || p.Changes[1].Status != model.StatusFrozen {
 		t.Errorf("post read back as %+v", p)
 	}
@@ -179,6 +179,7 @@ func TestBudgetRangesOnDecode(t *testing.T) {
 	}{
 		{"months", func(p *model.Position) { p.MonthsPaid = 20000 }},
 		{"pay", func(p *model.Position) { p.MonthlyPay = -1 }},
+		{"turnover", func(p *model.Position) { p.Turnover = 10001 }},
 		{"change", func(p *model.Position) { p.Changes = []model.PlannedChange{{From: 0, Planned: 1}} }},
 	}
 	for _, c := range cases {

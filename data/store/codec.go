@@ -492,6 +492,7 @@ func encodePay(e *enc, p *model.Position) {
 		e.float(c.Planned)
 		e.uint(uint64(c.Status))
 	}
+	e.int(int64(p.Turnover))
 }
 
 func decodePay(d *dec, p *model.Position) {
@@ -511,6 +512,7 @@ func decodePay(d *dec, p *model.Position) {
 	} else {
 		p.Changes = nil
 	}
+	p.Turnover = d.int32()
 }
 
 // int32 reads a varint that must fit an int32.

@@ -38,7 +38,7 @@ func samplePlan() *model.PlanData {
 				Duties: []string{"排班", "安全检查"},
 				Req:    model.Requirements{Education: "大专", Years: 3.5, Certificates: "电工证", Other: "能倒班"},
 				Note:   "note", Order: 7,
-				MonthlyPay: 6500_50, MonthsPaid: 1350, Allowances: 300_00, Starts: model.MonthOf(2026, 1),
+				MonthlyPay: 6500_50, MonthsPaid: 1350, Allowances: 300_00, Starts: model.MonthOf(2026, 1), Turnover: 1500,
 				Changes: []model.PlannedChange{{From: model.MonthOf(2027, 3), Kind: model.ChangePlanned, Planned: 4},
 					{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}}},
 			{ID: 13, Title: "操作工", Unit: 3, ReportsTo: 12, Dotted: []model.ID{11}, Planned: 10,

@@ -299,6 +299,8 @@ func badPay(p *model.Position) string {
 		return "pay"
 	case p.MonthsPaid < 0 || p.MonthsPaid > model.MaxMonthsPaid:
 		return "months paid"
+	case p.Turnover < 0 || p.Turnover > model.MaxTurnover:
+		return "turnover"
 	case badMonth(p.Starts):
 		return "start month"
 	case len(p.Changes) > maxList:
