@@ -273,3 +273,19 @@ func TestBudgetListsPlannedChanges(t *testing.T) {
 		t.Errorf("changes not listed: %q", u.budget.hiring.Text)
 	}
 }
+
+// TestCopyPlan: a new plan from this one copies every post (and its pay),
+// is shown, and is one undoable step.
+func TestCopyPlan(t *testing.T) {
+	u := newTestUI(t)
+	orig := u.planID
+	posts := len(u.data.Positions)
+	u.copyPlan("2027 扩编方案")
+	if u.planID == orig || u.data.Plan.Name != "2027 扩编方案" || len(u.data.Positions) != posts || len(u.plans) != 2 {
+		t.Fatalf("copy: plan %d %q, %d posts, %d plans", u.planID, u.data.Plan.Name, len(u.data.Positions), len(u.plans))
+	}
+	u.Undo()
+	if len(u.plans) != 1 || u.planID != orig {
+		t.Errorf("after undo: %d plans, showing %d", len(u.plans), u.planID)
+	}
+}
