@@ -12,6 +12,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/budget"
+	"staffplan/data/export"
 	"staffplan/data/model"
 )
 
@@ -282,8 +283,14 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	plan := planFlag(fs)
 	with := fs.String("with", "", core.X("cli.flag.with", "the plan to compare with (after)"))
 	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
+	out := fs.String("out", "", core.X("cli.flag.compare_out", "also write the comparison (change table) to this .xlsx file"))
 	if err := parse(fs, args, stderr, "db", "plan", "with"); err != nil {
 		return err
+	}
+	if *out != "" {
+		if err := checkExportPath(*out); err != nil {
+			return err
+		}
 	}
 	st, a, err := openPlan(*db, *plan)
 	if err != nil {
@@ -297,6 +304,13 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	b, err := st.LoadPlan(p.ID)
 	if err != nil {
 		return err
+	}
+	if *out != "" {
+		write := func(w io.Writer) error { return export.CompareWorkbook(w, a, b, export.Options{Lang: core.Lang()}) }
+		if err := export.WriteFileAtomic(*out, write); err != nil {
+			return core.ExportWriteErr(*out, err)
+		}
+		fmt.Fprintln(stderr, core.X("cli.exported", "Wrote {{.path}}.", map[string]any{"path": *out}))
 	}
 	return printCompare(a, b, *asJSON, stdout)
 }

@@ -112,7 +112,8 @@ func TestCLIProfilesCopyCompare(t *testing.T) {
 	if code != 1 {
 		t.Errorf("copy onto an existing name: exit %d", code)
 	}
-	code, out, errs = run(t, "--lang", "en", "compare", "--db", db, "--plan", "2027", "--with", "2027 扩编方案", "--json")
+	xlsx := filepath.Join(t.TempDir(), "cmp.xlsx")
+	code, out, errs = run(t, "--lang", "en", "compare", "--db", db, "--plan", "2027", "--with", "2027 扩编方案", "--json", "--out", xlsx)
 	var c map[string]any
 	if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil {
 		t.Fatalf("compare: %d %v %s %s", code, err, errs, out)
@@ -121,6 +122,11 @@ func TestCLIProfilesCopyCompare(t *testing.T) {
 	u := units[0].(map[string]any)
 	if len(c["changed"].([]any)) != 0 || len(c["added"].([]any)) != 0 || u["cost_before"] != 368164.33 || u["cost_after"] != 368164.33 {
 		t.Errorf("a copy differs from its plan: %s", out)
+	}
+	if f, err := excelize.OpenFile(xlsx); err != nil {
+		t.Errorf("no comparison workbook: %v", err)
+	} else {
+		f.Close()
 	}
 }
 

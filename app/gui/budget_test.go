@@ -1,12 +1,14 @@
 package gui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"staffplan/data/model"
 	"staffplan/data/store"
@@ -287,5 +289,26 @@ func TestCopyPlan(t *testing.T) {
 	u.Undo()
 	if len(u.plans) != 1 || u.planID != orig {
 		t.Errorf("after undo: %d plans, showing %d", len(u.plans), u.planID)
+	}
+}
+
+// TestExportCompare: the comparison on screen is written as a workbook.
+func TestExportCompare(t *testing.T) {
+	u := newTestUI(t)
+	u.copyPlan("2027 扩编方案")
+	u.tabs.Select(u.budgetTab)
+	u.budget.otherSel.SetSelectedIndex(0)
+	if u.budget.cmp == nil || u.budget.cmpWith == nil {
+		t.Fatal("nothing compared")
+	}
+	path := filepath.Join(t.TempDir(), "changes.xlsx")
+	u.budget.writeCompare(path, u.data, u.budget.cmpWith)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if rows, _ := f.GetRows("Changes"); len(rows) < 3 || rows[1][0] != "Unit" {
+		t.Errorf("rows %v", rows)
 	}
 }

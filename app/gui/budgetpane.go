@@ -1,18 +1,21 @@
 package gui
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/budget"
+	"staffplan/data/export"
 	"staffplan/data/model"
 	"staffplan/data/store"
 	"staffplan/widgets/monthchart"
@@ -69,6 +72,7 @@ type budgetPane struct {
 	otherSel  *widget.Select
 	otherIDs  []model.ID
 	cmp       *budget.Comparison
+	cmpWith   *model.PlanData // the plan cmp sets beside this one
 	cmpTable  *widget.Table
 	cmpDetail *widget.Label
 }
@@ -195,7 +199,8 @@ func newBudgetPane(u *UI) *budgetPane {
 	b.cmpDetail.Wrapping = fyne.TextWrapWord
 	cmpSplit := container.NewVSplit(b.cmpTable, container.NewVScroll(b.cmpDetail))
 	cmpSplit.Offset = 0.7
-	cmpTab := container.NewBorder(b.otherSel, nil, nil, nil, cmpSplit)
+	exportCmp := widget.NewButton(lang.X("budget.export_compare", "Export…"), b.exportCompare)
+	cmpTab := container.NewBorder(container.NewBorder(nil, nil, nil, exportCmp, b.otherSel), nil, nil, nil, cmpSplit)
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("budget.tab.cost", "Cost"), costTab),
@@ -513,6 +518,7 @@ func (b *budgetPane) recompute() {
 			if err != nil {
 				u.showError(err)
 			}
+			b.cmpWith = other
 			b.show(s, pr, cmp)
 		}, core.InternalError, failed)
 	}, core.InternalError, failed)
@@ -705,4 +711,48 @@ func compareField(f string) string {
 		return lang.X("budget.field.allowances", "allowances")
 	}
 	return lang.X("budget.field.reports_to", "reports to")
+}
+
+// exportCompare saves the comparison on screen as a workbook (变更对照表).
+func (b *budgetPane) exportCompare() {
+	u := b.u
+	if b.cmp == nil || b.cmpWith == nil {
+		u.showInfo(lang.X("budget.tab.compare", "Compare plans"), b.compareDetail())
+		return
+	}
+	a, other := u.data, b.cmpWith
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		b.writeCompare(path, a, other)
+	}, u.win)
+	save.SetFileName(export.DefaultFileName(lang.X("budget.compare_file", "changes"), a.Plan.Organisation, time.Now(), ".xlsx"))
+	u.showFileDialog(save)
+}
+
+// writeCompare writes the comparison file in the background.
+func (b *budgetPane) writeCompare(path string, a, other *model.PlanData) {
+	u := b.u
+	prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
+	failed := func(err error) {
+		prog.finish()
+		u.showError(err)
+	}
+	lg := core.Lang()
+	u.run(func() {
+		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(w io.Writer) error {
+			return export.CompareWorkbook(w, a, other, export.Options{Lang: lg})
+		}))
+		onUI(func() {
+			prog.finish()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showInfo(lang.X("dlg.saved", "Saved"), lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
+		}, core.InternalError, failed)
+	}, core.InternalError, failed)
 }

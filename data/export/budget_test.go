@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -128,4 +129,37 @@ func absFen(f budget.Fen) budget.Fen {
 		return -f
 	}
 	return f
+}
+
+func TestCompareWorkbook(t *testing.T) {
+	a, b := budgetPlan(), budgetPlan()
+	b.Plan.Name = "2027 扩编方案"
+	b.Positions[1].Planned = 3 // 会计 2 → 3: + 133,152
+	var buf bytes.Buffer
+	if err := CompareWorkbook(&buf, a, b, Options{Lang: "zh"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("变更对照表")
+	var fin []string
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "公司/财务部" {
+			fin = r
+		}
+	}
+	// Before: 266,304 + 101,860.33; after + 133,152.
+	if len(fin) < 5 || fin[1] != "3" || fin[2] != "4" || fin[3] != "368164.33" || fin[4] != "501316.33" {
+		t.Errorf("财务部 row %v", fin)
+	}
+	if fm, _ := f.GetCellFormula("变更对照表", "F4"); fm != "E4-D4" {
+		t.Errorf("difference formula %q", fm)
+	}
+	posts, _ := f.GetRows("岗位变更")
+	if len(posts) != 2 || posts[1][0] != "调整" || posts[1][2] != "会计" || posts[1][3] != "编制" || posts[1][4] != "2" || posts[1][5] != "3" {
+		t.Errorf("post changes %v", posts)
+	}
 }
