@@ -97,7 +97,7 @@ func cmdBudget(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&from, "from", core.X("cli.flag.from", "first month of the projection (default: this month)"))
 	months := monthsFlag{n: 12}
 	fs.Var(&months, "months", core.X("cli.flag.months", "months to project: a count or a range such as 2027-01..2027-12"))
-	other := fs.String("compare", "", core.X("cli.flag.compare", "another plan of the database to compare with"))
+	other := fs.String("compare", "", core.X("cli.flag.compare", "another plan of the database to compare with, as the base"))
 	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
@@ -116,7 +116,8 @@ func cmdBudget(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return printCompare(d, b, *asJSON, stdout)
+		// The other plan is the base, as in the window: OTHER → PLAN.
+		return printCompare(b, d, *asJSON, stdout)
 	}
 	profile := &d.Plan.Budget.Profile
 	if *profileName != "" {
@@ -173,7 +174,7 @@ func printBudget(w io.Writer, d *model.PlanData, profile *model.ContributionProf
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, strings.Join([]string{core.X("budget.col.month", "Month"), core.X("budget.col.planned", "Planned"),
-		core.X("budget.col.expected", "Expected"), core.X("budget.col.vacancies", "Vacancies"),
+		core.X("budget.col.expected", "Expected"), core.X("budget.col.vacancies", "Vacant"),
 		core.X("budget.col.hires", "Hires"), core.X("budget.col.cost", "Cost")}, "\t")+"\t")
 	for _, m := range r.Months {
 		fmt.Fprintln(tw, strings.Join([]string{m.Month, string(m.Planned), string(m.ExpectedInPost), string(m.Vacancies),

@@ -144,16 +144,20 @@ func TestBudgetPane(t *testing.T) {
 			d.Positions[i].Planned = 5
 		}
 	}
-	if _, _, err := u.st.CreatePlan(d, "copy"); err != nil {
+	copyID, _, err := u.st.CreatePlan(d, "copy")
+	if err != nil {
 		t.Fatal(err)
 	}
-	u.reload()
-	b.otherSel.SetSelected("2027 扩编方案")
+	// Shown: the new plan; compared with the first, its base.
+	u.ShowPlan(copyID)
+	b.otherSel.SetSelectedIndex(0)
 	cr := findRow(t, b.cmpCell, len(b.cmp.Units), "外贸")
-	if b.cmpCell(cr, 5) != "267,840.00" || !strings.Contains(b.cmpDetail.Text, "外贸业务员: planned headcount 3 → 5") {
+	if b.cmpCell(cr, 5) != "267,840.00" || !strings.Contains(b.cmpDetail.Text, "外贸业务员: planned headcount 3 → 5") ||
+		!strings.HasPrefix(b.cmpDetail.Text, "康飞塑业 人员配置 → 2027 扩编方案") {
 		t.Errorf("compare row %q diff %s; %q", b.cmpCell(cr, 0), b.cmpCell(cr, 5), b.cmpDetail.Text)
 	}
 	// Storing the profile is one step: undo takes it back.
+	u.ShowPlan(d.Plan.ID)
 	u.Undo() // the copy was made outside the window's history
 	if d, _ := u.st.LoadPlan(u.planID); !d.Plan.Budget.Profile.Empty() || b.rates[model.Pension].Text != "" {
 		t.Errorf("after undo: %+v, fields %q", d.Plan.Budget.Profile, b.rates[model.Pension].Text)
@@ -302,7 +306,7 @@ func TestExportCompare(t *testing.T) {
 		t.Fatal("nothing compared")
 	}
 	path := filepath.Join(t.TempDir(), "changes.xlsx")
-	u.budget.writeCompare(path, u.data, u.budget.cmpWith)
+	u.budget.writeCompare(path, u.budget.cmpWith, u.data)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -138,9 +138,9 @@ func newBudgetPane(u *UI) *budgetPane {
 	b.costTable = widget.NewTable(func() (int, int) { return len(b.costRows) + 2, len(costCols()) },
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.costCell(id.Row, id.Col)) })
-	b.costTable.SetColumnWidth(0, 220)
+	b.costTable.SetColumnWidth(0, 200)
 	for c := 1; c < len(costCols()); c++ {
-		b.costTable.SetColumnWidth(c, map[bool]float32{true: 70, false: 115}[c < 4])
+		b.costTable.SetColumnWidth(c, map[bool]float32{true: 82, false: 115}[c < 4])
 	}
 	b.arithmetic = widget.NewLabel(lang.X("budget.select_post", "Select a post to see its arithmetic."))
 	b.arithmetic.Wrapping = fyne.TextWrapWord
@@ -191,9 +191,9 @@ func newBudgetPane(u *UI) *budgetPane {
 	},
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(b.cmpCell(id.Row, id.Col)) })
-	b.cmpTable.SetColumnWidth(0, 220)
+	b.cmpTable.SetColumnWidth(0, 200)
 	for c := 1; c < len(cmpCols()); c++ {
-		b.cmpTable.SetColumnWidth(c, map[bool]float32{true: 80, false: 115}[c <= 2])
+		b.cmpTable.SetColumnWidth(c, map[bool]float32{true: 110, false: 115}[c <= 2])
 	}
 	b.cmpDetail = widget.NewLabel("")
 	b.cmpDetail.Wrapping = fyne.TextWrapWord
@@ -237,14 +237,14 @@ func setCell(o fyne.CanvasObject, id widget.TableCellID, text string) {
 
 func costCols() []string {
 	return []string{lang.X("budget.col.unit_post", "Unit / post"), lang.X("budget.col.planned", "Planned"),
-		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.vacancies", "Vacancies"),
+		lang.X("budget.col.in_post", "In post"), lang.X("budget.col.vacancies", "Vacant"),
 		lang.X("budget.col.planned_cost", "Planned cost"), lang.X("budget.col.actual_cost", "Actual cost"),
 		lang.X("budget.col.vacancy_cost", "Vacancy cost")}
 }
 
 func projCols() []string {
 	return []string{lang.X("budget.col.month", "Month"), lang.X("budget.col.planned", "Planned"),
-		lang.X("budget.col.expected", "Expected"), lang.X("budget.col.vacancies", "Vacancies"),
+		lang.X("budget.col.expected", "Expected"), lang.X("budget.col.vacancies", "Vacant"),
 		lang.X("budget.col.rate", "Fill rate"), lang.X("budget.col.hires", "Hires"),
 		lang.X("budget.col.cost", "Cost"), lang.X("budget.col.planned_cost", "Planned cost")}
 }
@@ -508,7 +508,9 @@ func (b *budgetPane) recompute() {
 		var err error
 		if otherID != 0 {
 			if other, err = st.LoadPlan(otherID); err == nil {
-				cmp = budget.Compare(d, other)
+				// The plan chosen is the base, the plan shown the one
+				// changed from it ("New plan from this one", then edited).
+				cmp = budget.Compare(other, d)
 			}
 		}
 		onUI(func() {
@@ -690,10 +692,11 @@ func (b *budgetPane) compareDetail() string {
 		lines = append(lines, lang.X("budget.changed", "~ {{.unit}} / {{.title}}: {{.field}} {{.before}} → {{.after}}",
 			map[string]any{"unit": ch.Unit, "title": ch.Title, "field": compareField(ch.Field), "before": ch.Before, "after": ch.After}))
 	}
+	title := lang.X("budget.compare_title", "{{.a}} → {{.b}}", map[string]any{"a": b.cmpWith.Plan.Name, "b": b.u.data.Plan.Name})
 	if len(lines) == 0 {
-		return lang.X("budget.no_differences", "The posts of the two plans are the same.")
+		return title + "\n" + lang.X("budget.no_differences", "The posts of the two plans are the same.")
 	}
-	return strings.Join(lines, "\n")
+	return title + "\n" + strings.Join(lines, "\n")
 }
 
 // compareField names a compared field.
@@ -720,7 +723,7 @@ func (b *budgetPane) exportCompare() {
 		u.showInfo(lang.X("budget.tab.compare", "Compare plans"), b.compareDetail())
 		return
 	}
-	a, other := u.data, b.cmpWith
+	a, other := b.cmpWith, u.data // before, after, as on screen
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
