@@ -326,6 +326,13 @@ func TestReportJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
+	// The comparison names its fields as the command line documents them.
+	a, after := testPlan(), testPlan()
+	after.Positions[2].Planned = 3
+	cb, _ := json.Marshal(CompareReport(a, after))
+	if !strings.Contains(string(cb), `"changed":[{"unit":"公司/财务部","title":"会计","field":"planned","before":"2","after":"3"}]`) {
+		t.Errorf("compare JSON %s", cb)
+	}
 }
 
 // TestProjectPosts: the per-post months add up to the projection's.

@@ -23,13 +23,18 @@ func (u UnitDiff) Difference() Fen { return u.CostAfter - u.CostBefore }
 
 // PostChange is one field of a post that differs between the plans.
 type PostChange struct {
-	Unit, Title   string
-	Field         string // "planned", "status", "pay", "months_paid", "allowances", "reports_to"
-	Before, After string
+	Unit   string `json:"unit"`
+	Title  string `json:"title"`
+	Field  string `json:"field"` // "planned", "status", "pay", "months_paid", "allowances", "reports_to"
+	Before string `json:"before"`
+	After  string `json:"after"`
 }
 
 // PostRef names a post added or removed.
-type PostRef struct{ Unit, Title string }
+type PostRef struct {
+	Unit  string `json:"unit"`
+	Title string `json:"title"`
+}
 
 // Comparison is plan A against plan B (变更对照表). Units and posts are
 // matched by their unit path and title, since the two plans' IDs differ.
