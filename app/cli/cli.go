@@ -33,6 +33,8 @@ func usage(w io.Writer) {
                                                 import a roster, staffing table or org structure
   staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|orgchart --out FILE
                                                 write an Excel, CSV, PNG or SVG file
+  staffplan export --db PATH [--plan NAME] --kind pdf --out FILE.pdf [--parts chart,staffing,descriptions] [--paper A4|A3] [--landscape] [--layout fit|tiled|units]
+                                                the whole plan as one PDF, to print
   staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
                                                 agents for a call queue (Erlang C; --patience for Erlang A)
   staffplan erlang --traffic 10 --blocking 0.02 [--json]   lines by Erlang B

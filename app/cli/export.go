@@ -14,10 +14,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	kind := fs.String("kind", "", core.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, budget or orgchart"))
+	kind := fs.String("kind", "", core.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, budget, orgchart or pdf (the whole plan)"))
 	out := fs.String("out", "", core.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, core.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
 	pdf := pdfFlags(fs)
+	parts := fs.String("parts", "", core.X("cli.flag.parts", "pdf: the parts after the cover, from chart, staffing and descriptions, separated by commas (default: all)"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}
@@ -33,7 +34,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	write, err := exportWriter(*kind, filepath.Ext(*out), d, sheet, *omitLeft, pdf, stderr)
+	var write func(io.Writer) error
+	if *kind == core.ExportPDF {
+		write, err = planPDFWriter(*out, d, *parts, *pdf)
+	} else {
+		write, err = exportWriter(*kind, filepath.Ext(*out), d, sheet, *omitLeft, pdf, stderr)
+	}
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		}, nil
 	}
 	return nil, errors.New(X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), budget (.xlsx) or orgchart (.png, .svg or .pdf).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), budget (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 

@@ -52,6 +52,7 @@ func (u *UI) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.import", "Import…"), shortcutImport, u.importDialog),
 		u.exportMenu(),
+		item(lang.X("menu.print_plan", "Print plan…"), shortcutPrint, u.printPlanDialog),
 		item(lang.X("menu.open_db", "Open database…"), shortcutOpen, u.openDatabaseDialog),
 		item(lang.X("menu.save_copy", "Save a copy…"), nil, u.saveCopyDialog),
 		item(lang.X("menu.restore", "Restore backup…"), nil, u.restoreDialog),

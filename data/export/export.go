@@ -44,6 +44,7 @@ const (
 	KindStaffing     = "staffing"
 	KindRoster       = "roster"
 	KindDescriptions = "descriptions"
+	KindPlanPDF      = "plan"
 )
 
 // KindLabel returns the word for a kind of export used in file names and
@@ -58,6 +59,8 @@ func KindLabel(kind, lang string) string {
 		return l.rosterKind
 	case KindDescriptions:
 		return l.descKind
+	case KindPlanPDF:
+		return l.planKind
 	}
 	return kind
 }
@@ -84,6 +87,12 @@ type labels struct {
 	reportsTo, directReports, mission, duties, reqs    string
 	education, years, certs, other, salary             string
 	shift, holders, descPlanned, salaryUnit, unitNames string
+
+	// The plan PDF (PlanPDF).
+	planKind, planDoc, organisation, dateLabel, effective string
+	contents, continued                                   string
+	vacantOnly, overOnly                                  string
+	partChart, partStaffing, partDescs, partCost          string
 }
 
 // exportLang is the language of an export: Chinese unless "en" is asked for.
@@ -113,6 +122,11 @@ func newLabels(lang string) *labels {
 		years: t("export.desc.years"), certs: t("export.desc.certificates"), other: t("export.desc.other"), salary: t("export.desc.salary"),
 		shift: t("export.desc.shift"), holders: t("export.desc.holders"), descPlanned: t("export.desc.planned"),
 		salaryUnit: t("export.desc.salary_unit"), unitNames: t("export.desc.unit"),
+		planKind: t("export.kind.plan"), planDoc: t("export.pdf.doc"), organisation: t("export.pdf.organisation"),
+		dateLabel: t("export.pdf.date"), effective: t("export.pdf.effective"), contents: t("export.pdf.contents"),
+		continued: t("export.pdf.continued"), vacantOnly: t("export.pdf.vacant"), overOnly: t("export.pdf.over"),
+		partChart: t("export.pdf.part.chart"), partStaffing: t("export.pdf.part.staffing"),
+		partDescs: t("export.pdf.part.descriptions"), partCost: t("export.pdf.part.cost"),
 	}
 }
 
@@ -131,6 +145,16 @@ func (l *labels) titled(title, date string) string {
 // subtotal is a subtotal's label: "生产部 (9人)".
 func (l *labels) subtotal(name, count string) string {
 	return i18n.T(l.lang, "export.subtotal", map[string]any{"name": name, "count": count})
+}
+
+// pdfPage is the page number in a plan PDF's footer: "第 2 页,共 23 页".
+func (l *labels) pdfPage(n, total int) string {
+	return i18n.T(l.lang, "export.pdf.page", map[string]any{"n": n, "total": total})
+}
+
+// postCount is the number of posts on a plan PDF's cover: "21 个岗位".
+func (l *labels) postCount(n int) string {
+	return i18n.T(l.lang, "export.pdf.post_count", map[string]any{"n": n})
 }
 
 // yearsText is a requirement of years of experience: "3年以上".
