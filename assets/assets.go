@@ -58,3 +58,16 @@ func Templates() fs.FS {
 //
 //go:embed fonts/DroidSansFallbackFull.ttf
 var CJKFont []byte
+
+//go:embed budget/*.json
+var budgetProfiles embed.FS
+
+// BudgetProfiles returns the city contribution profiles (五险一金) of the
+// budget as a flat folder of JSON files.
+func BudgetProfiles() fs.FS {
+	sub, err := fs.Sub(budgetProfiles, "budget")
+	if err != nil {
+		panic(err) // embedded above
+	}
+	return sub
+}

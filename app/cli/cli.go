@@ -44,6 +44,7 @@ func usage(w io.Writer) {
   staffplan restore --db PATH --backup FILE     replace the database by a backup
   staffplan check --db PATH                     verify the whole file; exit 1 if anything is wrong
 `))
+	budgetUsage(w)
 }
 
 // RunCommand runs a subcommand and returns its exit code: 0 on success, 1
@@ -82,6 +83,14 @@ func RunCommand(args []string, stdout, stderr io.Writer) (code int) {
 		err = cmdRestore(args[1:], stdout, stderr)
 	case "check":
 		err = cmdCheck(args[1:], stdout, stderr)
+	case "budget":
+		err = cmdBudget(args[1:], stdout, stderr)
+	case "compare":
+		err = cmdCompare(args[1:], stdout, stderr)
+	case "profiles":
+		err = cmdProfiles(args[1:], stdout, stderr)
+	case "copy":
+		err = cmdCopy(args[1:], stdout, stderr)
 	case "help":
 		usage(stdout)
 		return core.ExitOK

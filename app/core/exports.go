@@ -21,6 +21,7 @@ const (
 	ExportOrgChart     = "orgchart"
 	ExportTemplate     = "template"
 	ExportCalc         = "calc"
+	ExportBudget       = "budget"
 )
 
 // ExportWriter returns the writer for a kind and a file extension, or an
@@ -43,6 +44,10 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		return func(w io.Writer) error { return export.DescriptionsWorkbook(w, d, opt) }, nil
 	case kind == ExportCalc && ext == ".xlsx" && sheet != nil:
 		return func(w io.Writer) error { return export.CalcReportWorkbook(w, d, sheet, opt) }, nil
+	case kind == ExportBudget && ext == ".xlsx":
+		// Twelve months from this one, as the Budget tab opens.
+		from := model.MonthOfTime(time.Now())
+		return func(w io.Writer) error { return export.BudgetWorkbook(w, d, from, 12, opt) }, nil
 	case kind == ExportTemplate && ext == ".xlsx":
 		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
 	case kind == ExportOrgChart && (ext == ".png" || ext == ".svg"):
@@ -66,7 +71,7 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		}, nil
 	}
 	return nil, errors.New(X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), budget (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
@@ -83,6 +88,8 @@ func ExportLabel(kind string) string {
 		return X("export.label.template", "import template")
 	case ExportCalc:
 		return X("export.label.calc", "headcount calculation")
+	case ExportBudget:
+		return X("export.label.budget", "labour cost budget")
 	}
 	return export.KindLabel(export.KindDescriptions, Lang())
 }

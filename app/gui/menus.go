@@ -46,6 +46,7 @@ func (u *UI) buildMenus() {
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
 		item(lang.X("menu.new_plan", "New plan…"), shortcutNew, u.newPlanDialog),
 		item(lang.X("menu.new_from_template", "New from template…"), nil, u.templateDialog),
+		item(lang.X("menu.copy_plan", "New plan from this one…"), nil, u.copyPlanDialog),
 		item(lang.X("menu.plan_settings", "Plan settings…"), nil, u.planSettingsDialog),
 		item(lang.X("menu.delete_plan", "Delete plan…"), nil, u.deletePlanDialog),
 		fyne.NewMenuItemSeparator(),

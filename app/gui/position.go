@@ -52,6 +52,7 @@ type positionEditor struct {
 	certs      *formEntry
 	other      *formEntry
 	note       *formEntry
+	pay        *payFields // pay, months, allowances, planned changes
 
 	figures     *widget.Label
 	reportsList *fyne.Container // direct reports as buttons
@@ -181,6 +182,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	item := widget.NewFormItem
 	salary := container.NewGridWithColumns(2, e.salaryMin, e.salaryMax)
 	dottedScroll, reportsScroll := container.NewHScroll(e.dotted), container.NewHScroll(e.reportsList)
+	e.pay = newPayFields(e, entry, changed)
 	e.form = widget.NewForm(
 		item(lang.X("pos.title", "Title"), e.title),
 		item(lang.X("pos.unit", "Unit"), e.unit),
@@ -202,7 +204,15 @@ func newPositionEditor(u *UI) *positionEditor {
 		item(lang.X("pos.figures", "In post"), e.figures),
 		item(lang.X("pos.direct_reports", "Direct reports"), reportsScroll),
 		item(lang.X("pos.holders", "Holders"), container.NewBorder(nil, e.assign, nil, nil, e.holderBox)),
+		e.pay.datesItem(),
 	)
+	// The budget lines follow the salary band.
+	for i, it := range e.form.Items {
+		if it.Widget == salary {
+			e.form.Items = slices.Insert(e.form.Items, i+1, e.pay.items()...)
+			break
+		}
+	}
 	e.save = widget.NewButtonWithIcon(lang.X("btn.save", "Save"), theme.DocumentSaveIcon(), func() { e.Save() })
 	e.save.Importance = widget.HighImportance
 	e.revert = widget.NewButtonWithIcon(lang.X("btn.revert", "Revert"), theme.ContentUndoIcon(), e.discard)
@@ -494,6 +504,7 @@ func (e *positionEditor) fill(p *model.Position) {
 	setEntry(e.certs, p.Req.Certificates)
 	setEntry(e.other, p.Req.Other)
 	setEntry(e.note, p.Note)
+	e.pay.fill(p)
 	e.fillDerived(p)
 	e.showMessage("")
 	e.dirty = false
@@ -562,6 +573,7 @@ func (e *positionEditor) fillDerived(p *model.Position) {
 	// The form lays itself out again when the list's height changes.
 	relayout := min(len(e.holderRows), 10) != min(len(pf.Holders), 10)
 	e.holderRows = pf.Holders
+	e.pay.fillHolders(p.ID)
 	defer func() {
 		if relayout {
 			e.form.Refresh()
@@ -635,7 +647,7 @@ func (e *positionEditor) updateHolderRow(i widget.ListItemID, o fyne.CanvasObjec
 	}
 	h := e.holderRows[i]
 	label, fte, set, remove := holderRowParts(o)
-	name := h.Name
+	name := h.Name + holderDates(e.u.people[h.Person])
 	if h.Concurrent {
 		name += " " + lang.X("pos.concurrent", "(concurrent)") + " · " +
 			lang.X("pos.in_all", "{{.fte}} FTE in all", map[string]any{"fte": e.u.totalFTEText(h.Person)})
@@ -775,6 +787,8 @@ func (e *positionEditor) validate() bool {
 			msg = lang.X("err.salary_band", "The salary band must be two amounts, the first not above the second.")
 		} else if !okYears {
 			msg = lang.X("err.years", "Years of experience must be a number, such as 3.")
+		} else {
+			msg = e.pay.validate()
 		}
 	}
 	e.showMessage(msg)
@@ -819,6 +833,7 @@ func (e *positionEditor) Save() bool {
 		p.Req = model.Requirements{Education: strings.TrimSpace(e.education.Text), Years: years,
 			Certificates: strings.TrimSpace(e.certs.Text), Other: strings.TrimSpace(e.other.Text)}
 		p.Note = strings.TrimSpace(e.note.Text)
+		e.pay.save(p)
 	}
 	label := lang.X("change.edit_post", "edit “{{.name}}”", map[string]any{"name": strings.TrimSpace(e.title.Text)})
 	// Not dirty from here on, so the refresh that follows the change fills

@@ -135,6 +135,9 @@ func (r *rosterView) rows() []widgets.Row {
 		if !ok {
 			st = core.PersonStatusText(p.Status)
 		}
+		if p.Pending() || p.Leaving() {
+			st += holderDates(p) // 待入职 / 待离职 with the date
+		}
 		em, ok := employ[p.Employment]
 		if !ok {
 			em = core.EmploymentText(p.Employment)

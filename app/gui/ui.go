@@ -57,6 +57,8 @@ type UI struct {
 	calc       *calcPane
 	editor     *positionEditor
 	roster     *rosterView
+	budget     *budgetPane
+	budgetTab  *container.TabItem
 	tabs       *container.AppTabs
 	orgTab     *container.TabItem
 	calcTab    *container.TabItem
@@ -92,6 +94,7 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.roster = newRosterView(u)
 	u.org = newOrgPane(u)
 	u.calc = newCalcPane(u)
+	u.budget = newBudgetPane(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
@@ -99,7 +102,8 @@ func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u.rosterTab = container.NewTabItem(lang.X("tab.roster", "Roster"), u.roster.content)
 	u.orgTab = container.NewTabItem(lang.X("tab.org", "Org chart"), u.org.content)
 	u.calcTab = container.NewTabItem(lang.X("tab.calc", "Calculator"), u.calc.content)
-	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab)
+	u.budgetTab = container.NewTabItem(lang.X("tab.budget", "Budget"), u.budget.content)
+	u.tabs = container.NewAppTabs(u.orgTab, u.posTab, u.calcTab, u.rosterTab, u.budgetTab)
 	u.tabs.OnSelected = u.tabShown
 
 	left := container.NewBorder(container.NewVBox(u.outline.toolbar, u.outline.legend), nil, nil, nil, u.outline.tree)
@@ -203,6 +207,7 @@ func (u *UI) refresh() {
 	u.calc.refresh()
 	u.editor.refresh()
 	u.roster.refresh()
+	u.budget.refresh()
 	u.refreshStatus()
 	u.refreshUndo()
 }
@@ -214,6 +219,8 @@ func (u *UI) tabShown(t *container.TabItem) {
 		u.org.shownTab()
 	case u.rosterTab:
 		u.roster.shown()
+	case u.budgetTab:
+		u.budget.shown()
 	}
 }
 

@@ -21,11 +21,13 @@ type unitForm struct {
 	kind    *widget.Select
 	parent  *widget.Select
 	note    *widget.Entry
+	starts  *widget.Entry // a new unit's first month, for the projection
 	parents []model.ID
 }
 
 func (u *UI) newUnitForm() *unitForm {
-	f := &unitForm{name: widget.NewEntry(), note: widget.NewEntry()}
+	f := &unitForm{name: widget.NewEntry(), note: widget.NewEntry(), starts: widget.NewEntry()}
+	f.starts.SetPlaceHolder(lang.X("pos.starts_hint", "a month such as 2027-06; blank: exists now"))
 	f.kind = widget.NewSelect(nil, nil)
 	for _, k := range model.UnitKinds {
 		f.kind.Options = append(f.kind.Options, core.UnitKindText(k))
@@ -64,6 +66,7 @@ func (u *UI) addUnitDialog() {
 		widget.NewFormItem(lang.X("unit.kind", "Kind"), f.kind),
 		widget.NewFormItem(lang.X("unit.parent", "Under"), f.parent),
 		widget.NewFormItem(lang.X("unit.note", "Note"), f.note),
+		widget.NewFormItem(lang.X("unit.starts", "Set up from"), f.starts),
 	}
 	d := dialog.NewForm(lang.X("dlg.add_unit", "Add unit"), lang.X("btn.add", "Add"), lang.X("btn.cancel", "Cancel"),
 		items, func(ok bool) {
@@ -80,6 +83,14 @@ func (u *UI) addUnit(f *unitForm) {
 	name := strings.TrimSpace(f.name.Text)
 	unit := model.Unit{Name: name, Kind: model.UnitKinds[max(0, f.kind.SelectedIndex())],
 		Parent: f.parents[max(0, f.parent.SelectedIndex())], Note: strings.TrimSpace(f.note.Text)}
+	if t := strings.TrimSpace(f.starts.Text); t != "" {
+		m, ok := model.ParseMonth(t)
+		if !ok {
+			u.showError(fmt.Errorf("%s", lang.X("err.month_text", "“{{.text}}” is not a month such as 2027-03.", map[string]any{"text": t})))
+			return
+		}
+		unit.Starts = m
+	}
 	err := u.apply(lang.X("change.add_unit", "add unit “{{.name}}”", map[string]any{"name": name}),
 		func(tx *store.Tx) error { return ops.AddUnit(tx, &unit) })
 	if err != nil {

@@ -231,7 +231,7 @@ func computeHolders(d *PlanData, f *Figures, posByID map[ID]*Position) {
 	}
 	postsOf := make(map[ID]int, len(d.People))
 	for _, a := range d.Assignments {
-		if p := personByID[a.Person]; p != nil && p.InPost() && posByID[a.Position] != nil {
+		if p := personByID[a.Person]; p != nil && p.CountsToday() && posByID[a.Position] != nil {
 			postsOf[a.Person]++
 		}
 	}
@@ -239,7 +239,7 @@ func computeHolders(d *PlanData, f *Figures, posByID map[ID]*Position) {
 	for _, a := range d.Assignments {
 		pf := f.Positions[a.Position]
 		person := personByID[a.Person]
-		if pf == nil || person == nil || !person.InPost() {
+		if pf == nil || person == nil || !person.CountsToday() {
 			continue
 		}
 		pf.Actual += a.FTE

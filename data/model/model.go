@@ -60,6 +60,7 @@ type Plan struct {
 	Effective    time.Time // zero when not set
 	Notes        string
 	Basis        WorkBasis
+	Budget       Budget
 }
 
 // UnitKind is what sort of organisational unit a Unit is.
@@ -84,6 +85,7 @@ type Unit struct {
 	Parent ID // zero for a top-level unit
 	Order  int
 	Note   string
+	Starts Month // the unit is set up from this month; zero: it exists now
 }
 
 // PositionStatus says whether a post is in force.
@@ -141,6 +143,18 @@ type Position struct {
 	Req        Requirements
 	Note       string
 	Order      int
+
+	// Pay of the post, never of a person: MonthlyPay and Allowances are
+	// fen a month (MonthlyPay zero: the middle of the salary band);
+	// MonthsPaid is hundredths of a month (zero: 12 months; 13.5 is 1350).
+	MonthlyPay int64
+	MonthsPaid int32
+	Allowances int64
+	Starts     Month // a new post from this month; zero: it exists now
+	Changes    []PlannedChange
+	// Turnover is the expected share of the holders leaving a year, in
+	// basis points (1500 = 15 %): the projection adds replacement hires.
+	Turnover int32
 }
 
 // Counts reports whether the post's 编制 counts toward totals and gaps:
@@ -169,10 +183,19 @@ type Person struct {
 	Status     PersonStatus
 	Employment EmploymentType
 	Grade      string
+	// ExpectedStart (待入职) and ExpectedLeave (待离职) are dates the
+	// projection counts from and to; today's figures do not count someone
+	// not yet started.
+	ExpectedStart time.Time
+	ExpectedLeave time.Time
 }
 
 // InPost reports whether the person counts as 在岗.
 func (p *Person) InPost() bool { return p.Status != PersonLeft }
+
+// CountsToday reports whether the person counts in today's figures (在岗):
+// in post and not still expected (待入职).
+func (p *Person) CountsToday() bool { return p.InPost() && p.ExpectedStart.IsZero() }
 
 // Assignment places a person in a post with a share of their time.
 type Assignment struct {

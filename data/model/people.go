@@ -4,12 +4,12 @@ import "math"
 
 // CountPeople is the one definition of how many people a plan has: everyone
 // not marked as left (在职, including those on probation and those not yet
-// given a post). The status bar, the roster and `staffplan show` all count
-// this way.
+// given a post) who is not still expected to start (待入职). The status
+// bar and `staffplan show` count this way.
 func CountPeople(people []Person) int {
 	n := 0
 	for i := range people {
-		if people[i].InPost() {
+		if people[i].CountsToday() {
 			n++
 		}
 	}

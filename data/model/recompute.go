@@ -57,7 +57,7 @@ func recomputeHolders(d, old *PlanData, prev, f *Figures, persons []ID) bool {
 	for _, a := range old.Assignments {
 		if isTouched(a.Person) {
 			posts[a.Position] = true
-			if p := findPerson(old.People, a.Person); p != nil && p.InPost() && prev.Positions[a.Position] != nil {
+			if p := findPerson(old.People, a.Person); p != nil && p.CountsToday() && prev.Positions[a.Position] != nil {
 				wasInPost[a.Person] = true
 			}
 		}
@@ -66,7 +66,7 @@ func recomputeHolders(d, old *PlanData, prev, f *Figures, persons []ID) bool {
 	for _, a := range d.Assignments {
 		if isTouched(a.Person) {
 			posts[a.Position] = true
-			if p := findPerson(d.People, a.Person); p != nil && p.InPost() && f.Positions[a.Position] != nil {
+			if p := findPerson(d.People, a.Person); p != nil && p.CountsToday() && f.Positions[a.Position] != nil {
 				postsOf[a.Person]++
 			}
 		}
@@ -105,7 +105,7 @@ func recomputeHolders(d, old *PlanData, prev, f *Figures, persons []ID) bool {
 		var h Holder
 		if isTouched(a.Person) {
 			person := findPerson(d.People, a.Person)
-			if person == nil || !person.InPost() {
+			if person == nil || !person.CountsToday() {
 				continue
 			}
 			h = Holder{Person: person.ID, Assignment: a.ID, Name: person.Name, FTE: a.FTE,
@@ -115,7 +115,7 @@ func recomputeHolders(d, old *PlanData, prev, f *Figures, persons []ID) bool {
 			// did not count then and does not now.
 			var ok bool
 			if h, ok = before[a.ID]; !ok {
-				if p := findPerson(d.People, a.Person); p != nil && p.InPost() {
+				if p := findPerson(d.People, a.Person); p != nil && p.CountsToday() {
 					return false // not a change Recompute can follow
 				}
 				continue

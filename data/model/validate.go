@@ -139,6 +139,9 @@ func CheckPosition(p *Position, unitExists func(ID) bool, up Lookup) error {
 		(p.SalaryMax > 0 && p.SalaryMin > p.SalaryMax) {
 		return problem("err.salary", "The salary band of {{.name}} must run from a lower to a higher amount.", "name", p.Title)
 	}
+	if err := checkPay(p); err != nil {
+		return err
+	}
 	for _, m := range append([]ID{p.ReportsTo}, p.Dotted...) {
 		if m == 0 {
 			continue
@@ -161,6 +164,9 @@ func CheckPerson(p *Person) error {
 	}
 	if longName(p.Name) {
 		return nameTooLong(p.Name)
+	}
+	if !p.ExpectedStart.IsZero() && !p.ExpectedLeave.IsZero() && p.ExpectedLeave.Before(p.ExpectedStart) {
+		return problem("err.expected_dates", "{{.name}} cannot be expected to leave before she is expected to start.", "name", p.Name)
 	}
 	return nil
 }
@@ -190,6 +196,12 @@ func UnknownRef(person bool) error {
 // Validate checks a whole plan and returns every problem found, joined.
 func (d *PlanData) Validate() error {
 	var errs []error
+	if err := CheckContributionProfile(&d.Plan.Budget.Profile); err != nil {
+		errs = append(errs, err)
+	}
+	if d.Plan.Budget.Revenue < 0 {
+		errs = append(errs, problem("err.revenue", "The yearly revenue must be an amount of zero or more."))
+	}
 	units := make(map[ID]ID, len(d.Units))
 	for _, u := range d.Units {
 		units[u.ID] = u.Parent
@@ -239,4 +251,61 @@ func (d *PlanData) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// MaxMonthsPaid bounds Position.MonthsPaid (hundredths): 100 months a year
+// is no pay scheme, only a typing error.
+const MaxMonthsPaid = 100_00
+
+// MaxTurnover bounds Position.Turnover: everyone leaving once a year.
+const MaxTurnover = 10_000
+
+// MaxFen bounds money figures of a post or profile (fen): 10¹² yuan, as the
+// salary band's limit.
+const MaxFen = 100_000_000_000_000
+
+// checkPay validates the pay and planned changes of a post.
+func checkPay(p *Position) error {
+	if p.MonthlyPay < 0 || p.MonthlyPay > MaxFen || p.Allowances < 0 || p.Allowances > MaxFen {
+		return problem("err.pay", "The monthly pay and allowances of {{.name}} must be amounts of zero or more.", "name", p.Title)
+	}
+	if p.MonthsPaid < 0 || p.MonthsPaid > MaxMonthsPaid {
+		return problem("err.months_paid", "The months paid a year of {{.name}} must be between 0 and 100.", "name", p.Title)
+	}
+	if p.Turnover < 0 || p.Turnover > MaxTurnover {
+		return problem("err.turnover", "The expected turnover of {{.name}} must be between 0 and 100 %.", "name", p.Title)
+	}
+	if p.Starts < 0 {
+		return problem("err.planned_change", "A planned change of {{.name}} has no valid month.", "name", p.Title)
+	}
+	for _, c := range p.Changes {
+		bad := c.From <= 0
+		switch c.Kind {
+		case ChangePlanned:
+			bad = bad || !Finite(c.Planned) || c.Planned < 0
+		case ChangeStatus:
+			bad = bad || c.Status > StatusFrozen
+		default:
+			bad = true
+		}
+		if bad {
+			return problem("err.planned_change", "A planned change of {{.name}} has no valid month or value.", "name", p.Title)
+		}
+	}
+	return nil
+}
+
+// CheckContributionProfile validates a contribution profile: rates from 0
+// to 100 % or not set, and a floor not above the ceiling.
+func CheckContributionProfile(c *ContributionProfile) error {
+	for _, r := range c.Rates {
+		if r < NoRate || r > RateScale {
+			return problem("err.profile_rate", "A contribution rate must be between 0 and 100 %.")
+		}
+	}
+	if c.BaseFloor < 0 || c.BaseCeiling < 0 || c.BaseFloor > MaxFen || c.BaseCeiling > MaxFen ||
+		(c.BaseCeiling > 0 && c.BaseFloor > c.BaseCeiling) {
+		return problem("err.profile_base", "The contribution base must run from a lower to a higher amount.")
+	}
+	return nil
 }

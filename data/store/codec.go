@@ -219,6 +219,7 @@ func encodePlan(p *model.Plan) []byte {
 	e.uint(uint64(p.Basis.Kind))
 	e.float(p.Basis.Days)
 	e.float(p.Basis.Hours)
+	encodeBudget(e, &p.Budget)
 	return e.b
 }
 
@@ -231,6 +232,9 @@ func decodePlan(b []byte, p *model.Plan) error {
 	p.Basis.Kind = model.BasisKind(d.small())
 	p.Basis.Days = d.float()
 	p.Basis.Hours = d.float()
+	if d.more() {
+		decodeBudget(d, &p.Budget)
+	}
 	if err := d.done("plan"); err != nil {
 		return err
 	}
@@ -247,6 +251,7 @@ func encodeUnit(u *model.Unit) []byte {
 	e.id(u.Parent)
 	e.int(int64(u.Order))
 	e.str(u.Note)
+	e.int(int64(u.Starts))
 	return e.b
 }
 
@@ -257,6 +262,9 @@ func decodeUnit(b []byte, u *model.Unit) error {
 	u.Parent = d.id()
 	u.Order = int(d.int())
 	u.Note = d.str()
+	if d.more() {
+		u.Starts = model.Month(d.int())
+	}
 	if err := d.done("unit"); err != nil {
 		return err
 	}
@@ -310,6 +318,7 @@ func encodePosition(p *model.Position) []byte {
 	e.str(p.Req.Other)
 	e.str(p.Note)
 	e.int(int64(p.Order))
+	encodePay(e, p)
 	return e.b
 }
 
@@ -341,6 +350,9 @@ func decodePosition(b []byte, p *model.Position) error {
 	p.Req.Other = d.str()
 	p.Note = d.str()
 	p.Order = int(d.int())
+	if d.more() {
+		decodePay(d, p)
+	}
 	if err := d.done("position"); err != nil {
 		return err
 	}
@@ -383,6 +395,8 @@ func encodePerson(p *model.Person) []byte {
 	e.uint(uint64(p.Status))
 	e.uint(uint64(p.Employment))
 	e.str(p.Grade)
+	e.time(p.ExpectedStart)
+	e.time(p.ExpectedLeave)
 	return e.b
 }
 
@@ -394,6 +408,10 @@ func decodePerson(b []byte, p *model.Person) error {
 	p.Status = model.PersonStatus(d.small())
 	p.Employment = model.EmploymentType(d.small())
 	p.Grade = d.str()
+	if d.more() {
+		p.ExpectedStart = d.time()
+		p.ExpectedLeave = d.time()
+	}
 	if err := d.done("person"); err != nil {
 		return err
 	}
@@ -423,4 +441,86 @@ func decodeAssignment(b []byte, a *model.Assignment) error {
 		return rangeErr(f)
 	}
 	return nil
+}
+
+// Schema 3 appends budget fields to the plan, unit, position and person
+// records. The decoders read a record that ends before them (schema 2,
+// opened read-only before the migration rewrote it) with those fields zero;
+// the checksum, not the length, tells a damaged record from an old one.
+
+// more reports whether fields follow, that is the record has the schema-3
+// tail.
+func (d *dec) more() bool { return !d.bad && len(d.b) > 0 }
+
+func encodeBudget(e *enc, b *model.Budget) {
+	c := &b.Profile
+	e.str(c.Name)
+	e.str(c.Title)
+	e.int(int64(c.Year))
+	e.str(c.Source)
+	for _, r := range c.Rates {
+		e.int(int64(r))
+	}
+	e.int(c.BaseFloor)
+	e.int(c.BaseCeiling)
+	e.int(b.Revenue)
+}
+
+func decodeBudget(d *dec, b *model.Budget) {
+	c := &b.Profile
+	c.Name = d.str()
+	c.Title = d.str()
+	c.Year = int(d.int32())
+	c.Source = d.str()
+	for i := range c.Rates {
+		c.Rates[i] = model.Rate(d.int32())
+	}
+	c.BaseFloor = d.int()
+	c.BaseCeiling = d.int()
+	b.Revenue = d.int()
+}
+
+func encodePay(e *enc, p *model.Position) {
+	e.int(p.MonthlyPay)
+	e.int(int64(p.MonthsPaid))
+	e.int(p.Allowances)
+	e.int(int64(p.Starts))
+	e.uint(uint64(len(p.Changes)))
+	for _, c := range p.Changes {
+		e.int(int64(c.From))
+		e.uint(uint64(c.Kind))
+		e.float(c.Planned)
+		e.uint(uint64(c.Status))
+	}
+	e.int(int64(p.Turnover))
+}
+
+func decodePay(d *dec, p *model.Position) {
+	p.MonthlyPay = d.int()
+	p.MonthsPaid = d.int32()
+	p.Allowances = d.int()
+	p.Starts = model.Month(d.int32())
+	if n := d.count(); n > 0 {
+		p.Changes = make([]model.PlannedChange, n)
+		for i := range p.Changes {
+			c := &p.Changes[i]
+			c.From = model.Month(d.int32())
+			c.Kind = model.ChangeKind(d.small())
+			c.Planned = d.float()
+			c.Status = model.PositionStatus(d.small())
+		}
+	} else {
+		p.Changes = nil
+	}
+	p.Turnover = d.int32()
+}
+
+// int32 reads a varint that must fit an int32.
+func (d *dec) int32() int32 {
+	x := d.int()
+	if x < math.MinInt32 || x > math.MaxInt32 {
+		d.bad = true
+		return 0
+	}
+	return int32(x)
 }

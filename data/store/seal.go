@@ -192,7 +192,7 @@ func badPlan(p *model.Plan) string {
 	case badNumber(p.Basis.Days, 0, maxBasis), badNumber(p.Basis.Hours, 0, maxBasis):
 		return "working time"
 	}
-	return ""
+	return badBudget(&p.Budget)
 }
 
 func badUnit(u *model.Unit) string {
@@ -203,6 +203,8 @@ func badUnit(u *model.Unit) string {
 		return "note"
 	case badEnum(u.Kind, model.UnitKinds):
 		return "kind"
+	case badMonth(u.Starts):
+		return "start month"
 	}
 	return ""
 }
@@ -232,7 +234,7 @@ func badPosition(p *model.Position) string {
 			return "duties"
 		}
 	}
-	return ""
+	return badPay(p)
 }
 
 func badPerson(p *model.Person) string {
@@ -245,6 +247,8 @@ func badPerson(p *model.Person) string {
 		return "grade"
 	case badDate(p.HireDate):
 		return "hire date"
+	case badDate(p.ExpectedStart), badDate(p.ExpectedLeave):
+		return "expected date"
 	case badEnum(p.Status, model.PersonStatuses):
 		return "status"
 	case badEnum(p.Employment, model.EmploymentTypes):
@@ -256,6 +260,58 @@ func badPerson(p *model.Person) string {
 func badAssignment(a *model.Assignment) string {
 	if math.IsNaN(a.FTE) || a.FTE <= 0 || a.FTE > 1 {
 		return "FTE"
+	}
+	return ""
+}
+
+// badMonth reports a month outside the years a date may have; zero is
+// "no month".
+func badMonth(m model.Month) bool {
+	return m != 0 && (m < model.MonthOf(minYear, 1) || m > model.MonthOf(maxYear, 12))
+}
+
+func badMoney(x int64) bool { return x < 0 || x > model.MaxFen }
+
+// badBudget names the first budget field of a plan out of range, or "".
+func badBudget(b *model.Budget) string {
+	c := &b.Profile
+	switch {
+	case badText(c.Name), badText(c.Title), badText(c.Source):
+		return "contribution profile text"
+	case c.Year != 0 && (c.Year < minYear || c.Year > maxYear):
+		return "contribution profile year"
+	case badMoney(c.BaseFloor), badMoney(c.BaseCeiling), badMoney(b.Revenue):
+		return "contribution base"
+	}
+	for _, r := range c.Rates {
+		if r < model.NoRate || r > model.RateScale {
+			return "contribution rate"
+		}
+	}
+	return ""
+}
+
+// badPay names the first pay or planned-change field of a post out of
+// range, or "".
+func badPay(p *model.Position) string {
+	switch {
+	case badMoney(p.MonthlyPay), badMoney(p.Allowances):
+		return "pay"
+	case p.MonthsPaid < 0 || p.MonthsPaid > model.MaxMonthsPaid:
+		return "months paid"
+	case p.Turnover < 0 || p.Turnover > model.MaxTurnover:
+		return "turnover"
+	case badMonth(p.Starts):
+		return "start month"
+	case len(p.Changes) > maxList:
+		return "list length"
+	}
+	for _, c := range p.Changes {
+		switch {
+		case c.From == 0 || badMonth(c.From), badEnum(c.Kind, model.ChangeKinds),
+			badNumber(c.Planned, 0, maxPlanned), badEnum(c.Status, model.PositionStatuses):
+			return "planned change"
+		}
 	}
 	return ""
 }

@@ -58,7 +58,7 @@ func (e *SchemaError) Error() string {
 func (e *SchemaError) Is(target error) bool { return target == ErrNewerSchema }
 
 // SchemaVersion is the schema this program writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[i] upgrades a database from schema i to i+1. All of them run in
 // one read-write transaction, so a failed upgrade leaves the file as it was.
@@ -74,6 +74,8 @@ var migrations = []func(tx *bolt.Tx) error{
 	},
 	// 1 → 2: checksums on every record and a digest per plan (seal.go).
 	migrateChecksums,
+	// 2 → 3: budget fields on plans, units, posts and people.
+	migrateBudget,
 }
 
 var (

@@ -1,0 +1,59 @@
+package budget
+
+import (
+	"strings"
+	"testing"
+
+	"staffplan/assets"
+	"staffplan/data/model"
+)
+
+// TestShippedProfiles: every shipped profile reads, names a source for
+// each figure it gives, and leaves unknown figures unset rather than zero.
+func TestShippedProfiles(t *testing.T) {
+	ps, err := LoadProfiles(assets.BudgetProfiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]*Profile{}
+	for _, p := range ps {
+		names[p.Name] = p
+		for _, f := range append([]Figure{p.BaseFloor, p.BaseCeiling, p.Maternity}, p.Rates[:]...) {
+			if f.Set && (f.Source == "" || f.Source == "not found") {
+				t.Errorf("%s: figure %s without a source", p.Name, f.Value)
+			}
+		}
+		if !strings.Contains(p.Note, "July") {
+			t.Errorf("%s: the note does not say figures change every July", p.Name)
+		}
+	}
+	for _, n := range []string{"beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou"} {
+		if names[n] == nil {
+			t.Errorf("no profile %s", n)
+		}
+	}
+	// Beijing 2025 (example): medical 9.8 % + maternity 0.8 % = 10.6 %.
+	bj := names["beijing"].Contribution("zh")
+	if bj.Title != "北京" || bj.Year != 2025 || bj.BaseFloor != 7162_00 || bj.BaseCeiling != 35811_00 ||
+		bj.Rates != [model.NumContributions]model.Rate{160000, 106000, 5000, 4000, 120000} {
+		t.Errorf("beijing %+v", bj)
+	}
+	sz := names["shenzhen"].Contribution("en")
+	if sz.Rates[model.Pension] != model.NoRate || sz.BaseFloor != 0 || names["shenzhen"].Complete() {
+		t.Errorf("shenzhen has figures nobody published: %+v", sz)
+	}
+}
+
+func TestParseProfileRefusesGuesses(t *testing.T) {
+	for _, bad := range []string{
+		`{"name": "x", "rates": {"pension": {"value": "1e1"}}}`,
+		`{"name": "x", "rates": {"pension": {"value": "160"}}}`,
+		`{"name": "x", "rates": {"bonus": {"value": "1"}}}`,
+		`{"name": "x", "base_floor": {"value": "7162.005"}}`,
+		`{"name": "x", "base_floor": {"value": "9000"}, "base_ceiling": {"value": "8000"}}`,
+	} {
+		if _, err := ParseProfile("x.json", []byte(bad)); err == nil {
+			t.Errorf("accepted %s", bad)
+		}
+	}
+}
