@@ -6,12 +6,18 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/app"
 
-	"staffplan/app"
+	"staffplan/app/cli"
+	"staffplan/app/gui"
 	"staffplan/assets"
 )
 
 func main() {
-	os.Exit(app.Main(os.Args[1:], func() fyne.App { return fyneapp.NewWithID(assets.AppID) }, os.Stdout, os.Stderr))
+	// The command line (--lang, subcommands, help, --db) is cli's; it
+	// knows nothing of the window and calls back here to open it.
+	window := func(db string) int {
+		return gui.Run(func() fyne.App { return app.NewWithID(assets.AppID) }, db, os.Stderr)
+	}
+	os.Exit(cli.Main(os.Args[1:], window, os.Stdout, os.Stderr))
 }

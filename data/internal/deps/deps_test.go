@@ -172,3 +172,37 @@ func TestViolationsSeen(t *testing.T) {
 		t.Error("Match")
 	}
 }
+
+// TestAppRoomsSeen checks the rules of app/'s three packages catch what
+// they forbid: the command line or core reaching the window (even through
+// another package), the window reaching the command line, and core or the
+// command line importing a Fyne widget package themselves.
+func TestAppRoomsSeen(t *testing.T) {
+	pkgs := []pkgInfo{
+		{path: "staffplan/app/cli", direct: []string{"staffplan/app/core"}, all: []string{"staffplan/app/core", "staffplan/widgets/orgchart", "fyne.io/fyne/v2/widget"},
+			testDirect: []string{"staffplan/app/internal/x"}, testAll: []string{"staffplan/app/internal/x", "staffplan/app/gui"}},
+		{path: "staffplan/app/core", direct: []string{"fyne.io/fyne/v2/lang", "fyne.io/fyne/v2/dialog"}, all: []string{"fyne.io/fyne/v2/lang", "fyne.io/fyne/v2/dialog", "staffplan/app/cli"}},
+		{path: "staffplan/app/gui", direct: []string{"staffplan/app/core", "fyne.io/fyne/v2/widget"}, all: []string{"staffplan/app/core", "staffplan/app/cli"}},
+		{path: "staffplan/app/cli/sub", direct: []string{"fyne.io/fyne/v2/container"}, all: []string{"fyne.io/fyne/v2/container"}},
+	}
+	got := strings.Join(violations(Rules, pkgs), "\n")
+	for _, want := range []string{
+		"staffplan/app/core must not import staffplan/app/cli/...",
+		"staffplan/app/cli must not import staffplan/app/gui/...",
+		"staffplan/app/gui must not import staffplan/app/cli/...",
+		"staffplan/app/core must not import fyne.io/fyne/v2/dialog/...",
+		"staffplan/app/cli/sub must not import fyne.io/fyne/v2/container/...",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("not reported: %s\nreported:\n%s", want, got)
+		}
+	}
+	// The command line reaches widgets only through core's use of
+	// widgets/orgchart; the window may import widgets.
+	if strings.Contains(got, "staffplan/app/cli must not import fyne.io/fyne/v2/widget") || strings.Contains(got, "staffplan/app/gui must not import fyne.io/fyne/v2/widget") {
+		t.Errorf("allowed import reported:\n%s", got)
+	}
+	if n := strings.Count(got, "\n") + 1; n != 5 {
+		t.Errorf("%d violations, want 5:\n%s", n, got)
+	}
+}

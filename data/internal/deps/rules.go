@@ -3,6 +3,8 @@
 // and .ci/run runs that test.
 package deps
 
+import "slices"
+
 // Rule forbids the packages under From to depend on the packages under
 // Forbidden. Patterns are import paths, with a trailing "/..." for a
 // package and everything under it.
@@ -21,7 +23,7 @@ type Rule struct {
 }
 
 // Rules are the module's import rules.
-var Rules = []Rule{
+var Rules = slices.Concat([]Rule{
 	{From: "staffplan/data/...", Forbidden: "fyne.io/...", Tests: true,
 		Why: "domain rules and storage run without a window (the CLI, tests)"},
 	{From: "staffplan/widgets/...", Forbidden: "go.etcd.io/bbolt/...", Tests: true,
@@ -33,6 +35,34 @@ var Rules = []Rule{
 	{From: "staffplan/...", Forbidden: "fyne.io/fyne/v2/app", Direct: true, Tests: true,
 		Except: []string{"staffplan/cmd/staffplan"},
 		Why:    "cmd/staffplan is the only package that starts the Fyne driver"},
+	// app/ is three rooms: the window (gui), the command line (cli) and
+	// what both need (core); cmd/staffplan wires gui into cli.Main.
+	{From: "staffplan/app/core/...", Forbidden: "staffplan/app/gui/...", Tests: true,
+		Why: "core is shared by the window and the command line, and knows neither"},
+	{From: "staffplan/app/core/...", Forbidden: "staffplan/app/cli/...", Tests: true,
+		Why: "core is shared by the window and the command line, and knows neither"},
+	{From: "staffplan/app/cli/...", Forbidden: "staffplan/app/gui/...", Tests: true,
+		Why: "the command line runs without a window; cmd/staffplan hands it gui.Run"},
+	{From: "staffplan/app/gui/...", Forbidden: "staffplan/app/cli/...", Tests: true,
+		Why: "the window shares code with the command line through app/core only"},
+},
+	noWidgets("staffplan/app/core/...", "core is shared with the command line, which draws nothing"),
+	noWidgets("staffplan/app/cli/...", "the command line draws nothing"))
+
+// widgetPackages are the Fyne packages that draw or drive a window.
+var widgetPackages = []string{"fyne.io/fyne/v2/widget/...", "fyne.io/fyne/v2/container/...",
+	"fyne.io/fyne/v2/dialog/...", "fyne.io/fyne/v2/canvas/...", "fyne.io/fyne/v2/driver/..."}
+
+// noWidgets forbids from's own imports (and its tests') the widget
+// packages. Only its own: the org chart's PNG and SVG writers, which
+// `staffplan export --kind orgchart` uses through core, live in the
+// widget package widgets/orgchart.
+func noWidgets(from, why string) []Rule {
+	var rules []Rule
+	for _, w := range widgetPackages {
+		rules = append(rules, Rule{From: from, Forbidden: w, Direct: true, Tests: true, Why: why})
+	}
+	return rules
 }
 
 // Match reports whether import path p matches pattern, which is an import

@@ -1,0 +1,107 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"staffplan/app/core"
+	"staffplan/data/export"
+	"staffplan/data/model"
+)
+
+// exportDialog asks where to save and writes the file in the background;
+// a failed write leaves no half file under the name. For a roster with
+// people who have left it first asks whether to keep them apart or leave
+// them out.
+func (u *UI) exportDialog(kind, ext string) {
+	if u.planID == 0 {
+		return
+	}
+	if kind == core.ExportRoster && slices.ContainsFunc(u.data.People, func(p model.Person) bool { return !p.InPost() }) {
+		choice := leftChoice(ext)
+		dialog.ShowCustomConfirm(lang.X("export.left_title", "People who have left"), lang.X("btn.ok", "OK"), lang.X("btn.cancel", "Cancel"),
+			choice, func(ok bool) {
+				if ok {
+					u.saveExport(kind, ext, choice.Selected == choice.Options[1])
+				}
+			}, u.win)
+		return
+	}
+	u.saveExport(kind, ext, false)
+}
+
+// leftChoice offers where people who have left go in a roster export.
+func leftChoice(ext string) *widget.RadioGroup {
+	apart := lang.X("export.left_sheet", "On a sheet of their own (离职)")
+	if ext == ".csv" {
+		apart = lang.X("export.left_after", "After the others")
+	}
+	rg := widget.NewRadioGroup([]string{apart, lang.X("export.left_omit", "Leave them out")}, nil)
+	rg.Required = true
+	rg.SetSelected(apart)
+	return rg
+}
+
+func (u *UI) saveExport(kind, ext string, omitLeft bool) {
+	d := u.data
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		// Written by the background job, read after it on the UI goroutine.
+		var warnings strings.Builder
+		write, err := core.ExportWriter(kind, filepath.Ext(path), d, u.calc.sheet, core.Lang(), omitLeft, &warnings)
+		if err != nil {
+			_ = os.Remove(path) // the empty file the dialog created
+			u.showError(err)
+			return
+		}
+		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
+		failed := func(err error) {
+			prog.finish()
+			u.showError(err)
+		}
+		u.run(func() {
+			err := core.ExportWriteErr(path, export.WriteFileAtomic(path, write))
+			onUI(func() {
+				prog.finish()
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				msg := lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path})
+				if w := strings.TrimSpace(warnings.String()); w != "" {
+					msg += "\n\n" + w
+				}
+				u.showInfo(lang.X("dlg.saved", "Saved"), msg)
+			}, core.InternalError, failed)
+		}, core.InternalError, failed)
+	}, u.win)
+	save.SetFileName(export.DefaultFileName(core.ExportLabel(kind), d.Plan.Organisation, time.Now(), ext))
+	u.showFileDialog(save)
+}
+
+func (u *UI) exportMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem(lang.X("menu.export", "Export"), nil)
+	item.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem(lang.X("menu.export.staffing", "Staffing table (Excel)…"), func() { u.exportDialog(core.ExportStaffing, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.roster", "Roster (Excel)…"), func() { u.exportDialog(core.ExportRoster, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.roster_csv", "Roster (CSV)…"), func() { u.exportDialog(core.ExportRoster, ".csv") }),
+		fyne.NewMenuItem(lang.X("menu.export.descriptions", "Position descriptions (Excel)…"), func() { u.exportDialog(core.ExportDescriptions, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.calc", "Headcount calculation (Excel)…"), func() { u.exportDialog(core.ExportCalc, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.template", "Import template (Excel)…"), func() { u.exportDialog(core.ExportTemplate, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.orgchart_png", "Org chart (PNG)…"), func() { u.exportDialog(core.ExportOrgChart, ".png") }),
+		fyne.NewMenuItem(lang.X("menu.export.orgchart_svg", "Org chart (SVG)…"), func() { u.exportDialog(core.ExportOrgChart, ".svg") }),
+	)
+	return item
+}

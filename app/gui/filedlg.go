@@ -1,0 +1,87 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// placeName translates the names Fyne's file dialog gives its places. Fyne
+// 2.7 shows them as English literals ("Home", "Computer", "Documents"…),
+// not through its translations, so a Chinese interface showed them in
+// English; its buttons ("Cancel", "Open", "Save") do go through lang and
+// are translated by the Fyne keys in our translation files.
+func placeName(name string) string {
+	switch name {
+	case "Home":
+		return lang.X("filedlg.home", "Home")
+	case "Computer":
+		return lang.X("filedlg.computer", "Computer")
+	case "App Files":
+		return lang.X("filedlg.app_files", "App Files")
+	case "Desktop":
+		return lang.X("filedlg.desktop", "Desktop")
+	case "Documents":
+		return lang.X("filedlg.documents", "Documents")
+	case "Downloads":
+		return lang.X("filedlg.downloads", "Downloads")
+	case "Music":
+		return lang.X("filedlg.music", "Music")
+	case "Pictures":
+		return lang.X("filedlg.pictures", "Pictures")
+	case "Videos":
+		return lang.X("filedlg.videos", "Videos")
+	case "Movies":
+		return lang.X("filedlg.movies", "Movies")
+	}
+	return name
+}
+
+// showFileDialog shows a file dialog with its places list in the interface
+// language: the list's item update is wrapped to translate each name as it
+// is drawn, so scrolling and refreshes keep the translation.
+func (u *UI) showFileDialog(d *dialog.FileDialog) {
+	d.Show()
+	pop, ok := u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	for _, l := range findLists(pop.Content) {
+		update := l.UpdateItem
+		if update == nil {
+			continue
+		}
+		l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			update(id, item)
+			if c, ok := item.(*fyne.Container); ok {
+				for _, o := range c.Objects {
+					if lbl, ok := o.(*widget.Label); ok {
+						if t := placeName(lbl.Text); t != lbl.Text {
+							lbl.SetText(t)
+						}
+					}
+				}
+			}
+		}
+		l.Refresh()
+	}
+}
+
+// findLists returns the lists among the containers and splits of o.
+func findLists(o fyne.CanvasObject) []*widget.List {
+	switch x := o.(type) {
+	case *widget.List:
+		return []*widget.List{x}
+	case *fyne.Container:
+		var out []*widget.List
+		for _, c := range x.Objects {
+			out = append(out, findLists(c)...)
+		}
+		return out
+	case *container.Split:
+		return append(findLists(x.Leading), findLists(x.Trailing)...)
+	}
+	return nil
+}
