@@ -51,6 +51,9 @@ type deptTable struct {
 	order  []string
 	canon  map[string]string   // canonID → id
 	byName map[string][]string // unit name → ids
+	// codes says the ids are unit codes (a dept_id column), not the names
+	// standing in for them.
+	codes bool
 }
 
 func newDeptTable() *deptTable {
@@ -139,6 +142,7 @@ func readDeptTable(st *staged, s *Sheet, d *deptTable) *deptTable {
 	if d == nil {
 		d = newDeptTable()
 	}
+	d.codes = d.codes || cID >= 0
 	first := len(d.order)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 		row := s.Rows[i]
@@ -190,7 +194,10 @@ func (st *staged) people(w *Workbook, sheets []*Sheet) error {
 	}
 	if depts != nil {
 		for _, id := range depts.order {
-			st.unitFor(depts.path(id))
+			unit := st.unitFor(st.codedPath(depts, id))
+			if depts.codes {
+				st.setCode(unit, id)
+			}
 		}
 	}
 	var recs []personRec
@@ -293,9 +300,9 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			// one column by itself, levels by their lowest unit when the
 			// sheet has it under the same units.
 			if id, ok := depts.lookup(cell(row, deptCols[0].col)); ok && len(deptCols) == 1 {
-				r.path = depts.path(id)
+				r.path = st.codedPath(depts, id)
 			} else if id, ok := depts.lookup(r.path[len(r.path)-1]); ok {
-				if full := depts.path(id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
+				if full := st.codedPath(depts, id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
 					r.path = full
 				}
 			}
@@ -306,7 +313,9 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			r.deptID = cleanCode(cell(row, cDeptID))
 			if r.deptID != "" {
 				if id, ok := depts.lookup(r.deptID); ok {
-					r.path = depts.path(id)
+					r.path = st.codedPath(depts, id)
+				} else if u, ok := st.byCode[canonID(r.deptID)]; ok {
+					r.path = st.unitPath(u) // a code an earlier import or the user gave
 				} else if p, ok := st.codePath[canonID(r.deptID)]; ok {
 					r.path = p
 				} else if len(r.path) > 0 {
@@ -427,6 +436,7 @@ func (st *staged) placePeople(recs []personRec) {
 	for i := range recs {
 		r := &recs[i]
 		r.unit = st.unitFor(r.path)
+		st.setCode(r.unit, r.deptID)
 	}
 	existingUnitsOf := func(person model.ID) map[model.ID]bool {
 		out := map[model.ID]bool{}

@@ -401,6 +401,12 @@ type staged struct {
 	// codePath is the unit of each unit code (部门编码) met so far, so a
 	// code names one unit whatever name the rows beside it give.
 	codePath map[string][]string
+	// byCode is the unit of each unit code the plan holds or this import
+	// gave (by canonID), so units are found by code before name across
+	// imports, also after a rename.
+	byCode map[string]model.ID
+	// touchUnit are existing units this import gives a code.
+	touchUnit map[model.ID]bool
 	// rangeUpper: see PreviewOptions.RangeUpper.
 	rangeUpper bool
 	// firstTableOnly: see PreviewOptions.FirstTableOnly.
@@ -419,12 +425,16 @@ func newStaged(d *model.PlanData) *staged {
 		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
 		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
 		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
-		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{}}
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{},
+		byCode: map[string]model.ID{}, touchUnit: map[model.ID]bool{}}
 	roots := 0
 	for i := range after.Units {
 		u := &after.Units[i]
 		st.unitIdx[u.ID] = u
 		st.unitKey[unitKeyOf(u.Parent, u.Name)] = u.ID
+		if _, dup := st.byCode[canonID(u.Code)]; u.Code != "" && !dup {
+			st.byCode[canonID(u.Code)] = u.ID
+		}
 		if u.Parent == 0 {
 			roots++
 			st.rootUnit = u.ID
@@ -523,6 +533,53 @@ func (st *staged) unitFor(path []string) model.ID {
 		parent = id
 	}
 	return parent
+}
+
+// setCode gives unit the code a file names it by, unless the unit has a
+// code already or another unit has this one: one code is one unit.
+func (st *staged) setCode(unit model.ID, code string) {
+	code = cleanCode(code)
+	if unit == 0 || code == "" {
+		return
+	}
+	if _, taken := st.byCode[canonID(code)]; taken {
+		return
+	}
+	u := st.unitIdx[unit]
+	if u.Code != "" || len([]rune(code)) > model.MaxNameRunes {
+		return
+	}
+	u.Code = code
+	st.byCode[canonID(code)] = unit
+	if !st.newUnits[unit] {
+		st.touchUnit[unit] = true
+	}
+}
+
+// codedPath is d.path(id), except that from the first id up the parent
+// chain that is a unit code the plan knows, the path is that unit's as
+// the plan names it now: a renamed unit is still the unit of its code.
+func (st *staged) codedPath(d *deptTable, id string) []string {
+	if !d.codes {
+		return d.path(id)
+	}
+	var below []string
+	for steps := 0; id != "" && steps < 64; steps++ {
+		if u, ok := st.byCode[canonID(id)]; ok {
+			return append(slices.Clone(st.unitPath(u)), below...)
+		}
+		n, ok := d.name[id]
+		if !ok {
+			alt, found := d.lookup(id)
+			if !found || alt == id {
+				return nil
+			}
+			id, n = alt, d.name[alt]
+		}
+		below = append([]string{n}, below...)
+		id = d.parent[id]
+	}
+	return below
 }
 
 // reindexUnits refreshes unitIdx after appending (the slice may move).

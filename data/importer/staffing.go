@@ -235,7 +235,7 @@ func (st *staged) org(sheets []*Sheet) error {
 			note             string
 		}
 		var rows []orgRow
-		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}}
+		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}, codes: true}
 		parentOf := map[string]string{}
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 			if err := st.tick(); err != nil {
@@ -283,7 +283,7 @@ func (st *staged) org(sheets []*Sheet) error {
 			path := r.path
 			switch {
 			case r.id != "" && cParentID >= 0:
-				path = byID.path(r.id)
+				path = st.codedPath(byID, r.id)
 				if path == nil {
 					path = []string{r.name}
 				}
@@ -296,7 +296,11 @@ func (st *staged) org(sheets []*Sheet) error {
 					path = append([]string{p}, path...)
 				}
 			}
+			if u, ok := st.byCode[canonID(r.id)]; ok && r.id != "" && cParentID < 0 {
+				path = st.unitPath(u)
+			}
 			unit := st.unitFor(path)
+			st.setCode(unit, r.id)
 			u := st.unitIdx[unit]
 			note := r.note
 			if f, ok := ParseNumber(r.planned); ok {
