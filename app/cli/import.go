@@ -40,6 +40,8 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	headerRow := fs.Int("header-row", -1, lang.X("cli.flag.header_row", "the row number of the headings in every sheet read; 0: the file has no header row (default: detected)"))
 	var maps stringList
 	fs.Var(&maps, "map", lang.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
+	rangeBound := fs.String("range", "lower", lang.X("cli.flag.range", "a headcount written as a range (\"1-2人\"): take the lower or the upper bound"))
+	firstTable := fs.Bool("first-table", false, lang.X("cli.flag.first_table", "import only the first table of a sheet, leaving out tables further down (below a blank row, with headings of their own)"))
 	dry := fs.Bool("dry-run", false, lang.X("cli.flag.dry_run", "show what would change, change nothing"))
 	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -55,7 +57,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 		return errUsage
 	}
 	if file == "" || *db == "" {
-		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--dry-run] [--json]"))
+		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--range lower|upper] [--first-table] [--dry-run] [--json]"))
 		return errUsage
 	}
 	if _, ok := core.ImportKinds[*kind]; *kind != "" && !ok {
@@ -78,6 +80,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if *headerRow >= 0 {
 		mo.HeaderRow = headerRow
 	}
+	if *rangeBound != "lower" && *rangeBound != "upper" {
+		fmt.Fprintln(stderr, lang.X("cli.bad_range", "--range must be lower or upper."))
+		return errUsage
+	}
+	popt := &importer.PreviewOptions{RangeUpper: *rangeBound == "upper", FirstTableOnly: *firstTable}
 	wb, err := core.ReadForImport(context.Background(), file, "", sheets, "", nil)
 	if err != nil {
 		return err
@@ -125,7 +132,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 			return err
 		}
 	}
-	preview, err := importer.Prepare(context.Background(), wb, existing, nil)
+	preview, err := importer.Prepare(context.Background(), wb, existing, popt)
 	if err != nil {
 		return err
 	}
