@@ -247,7 +247,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	}
 	recs = slices.Grow(recs, len(s.Rows)-s.HeaderRow)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-		if err := st.tick(); err != nil {
+		if err := st.tick(s.Name, i+1); err != nil {
 			return nil, err
 		}
 		row := s.Rows[i]
@@ -453,6 +453,7 @@ func (st *staged) placePeople(recs []personRec) {
 	rowsOf := map[model.ID]int{} // rows per person in the file
 	for i := range recs {
 		r := &recs[i]
+		st.at(r.sheet.Name, r.row)
 		if r.alsoOf > 0 {
 			st.placeAlso(r, &recs[r.alsoOf-1])
 			rowsOf[r.person]++

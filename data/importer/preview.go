@@ -141,9 +141,14 @@ const localBase model.ID = 1 << 62
 // uses their Mapping. It never changes existing. Cancelling ctx returns
 // ErrCancelled.
 func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (_ *Preview, err error) {
+	var st *staged
 	defer func() {
 		if r := recover(); r != nil {
-			err = PanicProblem(r, w.Path, "", 0, 0)
+			sheet, row := "", 0
+			if st != nil {
+				sheet, row = st.atSheet, st.atRow
+			}
+			err = PanicProblem(r, w.Path, sheet, row, -1)
 		}
 	}()
 	var o PreviewOptions
@@ -162,13 +167,14 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	}
 	var used []*Sheet
 	total := 0
-	st := newStaged(existing)
+	st = newStaged(existing)
 	st.ctx, st.progress, st.rangeUpper, st.firstTableOnly = ctx, o.Progress, o.RangeUpper, o.FirstTableOnly
 	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
 			continue
 		}
+		st.at(s.Name, 0)
 		if !s.HasColumns() {
 			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
@@ -213,6 +219,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	if !hasData(used) {
 		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
 	}
+	st.at("", 0)
 	st.total = total
 	checkTextLengths(p, used)
 	if testHook != nil {
@@ -411,6 +418,9 @@ type staged struct {
 	rangeUpper bool
 	// firstTableOnly: see PreviewOptions.FirstTableOnly.
 	firstTableOnly bool
+	// atSheet and atRow are where Prepare is working, set by at.
+	atSheet string
+	atRow   int
 }
 
 func newStaged(d *model.PlanData) *staged {
@@ -476,8 +486,10 @@ func postKeyOf(unit model.ID, title string) string { return fmt.Sprint(uint64(un
 
 func (st *staged) newID() model.ID { st.next++; return st.next }
 
-// tick counts a row and checks for cancellation now and then.
-func (st *staged) tick() error {
+// tick counts a row (row of sheet, 1-based), remembers where the work is
+// and checks for cancellation now and then.
+func (st *staged) tick(sheet string, row int) error {
+	st.at(sheet, row)
 	st.done++
 	if st.done&4095 == 0 {
 		if err := st.ctx.Err(); err != nil {
@@ -488,6 +500,15 @@ func (st *staged) tick() error {
 		}
 	}
 	return nil
+}
+
+// at remembers where the work is: row (1-based; 0 for the sheet as a
+// whole) of sheet ("" for the file as a whole), so a panic names it.
+func (st *staged) at(sheet string, row int) {
+	st.atSheet, st.atRow = sheet, row
+	if testHook != nil {
+		testHook("prepare.row", sheet, row)
+	}
 }
 
 func (st *staged) warn(p *model.Problem) { st.p.Warnings = append(st.p.Warnings, p) }

@@ -36,7 +36,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 		}
 		seen := map[model.ID]int{} // post → row where the file first set it
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-			if err := st.tick(); err != nil {
+			if err := st.tick(s.Name, i+1); err != nil {
 				return err
 			}
 			row := s.Rows[i]
@@ -238,7 +238,7 @@ func (st *staged) org(sheets []*Sheet) error {
 		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}, codes: true}
 		parentOf := map[string]string{}
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-			if err := st.tick(); err != nil {
+			if err := st.tick(s.Name, i+1); err != nil {
 				return err
 			}
 			row := s.Rows[i]
@@ -280,6 +280,7 @@ func (st *staged) org(sheets []*Sheet) error {
 			rows = append(rows, r)
 		}
 		for _, r := range rows {
+			st.at(s.Name, r.row)
 			path := r.path
 			switch {
 			case r.id != "" && cParentID >= 0:
