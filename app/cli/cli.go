@@ -33,7 +33,7 @@ func usage(w io.Writer) {
   staffplan show --db PATH [--plan NAME] --json print a plan's figures
   staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--dry-run] [--json]
                                                 import a roster, staffing table or org structure
-  staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|orgchart --out FILE
+  staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|units|orgchart --out FILE
                                                 write an Excel, CSV, PNG or SVG file
   staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
                                                 agents for a call queue (Erlang C; --patience for Erlang A)

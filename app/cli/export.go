@@ -16,7 +16,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template or orgchart"))
+	kind := fs.String("kind", "", lang.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, units or orgchart"))
 	out := fs.String("out", "", lang.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, lang.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {

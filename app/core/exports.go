@@ -22,6 +22,7 @@ const (
 	ExportDescriptions = "descriptions"
 	ExportOrgChart     = "orgchart"
 	ExportTemplate     = "template"
+	ExportUnits        = "units" // the org structure with unit codes
 	ExportCalc         = "calc"
 )
 
@@ -47,6 +48,8 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		return func(w io.Writer) error { return export.CalcReportWorkbook(w, d, sheet, opt) }, nil
 	case kind == ExportTemplate && ext == ".xlsx":
 		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
+	case kind == ExportUnits && ext == ".xlsx":
+		return func(w io.Writer) error { return export.UnitsWorkbook(w, d, opt) }, nil
 	case kind == ExportOrgChart && (ext == ".png" || ext == ".svg"):
 		m, err := orgchart.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
 		if err != nil {
@@ -68,7 +71,7 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		}, nil
 	}
 	return nil, errors.New(lang.X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), units (.xlsx) or orgchart (.png or .svg).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
@@ -83,6 +86,8 @@ func ExportLabel(kind string) string {
 		return export.KindLabel(export.KindRoster, Lang())
 	case ExportTemplate:
 		return lang.X("export.label.template", "import template")
+	case ExportUnits:
+		return lang.X("export.label.units", "org structure")
 	case ExportCalc:
 		return lang.X("export.label.calc", "headcount calculation")
 	}
