@@ -715,6 +715,7 @@ func (st *staged) finish(sample int) {
 			}
 		}
 		p.Created += len(p.NewUnits)
+		p.Updated += len(st.touchUnit) // existing units given a code
 	}
 	if err := st.after.Validate(); err != nil {
 		for _, e := range splitJoined(err) {

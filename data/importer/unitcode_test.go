@@ -132,3 +132,25 @@ func TestUnitCodeFromRoster(t *testing.T) {
 		t.Errorf("乙 in %q; units %v", got, codesOf(d))
 	}
 }
+
+// TestOrgCodesOntoExistingUnits: an org structure with codes imported over
+// the same units made earlier by name gives them the codes, makes no unit,
+// and the preview counts the units it updates.
+func TestOrgCodesOntoExistingUnits(t *testing.T) {
+	st := openStore(t)
+	byName := writeXLSX(t, tempPath(t, "架构.xlsx"), fixSheet{name: "组织架构", rows: [][]any{
+		{"部门名称", "上级部门"},
+		{"示例公司", ""},
+		{"销售部", "示例公司"},
+		{"华东组", "销售部"},
+		{"财务部", "示例公司"},
+	}})
+	_, ch := commitNew(t, st, mustPrepare(t, mustRead(t, byName, nil), nil))
+	p, d := importInto(t, st, ch.PlanID, orgWithCodes(t))
+	if len(p.NewUnits) != 0 || p.Updated != 4 || p.Created != 0 {
+		t.Errorf("new units %v, updated %d, created %d; want 0, 4, 0", p.NewUnits, p.Updated, p.Created)
+	}
+	if got := codesOf(d); got["示例公司/销售部/华东组"] != "D11" || got["示例公司"] != "D1" || len(got) != 4 {
+		t.Errorf("codes %v", got)
+	}
+}
