@@ -307,6 +307,13 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 				}
 			}
 		}
+		if depts == nil && cDeptID < 0 && len(deptCols) == 1 && len(r.path) == 1 && len(st.byCode) > 0 {
+			// One unit column may give codes an earlier import stored
+			// (home_team: web): a code that is no unit's name is its unit.
+			if u, ok := st.byCode[canonID(r.path[0])]; ok && !st.unitNamed(r.path[0]) {
+				r.path = st.unitPath(u)
+			}
+		}
 		if cDeptID >= 0 {
 			// Units by code before name: the code's unit wins over the
 			// name beside it, and one code is one unit across the file.

@@ -414,6 +414,7 @@ type staged struct {
 	byCode map[string]model.ID
 	// touchUnit are existing units this import gives a code.
 	touchUnit map[model.ID]bool
+	unitNames map[string]bool // names of the plan's units, made by unitNamed
 	// rangeUpper: see PreviewOptions.RangeUpper.
 	rangeUpper bool
 	// firstTableOnly: see PreviewOptions.FirstTableOnly.
@@ -575,6 +576,17 @@ func (st *staged) setCode(unit model.ID, code string) {
 	if !st.newUnits[unit] {
 		st.touchUnit[unit] = true
 	}
+}
+
+// unitNamed reports whether a unit of the plan has this name.
+func (st *staged) unitNamed(name string) bool {
+	if st.unitNames == nil {
+		st.unitNames = map[string]bool{}
+		for _, u := range st.before.Units {
+			st.unitNames[u.Name] = true
+		}
+	}
+	return st.unitNames[name]
 }
 
 // codedPath is d.path(id), except that from the first id up the parent

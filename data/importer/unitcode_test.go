@@ -154,3 +154,40 @@ func TestOrgCodesOntoExistingUnits(t *testing.T) {
 		t.Errorf("codes %v", got)
 	}
 }
+
+// TestUnitColumnByCodeAcrossFiles: a teams file by short name and parent,
+// then a people file whose unit column gives those short names: the people
+// land in the teams the first file made, not in new units named like the
+// codes. A value that is a unit's name stays that unit.
+func TestUnitColumnByCodeAcrossFiles(t *testing.T) {
+	st := openStore(t)
+	teams := writeXLSX(t, tempPath(t, "teams.xlsx"), fixSheet{name: "teams", rows: [][]any{
+		{"short_name", "full_name", "parent"},
+		{"ops", "Operations", ""},
+		{"web", "Web Team", "ops"},
+		{"data", "Data Team", "ops"},
+	}})
+	w := mustRead(t, teams, nil)
+	if w.Kind != KindOrg {
+		t.Fatalf("teams read as %q", w.Kind)
+	}
+	org, ch := commitNew(t, st, mustPrepare(t, w, nil))
+	if got := codesOf(org); got["Operations/Web Team"] != "web" {
+		t.Fatalf("teams and codes %v", got)
+	}
+	people := writeXLSX(t, tempPath(t, "people.xlsx"), fixSheet{name: "people", rows: [][]any{
+		{"name", "job_title", "home_team"},
+		{"Ann", "Lead", "web"},
+		{"Bob", "Analyst", "data"},
+		{"Cat", "Manager", "Operations"},
+	}})
+	p, d := importInto(t, st, ch.PlanID, people)
+	if len(p.NewUnits) != 0 {
+		t.Errorf("the people file made units %v", p.NewUnits)
+	}
+	for name, post := range map[string]string{"Ann": "Operations/Web Team/Lead", "Bob": "Operations/Data Team/Analyst", "Cat": "Operations/Manager"} {
+		if got := postOf(d, personBy(t, d, name).ID); got != post {
+			t.Errorf("%s in %q, want %q", name, got, post)
+		}
+	}
+}
