@@ -31,7 +31,7 @@ func usage(w io.Writer) {
   staffplan show --db PATH [--plan NAME] --json print a plan's figures
   staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--dry-run] [--json]
                                                 import a roster, staffing table or org structure
-  staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|orgchart --out FILE
+  staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|units|orgchart --out FILE
                                                 write an Excel, CSV, PNG or SVG file
   staffplan export --db PATH [--plan NAME] --kind pdf --out FILE.pdf [--parts chart,staffing,descriptions] [--paper A4|A3] [--landscape] [--layout fit|tiled|units]
                                                 the whole plan as one PDF, to print

@@ -14,7 +14,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	kind := fs.String("kind", "", core.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, budget, orgchart or pdf (the whole plan)"))
+	kind := fs.String("kind", "", core.X("cli.flag.export_kind", "staffing, roster, descriptions, calc, template, budget, units, orgchart or pdf (the whole plan)"))
 	out := fs.String("out", "", core.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, core.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
 	pdf := pdfFlags(fs)

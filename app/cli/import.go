@@ -39,6 +39,8 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	headerRow := fs.Int("header-row", -1, core.X("cli.flag.header_row", "the row number of the headings in every sheet read; 0: the file has no header row (default: detected)"))
 	var maps stringList
 	fs.Var(&maps, "map", core.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
+	rangeBound := fs.String("range", "lower", core.X("cli.flag.range", "a headcount written as a range (\"1-2\"): take the lower or the upper bound"))
+	firstTable := fs.Bool("first-table", false, core.X("cli.flag.first_table", "import only the first table of a sheet, leaving out tables further down (below a blank row, with headings of their own)"))
 	dry := fs.Bool("dry-run", false, core.X("cli.flag.dry_run", "show what would change, change nothing"))
 	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -54,7 +56,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 		return errUsage
 	}
 	if file == "" || *db == "" {
-		fmt.Fprintln(stderr, core.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--dry-run] [--json]"))
+		fmt.Fprintln(stderr, core.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--range lower|upper] [--first-table] [--dry-run] [--json]"))
 		return errUsage
 	}
 	if _, ok := core.ImportKinds[*kind]; *kind != "" && !ok {
@@ -77,6 +79,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if *headerRow >= 0 {
 		mo.HeaderRow = headerRow
 	}
+	if *rangeBound != "lower" && *rangeBound != "upper" {
+		fmt.Fprintln(stderr, core.X("cli.bad_range", "--range must be lower or upper."))
+		return errUsage
+	}
+	popt := &importer.PreviewOptions{RangeUpper: *rangeBound == "upper", FirstTableOnly: *firstTable, Lang: core.Lang()}
 	wb, err := core.ReadForImport(context.Background(), file, "", sheets, "", nil)
 	if err != nil {
 		return err
@@ -124,7 +131,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 			return err
 		}
 	}
-	preview, err := importer.Prepare(context.Background(), wb, existing, &importer.PreviewOptions{Lang: core.Lang()})
+	preview, err := importer.Prepare(context.Background(), wb, existing, popt)
 	if err != nil {
 		return err
 	}

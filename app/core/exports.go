@@ -20,6 +20,7 @@ const (
 	ExportDescriptions = "descriptions"
 	ExportOrgChart     = "orgchart"
 	ExportTemplate     = "template"
+	ExportUnits        = "units" // the org structure with unit codes
 	ExportCalc         = "calc"
 	ExportBudget       = "budget"
 )
@@ -50,6 +51,8 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		return func(w io.Writer) error { return export.BudgetWorkbook(w, d, from, 12, opt) }, nil
 	case kind == ExportTemplate && ext == ".xlsx":
 		return func(w io.Writer) error { return export.TemplateWorkbook(w, d, opt) }, nil
+	case kind == ExportUnits && ext == ".xlsx":
+		return func(w io.Writer) error { return export.UnitsWorkbook(w, d, opt) }, nil
 	case kind == ExportOrgChart && (ext == ".png" || ext == ".svg"):
 		m, err := chartdoc.NewModel(PositionNodes(d, model.Compute(d), d.UnitIndex()))
 		if err != nil {
@@ -71,7 +74,7 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 		}, nil
 	}
 	return nil, errors.New(X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), budget (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), budget (.xlsx), units (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
@@ -86,6 +89,8 @@ func ExportLabel(kind string) string {
 		return export.KindLabel(export.KindRoster, Lang())
 	case ExportTemplate:
 		return X("export.label.template", "import template")
+	case ExportUnits:
+		return X("export.label.units", "org structure")
 	case ExportCalc:
 		return X("export.label.calc", "headcount calculation")
 	case ExportBudget:

@@ -101,6 +101,7 @@ func (u *UI) exportMenu() *fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.export.calc", "Headcount calculation (Excel)…"), func() { u.exportDialog(core.ExportCalc, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.template", "Import template (Excel)…"), func() { u.exportDialog(core.ExportTemplate, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.budget", "Labour cost budget (Excel, with formulas)…"), func() { u.exportDialog(core.ExportBudget, ".xlsx") }),
+		fyne.NewMenuItem(lang.X("menu.export.units", "Org structure with unit codes (Excel)…"), func() { u.exportDialog(core.ExportUnits, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_png", "Org chart (PNG)…"), func() { u.exportDialog(core.ExportOrgChart, ".png") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_svg", "Org chart (SVG)…"), func() { u.exportDialog(core.ExportOrgChart, ".svg") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_pdf", "Org chart (PDF, to print)…"), u.chartPDFFromPlan),

@@ -66,6 +66,7 @@ func (u *UI) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.save_post", "Save post"), shortcutSave, func() { u.editor.Save() }),
 		item(lang.X("menu.add_unit", "Add unit…"), nil, u.addUnitDialog),
+		item(lang.X("menu.edit_unit", "Edit unit…"), nil, func() { u.editUnitDialog(u.selUnit) }),
 		item(lang.X("menu.add_post", "Add post"), nil, u.addPosition),
 		item(lang.X("menu.delete", "Delete…"), nil, u.deleteSelected),
 	)

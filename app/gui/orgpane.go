@@ -314,6 +314,7 @@ func (o *orgPane) contextMenu(id string, at fyne.Position) {
 	case 'u':
 		items = []*fyne.MenuItem{
 			fyne.NewMenuItem(lang.X("chart.add_post_here", "Add a post here"), func() { o.addPost(rid, 0) }),
+			fyne.NewMenuItem(lang.X("chart.edit", "Edit"), func() { u.editUnitDialog(rid) }),
 			collapse,
 			fyne.NewMenuItem(lang.X("chart.delete", "Delete…"), func() { u.deleteUnit(rid) }),
 		}

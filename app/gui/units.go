@@ -15,18 +15,19 @@ import (
 	"staffplan/data/store"
 )
 
-// unitForm is the dialog content for adding a unit.
+// unitForm is the dialog content for adding or editing a unit.
 type unitForm struct {
 	name    *widget.Entry
 	kind    *widget.Select
 	parent  *widget.Select
+	code    *widget.Entry // 部门编码, by which imports find the unit
 	note    *widget.Entry
 	starts  *widget.Entry // a new unit's first month, for the projection
 	parents []model.ID
 }
 
 func (u *UI) newUnitForm() *unitForm {
-	f := &unitForm{name: widget.NewEntry(), note: widget.NewEntry(), starts: widget.NewEntry()}
+	f := &unitForm{name: widget.NewEntry(), code: widget.NewEntry(), note: widget.NewEntry(), starts: widget.NewEntry()}
 	f.starts.SetPlaceHolder(lang.X("pos.starts_hint", "a month such as 2027-06; blank: exists now"))
 	f.kind = widget.NewSelect(nil, nil)
 	for _, k := range model.UnitKinds {
@@ -65,6 +66,7 @@ func (u *UI) addUnitDialog() {
 		widget.NewFormItem(lang.X("unit.name", "Name"), f.name),
 		widget.NewFormItem(lang.X("unit.kind", "Kind"), f.kind),
 		widget.NewFormItem(lang.X("unit.parent", "Under"), f.parent),
+		widget.NewFormItem(lang.X("unit.code", "Code"), f.code),
 		widget.NewFormItem(lang.X("unit.note", "Note"), f.note),
 		widget.NewFormItem(lang.X("unit.starts", "Set up from"), f.starts),
 	}
@@ -82,7 +84,7 @@ func (u *UI) addUnitDialog() {
 func (u *UI) addUnit(f *unitForm) {
 	name := strings.TrimSpace(f.name.Text)
 	unit := model.Unit{Name: name, Kind: model.UnitKinds[max(0, f.kind.SelectedIndex())],
-		Parent: f.parents[max(0, f.parent.SelectedIndex())], Note: strings.TrimSpace(f.note.Text)}
+		Parent: f.parents[max(0, f.parent.SelectedIndex())], Code: strings.TrimSpace(f.code.Text), Note: strings.TrimSpace(f.note.Text)}
 	if t := strings.TrimSpace(f.starts.Text); t != "" {
 		m, ok := model.ParseMonth(t)
 		if !ok {
@@ -100,6 +102,52 @@ func (u *UI) addUnit(f *unitForm) {
 	u.selUnit = unit.ID
 	u.outline.tree.OpenBranch(unitUID(unit.Parent))
 	u.outline.tree.Select(unitUID(unit.ID))
+}
+
+// editUnitDialog changes the name, kind, code and note of a unit (its
+// place in the tree changes by dragging it in the chart).
+func (u *UI) editUnitDialog(id model.ID) {
+	unit := u.units[id]
+	if unit == nil {
+		return
+	}
+	f := u.newUnitForm()
+	f.name.SetText(unit.Name)
+	f.kind.SetSelectedIndex(int(unit.Kind))
+	f.code.SetText(unit.Code)
+	f.note.SetText(unit.Note)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("unit.name", "Name"), f.name),
+		widget.NewFormItem(lang.X("unit.kind", "Kind"), f.kind),
+		widget.NewFormItem(lang.X("unit.code", "Code"), f.code),
+		widget.NewFormItem(lang.X("unit.note", "Note"), f.note),
+	}
+	d := dialog.NewForm(lang.X("dlg.edit_unit", "Edit unit"), lang.X("btn.save", "Save"), lang.X("btn.cancel", "Cancel"),
+		items, func(ok bool) {
+			if ok {
+				u.saveUnit(id, f)
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(420, 300))
+	d.Show()
+}
+
+// saveUnit writes the edit form of unit id as one undoable change.
+func (u *UI) saveUnit(id model.ID, f *unitForm) {
+	name := strings.TrimSpace(f.name.Text)
+	err := u.apply(lang.X("change.edit_unit", "change unit “{{.name}}”", map[string]any{"name": name}),
+		func(tx *store.Tx) error {
+			un, err := tx.Unit(id)
+			if err != nil {
+				return err
+			}
+			un.Name, un.Kind = name, model.UnitKinds[max(0, f.kind.SelectedIndex())]
+			un.Code, un.Note = strings.TrimSpace(f.code.Text), strings.TrimSpace(f.note.Text)
+			return tx.PutUnit(&un)
+		})
+	if err != nil {
+		u.showError(err)
+	}
 }
 
 // deleteUnit removes an empty unit after asking.

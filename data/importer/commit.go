@@ -103,6 +103,24 @@ func (s *staged) write(tx *store.Tx, o CommitOptions) error {
 		}
 		real[local] = u.ID
 	}
+	// Existing units the file gave a code, unless edited meanwhile.
+	oldUnit := map[model.ID]model.Unit{}
+	for _, u := range s.before.Units {
+		oldUnit[u.ID] = u
+	}
+	for _, uid := range sortedKeys(s.touchUnit) {
+		cur, err := tx.Unit(uid)
+		if err != nil {
+			return err
+		}
+		if cur != oldUnit[uid] {
+			return stale("unit", uid)
+		}
+		cur.Code = s.unitIdx[uid].Code
+		if err := tx.PutUnit(&cur); err != nil {
+			return err
+		}
+	}
 	// Posts: clear the changed lines first so no intermediate state loops,
 	// then create the new posts, then set every line.
 	for _, pid := range sortedKeys(s.touchPost) {

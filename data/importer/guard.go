@@ -52,6 +52,7 @@ func baseOf(path string) string {
 // testHook, when set by a test, is called at the named points of reading
 // and committing ("row" with the sheet and 1-based row, "sheet.fast" or
 // "sheet.excelize" with the sheet read and its rows, "prepare",
-// "commit"), so a test can make them panic or see which reader read a
-// sheet.
+// "prepare.row" with the sheet and row Prepare works on (0: the sheet as
+// a whole), "commit"), so a test can make them panic or see which reader
+// read a sheet.
 var testHook func(point, sheet string, row int)

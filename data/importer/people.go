@@ -52,6 +52,9 @@ type deptTable struct {
 	order  []string
 	canon  map[string]string   // canonID → id
 	byName map[string][]string // unit name → ids
+	// codes says the ids are unit codes (a dept_id column), not the names
+	// standing in for them.
+	codes bool
 }
 
 func newDeptTable() *deptTable {
@@ -140,6 +143,7 @@ func readDeptTable(st *staged, s *Sheet, d *deptTable) *deptTable {
 	if d == nil {
 		d = newDeptTable()
 	}
+	d.codes = d.codes || cID >= 0
 	first := len(d.order)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
 		row := s.Rows[i]
@@ -191,7 +195,10 @@ func (st *staged) people(w *Workbook, sheets []*Sheet) error {
 	}
 	if depts != nil {
 		for _, id := range depts.order {
-			st.unitFor(depts.path(id))
+			unit := st.unitFor(st.codedPath(depts, id))
+			if depts.codes {
+				st.setCode(unit, id)
+			}
 		}
 	}
 	var recs []personRec
@@ -241,7 +248,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	}
 	recs = slices.Grow(recs, len(s.Rows)-s.HeaderRow)
 	for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-		if err := st.tick(); err != nil {
+		if err := st.tick(s.Name, i+1); err != nil {
 			return nil, err
 		}
 		row := s.Rows[i]
@@ -294,11 +301,18 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			// one column by itself, levels by their lowest unit when the
 			// sheet has it under the same units.
 			if id, ok := depts.lookup(cell(row, deptCols[0].col)); ok && len(deptCols) == 1 {
-				r.path = depts.path(id)
+				r.path = st.codedPath(depts, id)
 			} else if id, ok := depts.lookup(r.path[len(r.path)-1]); ok {
-				if full := depts.path(id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
+				if full := st.codedPath(depts, id); len(full) >= len(r.path) && slices.Equal(full[len(full)-len(r.path):], r.path) {
 					r.path = full
 				}
+			}
+		}
+		if depts == nil && cDeptID < 0 && len(deptCols) == 1 && len(r.path) == 1 && len(st.byCode) > 0 {
+			// One unit column may give codes an earlier import stored
+			// (home_team: web): a code that is no unit's name is its unit.
+			if u, ok := st.byCode[canonID(r.path[0])]; ok && !st.unitNamed(r.path[0]) {
+				r.path = st.unitPath(u)
 			}
 		}
 		if cDeptID >= 0 {
@@ -307,7 +321,9 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			r.deptID = cleanCode(cell(row, cDeptID))
 			if r.deptID != "" {
 				if id, ok := depts.lookup(r.deptID); ok {
-					r.path = depts.path(id)
+					r.path = st.codedPath(depts, id)
+				} else if u, ok := st.byCode[canonID(r.deptID)]; ok {
+					r.path = st.unitPath(u) // a code an earlier import or the user gave
 				} else if p, ok := st.codePath[canonID(r.deptID)]; ok {
 					r.path = p
 				} else if len(r.path) > 0 {
@@ -428,6 +444,7 @@ func (st *staged) placePeople(recs []personRec) {
 	for i := range recs {
 		r := &recs[i]
 		r.unit = st.unitFor(r.path)
+		st.setCode(r.unit, r.deptID)
 	}
 	existingUnitsOf := func(person model.ID) map[model.ID]bool {
 		out := map[model.ID]bool{}
@@ -444,6 +461,7 @@ func (st *staged) placePeople(recs []personRec) {
 	rowsOf := map[model.ID]int{} // rows per person in the file
 	for i := range recs {
 		r := &recs[i]
+		st.at(r.sheet.Name, r.row)
 		if r.alsoOf > 0 {
 			st.placeAlso(r, &recs[r.alsoOf-1])
 			rowsOf[r.person]++

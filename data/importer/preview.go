@@ -159,9 +159,14 @@ const localBase model.ID = 1 << 62
 // uses their Mapping. It never changes existing. Cancelling ctx returns
 // ErrCancelled.
 func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *PreviewOptions) (_ *Preview, err error) {
+	var st *staged
 	defer func() {
 		if r := recover(); r != nil {
-			err = PanicProblem(r, w.Path, "", 0, 0)
+			sheet, row := "", 0
+			if st != nil {
+				sheet, row = st.atSheet, st.atRow
+			}
+			err = PanicProblem(r, w.Path, sheet, row, -1)
 		}
 	}()
 	var o PreviewOptions
@@ -180,7 +185,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	}
 	var used []*Sheet
 	total := 0
-	st := newStaged(existing)
+	st = newStaged(existing)
 	st.ctx, st.progress, st.rangeUpper, st.firstTableOnly = ctx, o.Progress, o.RangeUpper, o.FirstTableOnly
 	st.lang = i18n.Zh
 	if o.Lang != "" {
@@ -191,6 +196,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 		if s.Role == RoleSkip {
 			continue
 		}
+		st.at(s.Name, 0)
 		if !s.HasColumns() {
 			return nil, problem(KeyNoHeader+".sheet", "Sheet {{.sheet}} of {{.file}} has no header row with known column names (such as 姓名, 部门, 岗位).",
 				"file", w.Name, "sheet", s.Name)
@@ -235,6 +241,7 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	if !hasData(used) {
 		return nil, problem(KeyNoData, "{{.file}} holds no data: below the headings there are only blank or numbered rows, as in a blank form.", "file", w.Name)
 	}
+	st.at("", 0)
 	st.total = total
 	checkTextLengths(p, used)
 	if testHook != nil {
@@ -423,12 +430,22 @@ type staged struct {
 	// codePath is the unit of each unit code (部门编码) met so far, so a
 	// code names one unit whatever name the rows beside it give.
 	codePath map[string][]string
+	// byCode is the unit of each unit code the plan holds or this import
+	// gave (by canonID), so units are found by code before name across
+	// imports, also after a rename.
+	byCode map[string]model.ID
+	// touchUnit are existing units this import gives a code.
+	touchUnit map[model.ID]bool
+	unitNames map[string]bool // names of the plan's units, made by unitNamed
 	// rangeUpper: see PreviewOptions.RangeUpper.
 	rangeUpper bool
 	// firstTableOnly: see PreviewOptions.FirstTableOnly.
 	firstTableOnly bool
 	// lang: see PreviewOptions.Lang.
 	lang string
+	// atSheet and atRow are where Prepare is working, set by at.
+	atSheet string
+	atRow   int
 }
 
 func newStaged(d *model.PlanData) *staged {
@@ -443,12 +460,16 @@ func newStaged(d *model.PlanData) *staged {
 		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
 		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
 		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
-		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{}}
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{},
+		byCode: map[string]model.ID{}, touchUnit: map[model.ID]bool{}}
 	roots := 0
 	for i := range after.Units {
 		u := &after.Units[i]
 		st.unitIdx[u.ID] = u
 		st.unitKey[unitKeyOf(u.Parent, u.Name)] = u.ID
+		if _, dup := st.byCode[canonID(u.Code)]; u.Code != "" && !dup {
+			st.byCode[canonID(u.Code)] = u.ID
+		}
 		if u.Parent == 0 {
 			roots++
 			st.rootUnit = u.ID
@@ -490,8 +511,10 @@ func postKeyOf(unit model.ID, title string) string { return fmt.Sprint(uint64(un
 
 func (st *staged) newID() model.ID { st.next++; return st.next }
 
-// tick counts a row and checks for cancellation now and then.
-func (st *staged) tick() error {
+// tick counts a row (row of sheet, 1-based), remembers where the work is
+// and checks for cancellation now and then.
+func (st *staged) tick(sheet string, row int) error {
+	st.at(sheet, row)
 	st.done++
 	if st.done&4095 == 0 {
 		if err := st.ctx.Err(); err != nil {
@@ -502,6 +525,15 @@ func (st *staged) tick() error {
 		}
 	}
 	return nil
+}
+
+// at remembers where the work is: row (1-based; 0 for the sheet as a
+// whole) of sheet ("" for the file as a whole), so a panic names it.
+func (st *staged) at(sheet string, row int) {
+	st.atSheet, st.atRow = sheet, row
+	if testHook != nil {
+		testHook("prepare.row", sheet, row)
+	}
 }
 
 func (st *staged) warn(p *model.Problem) { st.p.Warnings = append(st.p.Warnings, p) }
@@ -547,6 +579,64 @@ func (st *staged) unitFor(path []string) model.ID {
 		parent = id
 	}
 	return parent
+}
+
+// setCode gives unit the code a file names it by, unless the unit has a
+// code already or another unit has this one: one code is one unit.
+func (st *staged) setCode(unit model.ID, code string) {
+	code = cleanCode(code)
+	if unit == 0 || code == "" {
+		return
+	}
+	if _, taken := st.byCode[canonID(code)]; taken {
+		return
+	}
+	u := st.unitIdx[unit]
+	if u.Code != "" || len([]rune(code)) > model.MaxNameRunes {
+		return
+	}
+	u.Code = code
+	st.byCode[canonID(code)] = unit
+	if !st.newUnits[unit] {
+		st.touchUnit[unit] = true
+	}
+}
+
+// unitNamed reports whether a unit of the plan has this name.
+func (st *staged) unitNamed(name string) bool {
+	if st.unitNames == nil {
+		st.unitNames = map[string]bool{}
+		for _, u := range st.before.Units {
+			st.unitNames[u.Name] = true
+		}
+	}
+	return st.unitNames[name]
+}
+
+// codedPath is d.path(id), except that from the first id up the parent
+// chain that is a unit code the plan knows, the path is that unit's as
+// the plan names it now: a renamed unit is still the unit of its code.
+func (st *staged) codedPath(d *deptTable, id string) []string {
+	if !d.codes {
+		return d.path(id)
+	}
+	var below []string
+	for steps := 0; id != "" && steps < 64; steps++ {
+		if u, ok := st.byCode[canonID(id)]; ok {
+			return append(slices.Clone(st.unitPath(u)), below...)
+		}
+		n, ok := d.name[id]
+		if !ok {
+			alt, found := d.lookup(id)
+			if !found || alt == id {
+				return nil
+			}
+			id, n = alt, d.name[alt]
+		}
+		below = append([]string{n}, below...)
+		id = d.parent[id]
+	}
+	return below
 }
 
 // reindexUnits refreshes unitIdx after appending (the slice may move).
@@ -661,6 +751,7 @@ func (st *staged) finish(sample int) {
 			}
 		}
 		p.Created += len(p.NewUnits)
+		p.Updated += len(st.touchUnit) // existing units given a code
 	}
 	if err := st.after.Validate(); err != nil {
 		for _, e := range splitJoined(err) {

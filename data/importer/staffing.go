@@ -36,7 +36,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 		}
 		seen := map[model.ID]int{} // post → row where the file first set it
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-			if err := st.tick(); err != nil {
+			if err := st.tick(s.Name, i+1); err != nil {
 				return err
 			}
 			row := s.Rows[i]
@@ -235,10 +235,10 @@ func (st *staged) org(sheets []*Sheet) error {
 			note             string
 		}
 		var rows []orgRow
-		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}}
+		byID := &deptTable{name: map[string]string{}, parent: map[string]string{}, codes: true}
 		parentOf := map[string]string{}
 		for i := s.HeaderRow + 1; i < len(s.Rows); i++ {
-			if err := st.tick(); err != nil {
+			if err := st.tick(s.Name, i+1); err != nil {
 				return err
 			}
 			row := s.Rows[i]
@@ -280,10 +280,11 @@ func (st *staged) org(sheets []*Sheet) error {
 			rows = append(rows, r)
 		}
 		for _, r := range rows {
+			st.at(s.Name, r.row)
 			path := r.path
 			switch {
 			case r.id != "" && cParentID >= 0:
-				path = byID.path(r.id)
+				path = st.codedPath(byID, r.id)
 				if path == nil {
 					path = []string{r.name}
 				}
@@ -296,7 +297,11 @@ func (st *staged) org(sheets []*Sheet) error {
 					path = append([]string{p}, path...)
 				}
 			}
+			if u, ok := st.byCode[canonID(r.id)]; ok && r.id != "" && cParentID < 0 {
+				path = st.unitPath(u)
+			}
 			unit := st.unitFor(path)
+			st.setCode(unit, r.id)
 			u := st.unitIdx[unit]
 			note := r.note
 			if f, ok := ParseNumber(r.planned); ok {

@@ -1,5 +1,7 @@
 package importer
 
+import "staffplan/data/model"
+
 // Summary is the outcome of an import in a form for JSON (the CLI's
 // --json): what was read and what was, or would be, written.
 type Summary struct {
@@ -7,7 +9,7 @@ type Summary struct {
 	Sheets         []string        `json:"sheets"`
 	HeaderRow      map[string]int  `json:"header_row"` // sheet → 1-based row
 	Roles          map[string]Role `json:"roles"`      // sheet → what it was read as, "skipped" if left out
-	People         int             `json:"people"`     // people read from the file
+	People         int             `json:"people"`     // people created or changed, each once
 	Units          int             `json:"units"`      // units created
 	Positions      int             `json:"positions"`  // posts created or changed
 	Created        int             `json:"created"`
@@ -19,7 +21,7 @@ type Summary struct {
 
 // Summary sums up the preview.
 func (p *Preview) Summary() Summary {
-	s := Summary{Kind: p.Kind, Sheets: p.Sheets, HeaderRow: p.HeaderRows, People: len(p.People), Units: len(p.NewUnits),
+	s := Summary{Kind: p.Kind, Sheets: p.Sheets, HeaderRow: p.HeaderRows, People: p.peopleTouched(), Units: len(p.NewUnits),
 		Positions: len(p.Positions), Created: p.Created, Updated: p.Updated, Unchanged: p.Unchanged,
 		Skipped: p.Skipped, IgnoredColumns: p.Ignored}
 	s.Roles = map[string]Role{}
@@ -39,4 +41,22 @@ func (p *Preview) Summary() Summary {
 		s.IgnoredColumns = []IgnoredColumn{}
 	}
 	return s
+}
+
+// peopleTouched counts the people the import creates or changes, each
+// once: a person on two rows (two posts) is one, and so is a head an org
+// structure names; people the file leaves as they were are not counted.
+func (p *Preview) peopleTouched() int {
+	seen := map[model.ID]bool{}
+	for _, r := range p.People {
+		if r.Action != ActionUnchanged {
+			seen[r.Person.ID] = true
+		}
+	}
+	if p.st != nil {
+		for id := range p.st.newPeople {
+			seen[id] = true
+		}
+	}
+	return len(seen)
 }

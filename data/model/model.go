@@ -86,6 +86,9 @@ type Unit struct {
 	Order  int
 	Note   string
 	Starts Month // the unit is set up from this month; zero: it exists now
+	// Code is the unit's code (部门编码) as an import gave it or the user typed
+	// it, so a later file that names units by code finds them after a rename.
+	Code string
 }
 
 // PositionStatus says whether a post is in force.

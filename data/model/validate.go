@@ -109,6 +109,9 @@ func CheckUnit(u *Unit, up Lookup) error {
 	if longName(u.Name) {
 		return nameTooLong(u.Name)
 	}
+	if longName(u.Code) {
+		return nameTooLong(u.Code)
+	}
 	if u.Parent != 0 {
 		if _, ok := up(u.Parent); !ok {
 			return problem("err.unknown_parent", "The parent unit of {{.name}} does not exist.", "name", u.Name)

@@ -29,6 +29,7 @@ func tailLen(t *testing.T, k kind, body []byte) int {
 			t.Fatal(err)
 		}
 		e.int(int64(u.Starts))
+		e.str(u.Code)
 	case kindPosition:
 		var p model.Position
 		if err := decodePosition(body, &p); err != nil {

@@ -252,6 +252,7 @@ func encodeUnit(u *model.Unit) []byte {
 	e.int(int64(u.Order))
 	e.str(u.Note)
 	e.int(int64(u.Starts))
+	e.str(u.Code)
 	return e.b
 }
 
@@ -264,6 +265,7 @@ func decodeUnit(b []byte, u *model.Unit) error {
 	u.Note = d.str()
 	if d.more() {
 		u.Starts = model.Month(d.int())
+		u.Code = d.str()
 	}
 	if err := d.done("unit"); err != nil {
 		return err

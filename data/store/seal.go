@@ -205,6 +205,8 @@ func badUnit(u *model.Unit) string {
 		return "kind"
 	case badMonth(u.Starts):
 		return "start month"
+	case badText(u.Code):
+		return "code"
 	}
 	return ""
 }
