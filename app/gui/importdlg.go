@@ -191,7 +191,7 @@ func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialo
 		})
 	}
 	time.AfterFunc(time.Second, func() {
-		fyne.Do(func() {
+		u.do(func() {
 			if !p.done {
 				p.shown = true
 				p.d.Show()
@@ -230,21 +230,20 @@ func (u *UI) importFile(path, password string, next func()) {
 		planID = 0
 	}
 	failed := func(err error) {
-		prog.finish()
 		d := u.errorDialog(err)
 		d.SetOnClosed(next)
 		u.showDismissable(d)
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }
-	u.run(func() {
+	j := u.newJob(lang.X("job.read", "reading {{.file}}", map[string]any{"file": core.BaseName(path)}), prog.finish, asError, failed)
+	j.run(func() {
 		wb, err := core.ReadForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
 			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
 		}
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			switch {
 			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
 				next()
@@ -263,8 +262,8 @@ func (u *UI) importFile(path, password string, next func()) {
 			default:
 				u.showPreview(wb, preview, asNew, next)
 			}
-		}, asError, failed)
-	}, asError, failed)
+		})
+	})
 }
 
 // existingFor is the plan an import merges into: none for an empty window.
@@ -572,16 +571,16 @@ func (ip *importPreview) commit() {
 	st, planID, preview := u.st, ip.target(), ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
 	failed := func(err error) {
-		prog.finish()
 		d := u.errorDialog(err)
 		d.SetOnClosed(ip.next)
 		u.showDismissable(d)
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
-	u.run(func() {
+	label := lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(preview.File)})
+	j := u.newJob(label, prog.finish, asError, failed)
+	j.run(func() {
 		ch, err := importer.Commit(st, planID, preview, opt)
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			if err != nil {
 				d := u.errorDialog(err)
 				d.SetOnClosed(ip.next)
@@ -589,7 +588,7 @@ func (ip *importPreview) commit() {
 				return
 			}
 			if ch != nil {
-				ch.Label = lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(preview.File)})
+				ch.Label = label
 			}
 			u.hist.Push(ch)
 			if ch != nil && ch.PlanID != u.planID {
@@ -599,8 +598,8 @@ func (ip *importPreview) commit() {
 				u.reload()
 			}
 			ip.next()
-		}, asError, failed)
-	}, asError, failed)
+		})
+	})
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

@@ -91,14 +91,10 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
-	failed := func(err error) {
-		prog.Hide()
-		u.showError(err)
-	}
-	u.run(func() {
+	j := u.newJob(label, prog.Hide, core.InternalError, u.showError)
+	j.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
-		onUI(func() {
-			prog.Hide()
+		j.show(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -109,8 +105,8 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.hist.Push(ch)
 			u.ShowPlan(id)
 			u.outline.openAll()
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 func (u *UI) newPlanDialog() {
