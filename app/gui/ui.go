@@ -86,7 +86,7 @@ type UI struct {
 func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u := &UI{app: a, win: w, st: st, planID: planID, hist: History{limit: 200},
 		background: runInBackground, do: fyne.Do,
-		opens:      func(path string) (*store.Store, error) { return store.Open(path, nil) },
+		opens: func(path string) (*store.Store, error) { return store.Open(path, nil) },
 	}
 	u.planSelect = widget.NewSelect(nil, u.onPlanSelected)
 	u.planSelect.PlaceHolder = lang.X("plan.choose", "Choose a plan")
