@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"staffplan/app/core"
+	"staffplan/data/calc"
 	"staffplan/data/export"
 	"staffplan/data/model"
 )
@@ -19,7 +22,13 @@ import (
 func (u *UI) writeExport(kind, path string, d *model.PlanData, omitLeft bool) {
 	// Written by the background job, read after it on the UI goroutine.
 	var warnings strings.Builder
-	write, err := core.ExportWriter(kind, filepath.Ext(path), d, u.calc.sheet, core.Lang(), omitLeft, &warnings)
+	// The job writes a copy of the calculator's sheet: typing in a driver
+	// field changes the pane's sheet in place while the file is written.
+	sheet, err := cloneSheet(u.calc.sheet)
+	var write func(io.Writer) error
+	if err == nil {
+		write, err = core.ExportWriter(kind, filepath.Ext(path), d, sheet, core.Lang(), omitLeft, &warnings)
+	}
 	if err != nil {
 		_ = os.Remove(path) // the empty file the dialog created
 		u.showError(err)
@@ -42,4 +51,18 @@ func (u *UI) writeExport(kind, path string, d *model.PlanData, omitLeft bool) {
 			u.showInfo(lang.X("dlg.saved", "Saved"), msg)
 		})
 	})
+}
+
+// cloneSheet is a deep copy of s (nil for nil), made as the store keeps a
+// sheet: as JSON, which reaches every map and slice of its rules.
+func cloneSheet(s *calc.Sheet) (*calc.Sheet, error) {
+	if s == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	c := new(calc.Sheet)
+	return c, json.Unmarshal(b, c)
 }
