@@ -64,7 +64,14 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		return true
 	}
 	var persons []model.ID // whose record or assignments the change wrote
+	var posts []model.ID   // the posts written, if the change wrote posts alone
+	onlyPosts := true
 	for _, r := range recs {
+		if r.Kind == store.RecordPosition {
+			posts = append(posts, r.ID)
+		} else {
+			onlyPosts = false
+		}
 		switch r.Kind {
 		case store.RecordPlan:
 			d.Plan = *r.Plan
@@ -108,7 +115,15 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		}
 	}
 	u.data = d
-	u.fig = model.Recompute(d, old, u.fig, persons)
+	fig, ok := (*model.Figures)(nil), false
+	if onlyPosts {
+		// A post's headcount, status or texts: its units' sums alone.
+		fig, ok = model.RecomputePlanned(d, old, u.fig, posts)
+	}
+	if !ok {
+		fig = model.Recompute(d, old, u.fig, persons)
+	}
+	u.fig = fig
 	switch {
 	case copied[store.RecordPerson]:
 		u.indexPeople() // the people moved
