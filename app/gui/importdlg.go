@@ -19,6 +19,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/store"
 )
 
 // FieldText names a column meaning in the interface language.
@@ -318,6 +319,7 @@ func (u *UI) rememberMapping(s *importer.Sheet) {
 // importPreview is the dialog that shows what an import will do.
 type importPreview struct {
 	u        *UI
+	st       *store.Store // the database the preview was made for
 	wb       *importer.Workbook
 	p        *importer.Preview
 	d        *dialog.ConfirmDialog
@@ -374,7 +376,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 }
 
 func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
+	ip := &importPreview{u: u, st: u.st, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on
@@ -550,6 +552,12 @@ func (ip *importPreview) failed(err error) {
 // the result; Undo takes it back.
 func (ip *importPreview) commit() {
 	u := ip.u
+	if ip.st != u.st {
+		// Another database was opened under the preview, which matched the
+		// file against a plan of the old one.
+		u.jobDropped(lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(ip.p.File)}), ip.st)
+		return
+	}
 	if ip.prepErr != nil {
 		ip.notYet()
 		return

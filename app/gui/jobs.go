@@ -81,11 +81,17 @@ func (j *job) finish(fn func()) {
 		j.done()
 	}
 	if j.u.st != j.st {
-		j.u.status.SetText(lang.X("job.dropped", "“{{.job}}” was started on {{.path}}, which is no longer open: its result was dropped.",
-			map[string]any{"job": j.what, "path": j.st.Path()}))
+		j.u.jobDropped(j.what, j.st)
 		return
 	}
 	fn()
+}
+
+// jobDropped says in the status line that what was started on st, no
+// longer the open database, came to nothing here.
+func (u *UI) jobDropped(what string, st *store.Store) {
+	u.status.SetText(lang.X("job.dropped", "“{{.job}}” was started on {{.path}}, which is no longer open: its result was dropped.",
+		map[string]any{"job": what, "path": st.Path()}))
 }
 
 // panicStack is the stack of a panic the importer recovered, for the log;

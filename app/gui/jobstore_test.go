@@ -142,3 +142,30 @@ func TestOpenDatabaseWhileANewPlanIsStoredDropsIt(t *testing.T) {
 		t.Errorf("status %q does not say the new plan was dropped", u.status.Text)
 	}
 }
+
+// TestOpenDatabaseUnderAnImportPreviewDropsIt: with an import's preview on
+// screen the user opens another database (Ctrl+O works over the preview),
+// then presses Enter. The preview was made against the old plan: nothing
+// is imported into the new database and its history stays empty.
+func TestOpenDatabaseUnderAnImportPreviewDropsIt(t *testing.T) {
+	u := newTestUI(t)
+	file := filepath.Join(t.TempDir(), "新员工.xlsx")
+	apptest.WriteRoster(t, file, [][]any{{"N1", "牛一", "生产部", "操作工", "2023-02-01", ""}})
+	u.ImportFiles([]string{file})
+	if u.pendingImport == nil {
+		t.Fatal("no preview")
+	}
+	other, otherPlan := otherDatabase(t)
+	before := peopleIn(t, other, otherPlan)
+	u.SwitchStore(other)
+	u.ConfirmPendingImport()
+	if u.hist.CanUndo() {
+		t.Errorf("the new database's history has %q", u.hist.UndoLabel())
+	}
+	if n := peopleIn(t, other, otherPlan); n != before {
+		t.Errorf("the new database's plan has %d people, had %d", n, before)
+	}
+	if !strings.Contains(u.status.Text, "新员工.xlsx") || !strings.Contains(u.status.Text, "no longer open") {
+		t.Errorf("status %q does not say the import was dropped", u.status.Text)
+	}
+}
