@@ -66,12 +66,14 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 	var persons []model.ID // whose record or assignments the change wrote
 	var posts []model.ID   // the posts written, if the change wrote posts alone
 	onlyPosts := true
+	figures := false // whether the change wrote what the figures derive from
 	for _, r := range recs {
 		if r.Kind == store.RecordPosition {
 			posts = append(posts, r.ID)
 		} else {
 			onlyPosts = false
 		}
+		figures = figures || (r.Kind != store.RecordPlan && r.Kind != store.RecordOther)
 		switch r.Kind {
 		case store.RecordPlan:
 			d.Plan = *r.Plan
@@ -115,8 +117,10 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		}
 	}
 	u.data = d
-	fig, ok := (*model.Figures)(nil), false
-	if onlyPosts {
+	// The plan record and the plan's documents (the calculator's sheet)
+	// change no figure.
+	fig, ok := u.fig, !figures
+	if onlyPosts && figures {
 		// A post's headcount, status or texts: its units' sums alone.
 		fig, ok = model.RecomputePlanned(d, old, u.fig, posts)
 	}
