@@ -14,6 +14,7 @@ import (
 
 	"staffplan/app/core"
 	"staffplan/app/internal/apptest"
+	"staffplan/data/store"
 )
 
 // realJobs gives u the window's own background runner (a goroutine per
@@ -144,4 +145,47 @@ func workbookText(t *testing.T, path string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestSaveCopyWhileEditing saves a copy of the database in the background
+// while the user goes on editing: the copy is a whole database, and the
+// edit is stored in the open one.
+func TestSaveCopyWhileEditing(t *testing.T) {
+	u := newTestUI(t)
+	mu := realJobs(u)
+	path := filepath.Join(t.TempDir(), "copy.db")
+	sup := u.postByTitle(t, "生产部主管").ID
+	mu.Lock()
+	u.saveCopy(path)
+	u.outline.selected(postUID(sup))
+	u.editor.planned.SetText("4")
+	saved := u.editor.Save()
+	mu.Unlock()
+	if !saved {
+		t.Fatal(u.editor.message.Text)
+	}
+	waitUI(t, mu, "the message that the copy is saved", func() bool {
+		return strings.Contains(overlayText(u.win.Canvas()), "A copy of the database was saved")
+	})
+	cp, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	d, err := cp.LoadPlan(u.planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.People) != len(u.data.People) || len(d.Positions) != len(u.data.Positions) {
+		t.Errorf("the copy has %d people and %d posts, the plan %d and %d", len(d.People), len(d.Positions), len(u.data.People), len(u.data.Positions))
+	}
+	now, err := u.st.LoadPlan(u.planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range now.Positions {
+		if p.ID == sup && p.Planned != 4 {
+			t.Errorf("the edit made during the copy is not stored: planned %v", p.Planned)
+		}
+	}
 }

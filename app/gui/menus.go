@@ -229,12 +229,7 @@ func (u *UI) saveCopyDialog() {
 		}
 		path := w.URI().Path()
 		_ = w.Close() // SaveCopy writes through a temporary file and renames it
-		if err := u.st.SaveCopy(path); err != nil {
-			u.showError(err)
-			return
-		}
-		u.showInfo(lang.X("dlg.saved", "Saved"),
-			lang.X("dlg.saved.text", "A copy of the database was saved to {{.path}}.", map[string]any{"path": path}))
+		u.saveCopy(path)
 	}, u.win)
 	name := "staffplan"
 	if u.data.Plan.Name != "" {
