@@ -177,10 +177,11 @@ type progressDialog struct {
 	shown  bool
 	done   bool
 	cancel context.CancelFunc
+	do     func(func()) // the window's fyne.Do
 }
 
 func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialog {
-	p := &progressDialog{bar: widget.NewProgressBar(), cancel: cancel}
+	p := &progressDialog{bar: widget.NewProgressBar(), cancel: cancel, do: u.do}
 	if cancel == nil {
 		p.d = dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), u.win)
 	} else {
@@ -204,7 +205,7 @@ func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialo
 
 // update is called from the worker goroutine.
 func (p *progressDialog) update(done, total int) {
-	fyne.Do(func() {
+	p.do(func() {
 		if total > 0 {
 			p.bar.SetValue(float64(done) / float64(total))
 		}
