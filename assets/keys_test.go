@@ -8,10 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // dynamicParts names, for each non-constant part of a composed key
@@ -33,12 +36,13 @@ type keySource struct {
 	keyFuncs map[string]map[string]int      // dir → function → index of its parameter called key
 	skipFns  map[string]map[string]bool     // dir → functions that make a Skip of their key
 	files    map[string][]*ast.File         // dir → files
+	tables   map[string]bool                // variables and fields that are tables of keys ([]Key, map[…]Key)
 }
 
 func scanSource(t *testing.T, dirs ...string) *keySource {
 	t.Helper()
 	ks := &keySource{fset: token.NewFileSet(), consts: map[string]map[string][]string{}, typed: map[string]map[string][]string{},
-		problems: map[string]map[string]ast.Expr{}, pkgDirs: map[string][]string{}, keyFuncs: map[string]map[string]int{}, skipFns: map[string]map[string]bool{}, files: map[string][]*ast.File{}}
+		problems: map[string]map[string]ast.Expr{}, pkgDirs: map[string][]string{}, keyFuncs: map[string]map[string]int{}, skipFns: map[string]map[string]bool{}, files: map[string][]*ast.File{}, tables: map[string]bool{}}
 	for _, root := range dirs {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
@@ -76,9 +80,27 @@ func scanSource(t *testing.T, dirs ...string) *keySource {
 				switch decl := decl.(type) {
 				case *ast.GenDecl:
 					for _, spec := range decl.Specs {
+						if ts, ok := spec.(*ast.TypeSpec); ok {
+							if st, ok := ts.Type.(*ast.StructType); ok {
+								for _, field := range st.Fields.List {
+									if isKeyTable(field.Type) {
+										for _, name := range field.Names {
+											ks.tables[name.Name] = true
+										}
+									}
+								}
+							}
+						}
 						vs, ok := spec.(*ast.ValueSpec)
 						if !ok {
 							continue
+						}
+						for i, name := range vs.Names {
+							if i < len(vs.Values) {
+								if cl, ok := vs.Values[i].(*ast.CompositeLit); ok && isKeyTable(cl.Type) {
+									ks.tables[name.Name] = true
+								}
+							}
 						}
 						for i, name := range vs.Names {
 							if i >= len(vs.Values) {
@@ -135,7 +157,7 @@ func scanSource(t *testing.T, dirs ...string) *keySource {
 						name = fn.Sel.Name
 					}
 					_, ok := ks.keyFuncs[c.dir][name]
-					makes = makes || ok
+					makes = makes || ok || translates(n, "key")
 				}
 				return !makes
 			})
@@ -146,6 +168,100 @@ func scanSource(t *testing.T, dirs ...string) *keySource {
 		}
 	}
 	return ks
+}
+
+// translates reports whether call is i18n.T or lang.X (T inside package
+// i18n) given the identifier param as its key, or with param "" any key.
+func translates(call *ast.CallExpr, param string) bool {
+	i := keyArg(call)
+	if i < 0 || i >= len(call.Args) {
+		return false
+	}
+	id, ok := call.Args[i].(*ast.Ident)
+	return param == "" || ok && id.Name == param
+}
+
+// keyArg is the index of the key among the arguments of a call of i18n.T
+// (its second) or lang.X and core.X (their first), or -1 for other calls.
+// A bare T is i18n's own, a bare X core's.
+func keyArg(call *ast.CallExpr) int {
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		if x, ok := fn.X.(*ast.Ident); ok {
+			switch {
+			case x.Name == "i18n" && fn.Sel.Name == "T":
+				return 1
+			case (x.Name == "lang" || x.Name == "core") && fn.Sel.Name == "X":
+				return 0 // Fyne's lang.X, and core.X: the same over data/i18n
+			}
+		}
+	case *ast.Ident:
+		if fn.Name == "T" {
+			return 1
+		}
+		if fn.Name == "X" {
+			return 0
+		}
+	}
+	return -1
+}
+
+// isKeyTable reports whether e is the type of a table of keys: []Key or
+// map[…]Key.
+func isKeyTable(e ast.Expr) bool {
+	switch ty := e.(type) {
+	case *ast.ArrayType:
+		return isKeyType(ty.Elt)
+	case *ast.MapType:
+		return isKeyType(ty.Value)
+	}
+	return false
+}
+
+// isKeyType reports whether e is Key or i18n.Key, the type of the
+// elements of a table of translation keys.
+func isKeyType(e ast.Expr) bool {
+	switch ty := e.(type) {
+	case *ast.Ident:
+		return ty.Name == "Key"
+	case *ast.SelectorExpr:
+		x, ok := ty.X.(*ast.Ident)
+		return ok && x.Name == "i18n" && ty.Sel.Name == "Key"
+	}
+	return false
+}
+
+// keyFuncLit returns the index of a function literal's string parameter
+// called key when the literal passes it to i18n.T or lang.X (t :=
+// func(key string) string { return i18n.T(lang, key, nil) }), else -1.
+func keyFuncLit(e ast.Expr) int {
+	fl, ok := e.(*ast.FuncLit)
+	if !ok {
+		return -1
+	}
+	i, at := 0, -1
+	for _, field := range fl.Type.Params.List {
+		for _, name := range field.Names {
+			if id, ok := field.Type.(*ast.Ident); ok && id.Name == "string" && name.Name == "key" {
+				at = i
+			}
+			i++
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	found := false
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && translates(c, "key") {
+			found = true
+		}
+		return !found
+	})
+	if !found {
+		return -1
+	}
+	return at
 }
 
 // isProblemType reports whether a composite literal's type is Problem or
@@ -203,6 +319,19 @@ func (ks *keySource) eval(dir string, e ast.Expr) (keys []string, forward bool, 
 		}
 	case *ast.ParenExpr:
 		return ks.eval(dir, e.X)
+	case *ast.IndexExpr:
+		// formulas[name], e.Keys[v]: a key from a table, checked where the
+		// table is written.
+		name := ""
+		switch x := e.X.(type) {
+		case *ast.Ident:
+			name = x.Name
+		case *ast.SelectorExpr:
+			name = x.Sel.Name
+		}
+		if ks.tables[name] {
+			return nil, true, ""
+		}
 	case *ast.Ident:
 		if v, ok := ks.consts[dir][e.Name]; ok {
 			return v, false, ""
@@ -337,22 +466,38 @@ func usedKeys(t *testing.T, ks *keySource) (used, skips map[string]string) {
 	}
 	for dir, files := range ks.files {
 		for _, f := range files {
+			bareOK := map[string]bool{"i18n": true, "core": true}[f.Name.Name]
+			closures := map[string]int{} // t := func(key string) …: t's key parameter
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok && i < len(n.Rhs) {
+							if at := keyFuncLit(n.Rhs[i]); at >= 0 {
+								closures[id.Name] = at
+							}
+						}
+					}
 				case *ast.CallExpr:
 					if len(n.Args) == 0 {
 						break
 					}
+					if i := keyArg(n); i >= 0 && i < len(n.Args) {
+						if id, bare := n.Fun.(*ast.Ident); !bare || bareOK && (id.Name == "T") == (f.Name.Name == "i18n") {
+							add(dir, n.Args[i], false)
+							return true
+						}
+					}
 					name := ""
 					switch fn := n.Fun.(type) {
 					case *ast.SelectorExpr:
-						if x, ok := fn.X.(*ast.Ident); ok && x.Name == "lang" && fn.Sel.Name == "X" {
-							add(dir, n.Args[0], false)
-							return true
-						}
 						name = fn.Sel.Name // a method: st.skipRow
 					case *ast.Ident:
 						name = fn.Name
+						if i, ok := closures[name]; ok && i < len(n.Args) {
+							add(dir, n.Args[i], false)
+							return true
+						}
 					}
 					if i, ok := ks.keyFuncs[dir][name]; ok && i < len(n.Args) {
 						add(dir, n.Args[i], ks.skipFns[dir][name])
@@ -361,6 +506,22 @@ func usedKeys(t *testing.T, ks *keySource) (used, skips map[string]string) {
 					if isProblemType(n.Type) {
 						if k := problemKey(n); k != nil {
 							add(dir, k, isSkipType(n.Type))
+						}
+					}
+					// A table of keys: []Key{…}, map[…]i18n.Key{…}.
+					var elt ast.Expr
+					switch ty := n.Type.(type) {
+					case *ast.ArrayType:
+						elt = ty.Elt
+					case *ast.MapType:
+						elt = ty.Value
+					}
+					if elt != nil && isKeyType(elt) {
+						for _, e := range n.Elts {
+							if kv, ok := e.(*ast.KeyValueExpr); ok {
+								e = kv.Value
+							}
+							add(dir, e, false)
 						}
 					}
 				}
@@ -380,7 +541,10 @@ func TestEveryUsedKeyIsTranslated(t *testing.T) {
 	if len(used) < 300 {
 		t.Fatalf("found only %d keys; is the scan broken?", len(used))
 	}
-	for _, want := range []string{"warn.import.value.status", "warn.import.personal_value.mobile", "skip.import.subtotal", "err.calc.unknown_driver", "menu.export"} {
+	for _, want := range []string{"warn.import.value.status", "warn.import.personal_value.mobile", "skip.import.subtotal", "err.calc.unknown_driver", "menu.export",
+		// data/i18n's tables and the data packages' texts: enums, formulas, export labels
+		"enum.person_status.probation", "enum.employment.retiree", "enum.quantity.seats", "enum.backup_reason.delete_plan", "enum.basis.2008",
+		"calc.formula.cover.year", "calc.formula.or", "export.template.help.3", "export.calc.col.gap", "export.subtotal", "export.kind.roster"} {
 		if _, ok := used[want]; !ok {
 			t.Errorf("the scan missed %q", want)
 		}
@@ -409,6 +573,22 @@ func TestEveryUsedKeyIsTranslated(t *testing.T) {
 			}
 		}
 	}
+	// Both files have the same keys, and a key's texts the same
+	// placeholders: Fyne's lang and data/i18n fill them from one set of
+	// arguments.
+	for k, e := range tr["en"] {
+		z, ok := tr["zh_Hans"][k]
+		if !ok {
+			t.Errorf("key %q is in en.json but not in zh_Hans.json", k)
+		} else if placeholderSet(e) != placeholderSet(z) {
+			t.Errorf("key %q: placeholders differ: en %q, zh_Hans %q", k, e, z)
+		}
+	}
+	for k := range tr["zh_Hans"] {
+		if _, ok := tr["en"][k]; !ok {
+			t.Errorf("key %q is in zh_Hans.json but not in en.json", k)
+		}
+	}
 	// The list of skipped rows translates a skip's key with no arguments:
 	// a text with {{.sheet}} would show "<no value>".
 	if len(skips) < 5 {
@@ -423,4 +603,48 @@ func TestEveryUsedKeyIsTranslated(t *testing.T) {
 	}
 }
 
+var placeholderRE = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
+
+// placeholderSet is the sorted names of a text's {{.name}} placeholders.
+func placeholderSet(s string) string {
+	var out []string
+	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1])
+	}
+	sort.Strings(out)
+	return strings.Join(slices.Compact(out), ",")
+}
+
 func readFileOS(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// quotesChinese are the English texts that quote what Chinese files hold
+// (headings such as 工号, a headcount written 1-2人): there the Chinese is
+// what the user looks for in their file.
+var quotesChinese = map[string]bool{
+	"err.import.empty.roster": true, "err.import.map.syntax": true, "err.import.no_header.file": true,
+	"err.import.no_header.sheet": true, "import.range": true, "warn.import.ambiguous_manager": true,
+	"warn.import.no_empno.column": true, "warn.import.no_empno.row": true,
+}
+
+// TestEnglishTextsHaveNoChinese: the English interface shows no Chinese
+// label, example or default ("read as 在职"), except where a text quotes a
+// Chinese file.
+func TestEnglishTextsHaveNoChinese(t *testing.T) {
+	b, err := fs.ReadFile(Translations(), "translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := map[string]string{}
+	if err := json.Unmarshal(b, &en); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range en {
+		han := strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+		if han && !quotesChinese[k] {
+			t.Errorf("en.json %q is %q", k, v)
+		}
+		if !han && quotesChinese[k] {
+			t.Errorf("en.json %q no longer quotes Chinese: take it off quotesChinese", k)
+		}
+	}
+}

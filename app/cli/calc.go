@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/data/calc"
 )
@@ -36,7 +34,7 @@ func (d *durationFlag) Set(s string) error {
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return errors.New(lang.X("cli.bad_duration", "{{.value}} is not a duration such as 30m or 180s", map[string]any{"value": s}))
+		return errors.New(core.X("cli.bad_duration", "{{.value}} is not a duration such as 30m or 180s", map[string]any{"value": s}))
 	}
 	d.seconds, d.set = v.Seconds(), true
 	return nil
@@ -87,20 +85,20 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("erlang", stderr)
 	var calls, traffic, blocking, sl, maxWait, maxOcc, shrink numberFlag
 	var interval, aht, within, asa, patience durationFlag
-	fs.Var(&calls, "calls", lang.X("cli.flag.calls", "calls offered in one interval"))
-	fs.Var(&interval, "interval", lang.X("cli.flag.interval", "interval length, e.g. 30m"))
-	fs.Var(&aht, "aht", lang.X("cli.flag.aht", "average handle time, e.g. 180s"))
-	fs.Var(&sl, "sl", lang.X("cli.flag.sl", "service level target as a fraction, e.g. 0.8 (with --within)"))
-	fs.Var(&within, "within", lang.X("cli.flag.within", "answer time of the service level, e.g. 20s"))
-	fs.Var(&asa, "asa", lang.X("cli.flag.asa", "target average speed of answer, e.g. 120s"))
-	fs.Var(&maxWait, "max-wait-probability", lang.X("cli.flag.max_wait", "target probability that a call waits, e.g. 0.15"))
-	fs.Var(&maxOcc, "max-occupancy", lang.X("cli.flag.max_occupancy", "highest agent occupancy, e.g. 0.85"))
-	fs.Var(&shrink, "shrinkage", lang.X("cli.flag.shrinkage", "share of paid time not on the phones, e.g. 0.3"))
-	fs.Var(&patience, "patience", lang.X("cli.flag.patience", "mean caller patience, e.g. 5m (uses Erlang A)"))
-	agents := fs.Int("agents", 0, lang.X("cli.flag.agents", "evaluate this many agents instead of searching"))
-	fs.Var(&traffic, "traffic", lang.X("cli.flag.traffic", "offered traffic in erlangs (Erlang B, with --blocking)"))
-	fs.Var(&blocking, "blocking", lang.X("cli.flag.blocking", "highest blocking probability, e.g. 0.02 (Erlang B)"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	fs.Var(&calls, "calls", core.X("cli.flag.calls", "calls offered in one interval"))
+	fs.Var(&interval, "interval", core.X("cli.flag.interval", "interval length, e.g. 30m"))
+	fs.Var(&aht, "aht", core.X("cli.flag.aht", "average handle time, e.g. 180s"))
+	fs.Var(&sl, "sl", core.X("cli.flag.sl", "service level target as a fraction, e.g. 0.8 (with --within)"))
+	fs.Var(&within, "within", core.X("cli.flag.within", "answer time of the service level, e.g. 20s"))
+	fs.Var(&asa, "asa", core.X("cli.flag.asa", "target average speed of answer, e.g. 120s"))
+	fs.Var(&maxWait, "max-wait-probability", core.X("cli.flag.max_wait", "target probability that a call waits, e.g. 0.15"))
+	fs.Var(&maxOcc, "max-occupancy", core.X("cli.flag.max_occupancy", "highest agent occupancy, e.g. 0.85"))
+	fs.Var(&shrink, "shrinkage", core.X("cli.flag.shrinkage", "share of paid time not on the phones, e.g. 0.3"))
+	fs.Var(&patience, "patience", core.X("cli.flag.patience", "mean caller patience, e.g. 5m (uses Erlang A)"))
+	agents := fs.Int("agents", 0, core.X("cli.flag.agents", "evaluate this many agents instead of searching"))
+	fs.Var(&traffic, "traffic", core.X("cli.flag.traffic", "offered traffic in erlangs (Erlang B, with --blocking)"))
+	fs.Var(&blocking, "blocking", core.X("cli.flag.blocking", "highest blocking probability, e.g. 0.02 (Erlang B)"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
@@ -110,20 +108,20 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	}
 	if traffic.set || blocking.set {
 		if !traffic.set || !blocking.set || traffic.v < 0 || blocking.v <= 0 || blocking.v >= 1 {
-			return usageErr(lang.X("cli.erlang_b_usage", "Erlang B needs --traffic (0 or more) and --blocking (between 0 and 1)."))
+			return usageErr(core.X("cli.erlang_b_usage", "Erlang B needs --traffic (0 or more) and --blocking (between 0 and 1)."))
 		}
 		lines, b, ok := calc.LinesFor(traffic.v, blocking.v)
 		if !ok {
-			return errors.New(lang.X("err.calc.lines", "No number of lines reaches that blocking."))
+			return errors.New(core.X("err.calc.lines", "No number of lines reaches that blocking."))
 		}
 		if *asJSON {
 			return writeJSON(stdout, erlangBJSON{Lines: lines, Blocking: b})
 		}
-		fmt.Fprintln(stdout, lang.X("cli.erlang_b", "{{.lines}} lines, blocking {{.b}}", map[string]any{"lines": lines, "b": strconv.FormatFloat(b, 'f', 4, 64)}))
+		fmt.Fprintln(stdout, core.X("cli.erlang_b", "{{.lines}} lines, blocking {{.b}}", map[string]any{"lines": lines, "b": strconv.FormatFloat(b, 'f', 4, 64)}))
 		return nil
 	}
 	if !calls.set || !interval.set || !aht.set {
-		return usageErr(lang.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
+		return usageErr(core.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
 	}
 	q := calc.QueueSpec{Calls: calls.v, Interval: interval.seconds, AHT: aht.seconds,
 		MaxOccupancy: maxOcc.v, Shrinkage: shrink.v, Patience: patience.seconds}
@@ -144,10 +142,10 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 		q.Target, q.MaxWaitProb = calc.TargetWaitProb, maxWait.v
 	}
 	if *agents <= 0 && targets != 1 {
-		return usageErr(lang.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
+		return usageErr(core.X("cli.erlang_usage", "Erlang C needs --calls, --interval and --aht, and one target: --sl with --within, --asa, or --max-wait-probability."))
 	}
 	if bad := checkQueue(&q, maxOcc.set); bad != "" {
-		fmt.Fprintln(stderr, lang.X("cli.erlang_bad", "--{{.flag}} is out of range.", map[string]any{"flag": bad}))
+		fmt.Fprintln(stderr, core.X("cli.erlang_bad", "--{{.flag}} is out of range.", map[string]any{"flag": bad}))
 		return errUsage
 	}
 	var st calc.QueueStats
@@ -156,7 +154,7 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	} else {
 		var ok bool
 		if st, ok = q.Solve(); !ok {
-			return errors.New(lang.X("err.calc.no_agents", "No number of agents can meet that target."))
+			return errors.New(core.X("err.calc.no_agents", "No number of agents can meet that target."))
 		}
 	}
 	out := erlangJSON{Traffic: st.Traffic, Agents: st.Agents, Staff: st.Staff, WaitProb: st.WaitProb,
@@ -168,12 +166,12 @@ func cmdErlang(args []string, stdout, stderr io.Writer) error {
 	if *asJSON {
 		return writeJSON(stdout, out)
 	}
-	line := lang.X("cli.erlang_c",
+	line := core.X("cli.erlang_c",
 		"traffic {{.a}} erlangs: {{.agents}} agents, {{.staff}} staff; service level {{.sl}} within {{.within}} s, ASA {{.asa}} s, P(wait) {{.pw}}, occupancy {{.occ}}",
 		map[string]any{"a": ff(st.Traffic, 3), "agents": st.Agents, "staff": st.Staff, "sl": ff(st.ServiceLevel, 4),
 			"within": strconv.FormatFloat(st.Within, 'f', -1, 64), "asa": ff(st.ASA, 2), "pw": ff(st.WaitProb, 4), "occ": ff(st.Occupancy, 4)})
 	if q.Patience > 0 {
-		line += lang.X("cli.erlang_abandon", ", abandoned {{.ab}}", map[string]any{"ab": ff(st.AbandonProb, 4)})
+		line += core.X("cli.erlang_abandon", ", abandoned {{.ab}}", map[string]any{"ab": ff(st.AbandonProb, 4)})
 	}
 	fmt.Fprintln(stdout, line)
 	return nil
@@ -249,7 +247,7 @@ func (d driverFlags) Set(s string) error {
 	k, v, ok := strings.Cut(s, "=")
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if !ok || err != nil || strings.TrimSpace(k) == "" {
-		return errors.New(lang.X("cli.bad_driver", "--driver wants KEY=VALUE, such as beds=400"))
+		return errors.New(core.X("cli.bad_driver", "--driver wants KEY=VALUE, such as beds=400"))
 	}
 	d[strings.TrimSpace(k)] = f
 	return nil
@@ -260,9 +258,9 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	db := dbFlag(fs)
 	plan := planFlag(fs)
 	drivers := driverFlags{}
-	fs.Var(drivers, "driver", lang.X("cli.flag.driver", "set a driver for this run, KEY=VALUE (repeatable)"))
-	list := fs.Bool("list-drivers", false, lang.X("cli.flag.list_drivers", "print the plan's drivers"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	fs.Var(drivers, "driver", core.X("cli.flag.driver", "set a driver for this run, KEY=VALUE (repeatable)"))
+	list := fs.Bool("list-drivers", false, core.X("cli.flag.list_drivers", "print the plan's drivers"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
@@ -283,7 +281,7 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		if !found {
-			return errors.New(lang.X("err.unknown_driver", "The plan has no driver {{.key}}.", map[string]any{"key": k}))
+			return errors.New(core.X("err.unknown_driver", "The plan has no driver {{.key}}.", map[string]any{"key": k}))
 		}
 	}
 	if *list {

@@ -12,8 +12,6 @@ import (
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/model"
@@ -25,7 +23,7 @@ import (
 var errUsage = errors.New("usage")
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, lang.X("cli.usage", `Usage:
+	fmt.Fprint(w, core.X("cli.usage", `Usage:
   staffplan [--db PATH] [--lang zh|en]          open the window
   staffplan version                             print the version
   staffplan templates                           list plan templates
@@ -35,6 +33,8 @@ func usage(w io.Writer) {
                                                 import a roster, staffing table or org structure
   staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|orgchart --out FILE
                                                 write an Excel, CSV, PNG or SVG file
+  staffplan export --db PATH [--plan NAME] --kind pdf --out FILE.pdf [--parts chart,staffing,descriptions] [--paper A4|A3] [--landscape] [--layout fit|tiled|units]
+                                                the whole plan as one PDF, to print
   staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
                                                 agents for a call queue (Erlang C; --patience for Erlang A)
   staffplan erlang --traffic 10 --blocking 0.02 [--json]   lines by Erlang B
@@ -86,7 +86,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) (code int) {
 		usage(stdout)
 		return core.ExitOK
 	default:
-		fmt.Fprintln(stderr, lang.X("cli.unknown", "Unknown command {{.cmd}}.", map[string]any{"cmd": args[0]}))
+		fmt.Fprintln(stderr, core.X("cli.unknown", "Unknown command {{.cmd}}.", map[string]any{"cmd": args[0]}))
 		usage(stderr)
 		return core.ExitUsage
 	}
@@ -104,12 +104,12 @@ func RunCommand(args []string, stdout, stderr io.Writer) (code int) {
 // dbFlag adds --db, the plan database, which every command that opens
 // one takes.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", lang.X("cli.flag.db", "plan database file (default: in your settings folder)"))
+	return fs.String("db", "", core.X("cli.flag.db", "plan database file (default: in your settings folder)"))
 }
 
 // planFlag adds --plan, for commands that work on one plan.
 func planFlag(fs *flag.FlagSet) *string {
-	return fs.String("plan", "", lang.X("cli.flag.plan", "plan name or id (default: the first plan)"))
+	return fs.String("plan", "", core.X("cli.flag.plan", "plan name or id (default: the first plan)"))
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
@@ -124,12 +124,12 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer, required ...string
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, lang.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
+		fmt.Fprintln(stderr, core.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
 		return errUsage
 	}
 	for _, r := range required {
 		if f := fs.Lookup(r); f == nil || f.Value.String() == "" {
-			fmt.Fprintln(stderr, lang.X("cli.missing", "--{{.flag}} is required.", map[string]any{"flag": r}))
+			fmt.Fprintln(stderr, core.X("cli.missing", "--{{.flag}} is required.", map[string]any{"flag": r}))
 			fs.Usage()
 			return errUsage
 		}
@@ -137,26 +137,15 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer, required ...string
 	return nil
 }
 
-func cmdTemplates(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("templates", stderr)
-	if err := parse(fs, args, stderr); err != nil {
-		return err
-	}
-	infos, err := template.List(assets.Templates())
-	if err != nil {
-		return err
-	}
-	for _, in := range infos {
-		fmt.Fprintf(stdout, "%s\t%s — %s\n", in.Name, template.Text(in.Title, core.Lang()), template.Text(in.Description, core.Lang()))
-	}
-	return nil
-}
-
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
-	name := fs.String("template", "", lang.X("cli.flag.template", "template name (see `staffplan templates`)"))
+	name := fs.String("template", "", core.X("cli.flag.template", "template name (see `staffplan templates`)"))
 	db := dbFlag(fs)
 	if err := parse(fs, args, stderr, "template", "db"); err != nil {
+		return err
+	}
+	info, err := template.Lookup(assets.Templates(), *name)
+	if err != nil {
 		return err
 	}
 	d, err := template.Load(assets.Templates(), *name)
@@ -170,7 +159,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	id, _, err := st.CreatePlan(d, "newplan")
+	id, created, err := st.CreatePlan(d, "newplan")
+	if err == nil {
+		err = attachRules(st, id, created, info.Rules)
+	}
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
@@ -178,7 +170,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		nf.discard(st)
 		return err
 	}
-	fmt.Fprintln(stdout, lang.X("cli.created", "Created plan “{{.name}}” (id {{.id}}) in {{.path}}.",
+	fmt.Fprintln(stdout, core.X("cli.created", "Created plan “{{.name}}” (id {{.id}}) in {{.path}}.",
 		map[string]any{"name": d.Plan.Name, "id": id, "path": st.Path()}))
 	return nil
 }
@@ -232,13 +224,13 @@ func findPlan(st *store.Store, name string) (model.Plan, error) {
 		}
 	}
 	if name == "" {
-		return model.Plan{}, errors.New(lang.X("err.no_plans", "The database holds no plan."))
+		return model.Plan{}, errors.New(core.X("err.no_plans", "The database holds no plan."))
 	}
 	var names []string
 	for _, p := range plans {
 		names = append(names, p.Name)
 	}
-	return model.Plan{}, errors.New(lang.X("err.unknown_plan", "There is no plan named {{.name}}. Plans: {{.plans}}",
+	return model.Plan{}, errors.New(core.X("err.unknown_plan", "There is no plan named {{.name}}. Plans: {{.plans}}",
 		map[string]any{"name": name, "plans": strings.Join(names, ", ")}))
 }
 
@@ -307,7 +299,7 @@ func cmdShow(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("show", stderr)
 	db := dbFlag(fs)
 	plan := planFlag(fs)
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if err := parse(fs, args, stderr, "db"); err != nil {
 		return err
 	}
@@ -322,7 +314,7 @@ func cmdShow(args []string, stdout, stderr io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(stdout, "%s — %s\n", out.Plan, lang.X("cli.people", "{{.n}} people in post", map[string]any{"n": out.People}))
+	fmt.Fprintf(stdout, "%s — %s\n", out.Plan, core.X("cli.people", "{{.n}} people in post", map[string]any{"n": out.People}))
 	for _, u := range out.Units {
 		fmt.Fprintf(stdout, "%s\t%s\n", u.Path, core.FigureText(u.PlannedTotal, u.ActualTotal))
 	}
@@ -346,7 +338,7 @@ func cmdBackups(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(list) == 0 && errors.Is(statErr, os.ErrNotExist) {
-		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+		return errors.New(core.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
 	}
 	if len(list) == 0 && statErr == nil && fi.Size() == 0 {
 		return &store.FileError{Path: *db, Err: store.ErrEmptyFile}
@@ -360,7 +352,7 @@ func cmdBackups(args []string, stdout, stderr io.Writer) error {
 func cmdRestore(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("restore", stderr)
 	db := dbFlag(fs)
-	backup := fs.String("backup", "", lang.X("cli.flag.backup", "backup file to restore (see `staffplan backups`)"))
+	backup := fs.String("backup", "", core.X("cli.flag.backup", "backup file to restore (see `staffplan backups`)"))
 	if err := parse(fs, args, stderr, "db", "backup"); err != nil {
 		return err
 	}
@@ -377,7 +369,7 @@ func cmdRestore(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	fmt.Fprintln(stdout, lang.X("cli.restored", "Restored {{.backup}} into {{.path}}; the replaced state was backed up first.",
+	fmt.Fprintln(stdout, core.X("cli.restored", "Restored {{.backup}} into {{.path}}; the replaced state was backed up first.",
 		map[string]any{"backup": *backup, "path": st.Path()}))
 	return nil
 }

@@ -27,8 +27,9 @@ func TestCLIVersionAndTemplates(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 	code, out, _ = run(t, "--lang", "en", "templates")
+	// Under the first industry heading, the default template comes first.
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) < 3 || !strings.HasPrefix(lines[0], "kangfei\t") {
+	if code != 0 || len(lines) < 4 || lines[0] != "[Manufacturing]" || !strings.HasPrefix(lines[1], "kangfei\t") {
 		t.Errorf("templates: %d %q", code, out)
 	}
 	_, out, _ = run(t, "--lang=zh", "templates")

@@ -8,11 +8,10 @@ import (
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -33,15 +32,15 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	}()
 	fs := newFlags("import", stderr)
 	db := dbFlag(fs)
-	plan := fs.String("plan", "", lang.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
+	plan := fs.String("plan", "", core.X("cli.flag.import_plan", "plan to import into (default: a new plan named after the file when the database is empty, else the first plan)"))
 	var sheets stringList
-	fs.Var(&sheets, "sheet", lang.X("cli.flag.sheet", "read only this sheet (repeatable)"))
-	kind := fs.String("kind", "", lang.X("cli.flag.kind", "what the file holds: roster, staffing, org or people_depts (default: detected)"))
-	headerRow := fs.Int("header-row", -1, lang.X("cli.flag.header_row", "the row number of the headings in every sheet read; 0: the file has no header row (default: detected)"))
+	fs.Var(&sheets, "sheet", core.X("cli.flag.sheet", "read only this sheet (repeatable)"))
+	kind := fs.String("kind", "", core.X("cli.flag.kind", "what the file holds: roster, staffing, org or people_depts (default: detected)"))
+	headerRow := fs.Int("header-row", -1, core.X("cli.flag.header_row", "the row number of the headings in every sheet read; 0: the file has no header row (default: detected)"))
 	var maps stringList
-	fs.Var(&maps, "map", lang.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
-	dry := fs.Bool("dry-run", false, lang.X("cli.flag.dry_run", "show what would change, change nothing"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON"))
+	fs.Var(&maps, "map", core.X("cli.flag.map", "COLUMN=FIELD: what a column means; COLUMN is a letter (A, B, … AA) or a heading, FIELD one of "+strings.Join(importer.FieldNames, " ")+" (repeatable)"))
+	dry := fs.Bool("dry-run", false, core.X("cli.flag.dry_run", "show what would change, change nothing"))
+	asJSON := fs.Bool("json", false, core.X("cli.flag.json", "print JSON"))
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
 	}
@@ -51,15 +50,15 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if file == "" && fs.NArg() == 1 {
 		file = fs.Arg(0)
 	} else if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, lang.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
+		fmt.Fprintln(stderr, core.X("cli.extra", "Unexpected argument {{.arg}}.", map[string]any{"arg": fs.Arg(0)}))
 		return errUsage
 	}
 	if file == "" || *db == "" {
-		fmt.Fprintln(stderr, lang.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--dry-run] [--json]"))
+		fmt.Fprintln(stderr, core.X("cli.import_usage", "Usage: staffplan import FILE --db PATH [--plan NAME] [--sheet NAME ...] [--kind KIND] [--header-row N] [--map COLUMN=FIELD ...] [--dry-run] [--json]"))
 		return errUsage
 	}
 	if _, ok := core.ImportKinds[*kind]; *kind != "" && !ok {
-		fmt.Fprintln(stderr, lang.X("cli.bad_kind", "--kind must be roster, staffing, org or people_depts."))
+		fmt.Fprintln(stderr, core.X("cli.bad_kind", "--kind must be roster, staffing, org or people_depts."))
 		return errUsage
 	}
 	var mo importer.MapOptions
@@ -72,7 +71,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 		mo.Maps = append(mo.Maps, cm)
 	}
 	if *headerRow < -1 {
-		fmt.Fprintln(stderr, lang.X("cli.bad_header_row", "--header-row must be a row number, or 0 for a file without a header row."))
+		fmt.Fprintln(stderr, core.X("cli.bad_header_row", "--header-row must be a row number, or 0 for a file without a header row."))
 		return errUsage
 	}
 	if *headerRow >= 0 {
@@ -113,7 +112,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	var planID model.ID
 	var existing *model.PlanData
 	if st == nil && *plan != "" {
-		return errors.New(lang.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
+		return errors.New(core.X("err.no_db", "There is no plan database at {{.path}}.", map[string]any{"path": *db}))
 	}
 	if *plan != "" || len(plans) > 0 {
 		p, err := findPlan(st, *plan)
@@ -125,7 +124,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 			return err
 		}
 	}
-	preview, err := importer.Prepare(context.Background(), wb, existing, nil)
+	preview, err := importer.Prepare(context.Background(), wb, existing, &importer.PreviewOptions{Lang: core.Lang()})
 	if err != nil {
 		return err
 	}
@@ -149,16 +148,16 @@ func cmdImport(args []string, stdout, stderr io.Writer) (rerr error) {
 	if *dry {
 		return nil
 	}
-	ch, err := importer.Commit(st, planID, preview, nil)
+	ch, err := ops.ImportCommit(st, planID, preview, nil)
 	if err != nil {
 		return err
 	}
 	switch {
 	case *asJSON:
 	case ch == nil: // the plan already holds what the file says
-		fmt.Fprintln(stdout, lang.X("cli.import_nothing", "Nothing to change: the plan already holds what {{.file}} says.", map[string]any{"file": core.BaseName(file)}))
+		fmt.Fprintln(stdout, core.X("cli.import_nothing", "Nothing to change: the plan already holds what {{.file}} says.", map[string]any{"file": core.BaseName(file)}))
 	default:
-		fmt.Fprintln(stdout, lang.X("cli.imported", "Imported into plan {{.id}}.", map[string]any{"id": ch.PlanID}))
+		fmt.Fprintln(stdout, core.X("cli.imported", "Imported into plan {{.id}}.", map[string]any{"id": ch.PlanID}))
 	}
 	return nil
 }

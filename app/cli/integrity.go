@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/app/core"
 	"staffplan/data/store"
 )
@@ -71,19 +69,19 @@ func checkExportPath(path string) error {
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {
 			args["example"] = filepath.Join(path, "export.xlsx")
-			return errors.New(lang.X("err.export_is_dir", "{{.path}} is a folder. Give a file name inside it, such as {{.example}}.", args))
+			return errors.New(core.X("err.export_is_dir", "{{.path}} is a folder. Give a file name inside it, such as {{.example}}.", args))
 		}
 		if !fi.Mode().IsRegular() {
-			return errors.New(lang.X("err.export_not_regular", "Cannot write the export to {{.path}}: it is not a regular file (a device or pipe). Give a file name such as roster.xlsx.", args))
+			return errors.New(core.X("err.export_not_regular", "Cannot write the export to {{.path}}: it is not a regular file (a device or pipe). Give a file name such as roster.xlsx.", args))
 		}
 	}
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		args["dir"] = dir
-		return errors.New(lang.X("err.export_no_dir", "The folder {{.dir}} does not exist, so {{.path}} cannot be written. Create the folder first or choose another one.", args))
+		return errors.New(core.X("err.export_no_dir", "The folder {{.dir}} does not exist, so {{.path}} cannot be written. Create the folder first or choose another one.", args))
 	}
 	if filepath.Ext(path) == "" {
-		return errors.New(lang.X("err.export_no_ext", "{{.path}} has no file extension, which picks the format. Add .xlsx, .csv, .png or .svg.", args))
+		return errors.New(core.X("err.export_no_ext", "{{.path}} has no file extension, which picks the format. Add .xlsx, .csv, .png or .svg.", args))
 	}
 	return nil
 }
@@ -100,18 +98,18 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	path, _ := filepath.Abs(*db)
 	if len(problems) == 0 {
-		fmt.Fprintln(stdout, lang.X("cli.check_ok", "{{.path}}: no problems found.", map[string]any{"path": path}))
+		fmt.Fprintln(stdout, core.X("cli.check_ok", "{{.path}}: no problems found.", map[string]any{"path": path}))
 		return nil
 	}
 	for _, p := range problems {
 		fmt.Fprintln(stdout, core.ErrText(p))
 	}
-	msg := lang.X("cli.check_bad", "{{.n}} problem(s) found in {{.path}}.", map[string]any{"n": len(problems), "path": path})
+	msg := core.X("cli.check_bad", "{{.n}} problem(s) found in {{.path}}.", map[string]any{"n": len(problems), "path": path})
 	if b, ok, err := store.NewestGoodBackup(path, nil); err == nil && ok {
-		msg += "\n" + lang.X("cli.check_backup", "The newest backup that passes the check is from {{.time}}; restore it with: staffplan restore --db {{.path}} --backup {{.backup}}",
+		msg += "\n" + core.X("cli.check_backup", "The newest backup that passes the check is from {{.time}}; restore it with: staffplan restore --db {{.path}} --backup {{.backup}}",
 			map[string]any{"time": b.Time.Local().Format("2006-01-02 15:04:05"), "path": path, "backup": b.Path})
 	} else if err == nil {
-		msg += "\n" + lang.X("cli.check_no_backup", "No backup passes the check.")
+		msg += "\n" + core.X("cli.check_no_backup", "No backup passes the check.")
 	}
 	return errors.New(msg)
 }

@@ -6,8 +6,6 @@ import (
 	"os"
 	"syscall"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/data/model"
 	"staffplan/data/store"
 )
@@ -23,7 +21,7 @@ func InternalError(r any) error {
 func storeErrText(err error) (string, bool) {
 	var oe *store.OlderError
 	if errors.As(err, &oe) {
-		return lang.X("err.older_than_last_save",
+		return X("err.older_than_last_save",
 			"This plan file is older than the last save; restore the newest backup? ({{.path}} holds save {{.file}}, but save {{.saved}} was made on {{.time}}. See staffplan backups and staffplan restore, or File › Restore backup.)",
 			map[string]any{"path": oe.Path, "file": oe.FileTx, "saved": oe.SavedTx,
 				"time": oe.SavedTime.Local().Format("2006-01-02 15:04:05")}), true
@@ -35,11 +33,11 @@ func storeErrText(err error) (string, bool) {
 	args := map[string]any{"path": fe.Path}
 	switch {
 	case errors.Is(err, store.ErrNoDatabase):
-		return lang.X("err.no_db", "There is no plan database at {{.path}}.", args), true
+		return X("err.no_db", "There is no plan database at {{.path}}.", args), true
 	case errors.Is(err, store.ErrEmptyFile):
-		return lang.X("err.empty_db", "{{.path}} is an empty file, not a plan database. Give the path of a plan database, or delete the empty file.", args), true
+		return X("err.empty_db", "{{.path}} is an empty file, not a plan database. Give the path of a plan database, or delete the empty file.", args), true
 	case errors.Is(err, store.ErrNotRegular):
-		return lang.X("err.not_regular", "{{.path}} is not a regular file (it is a folder, device or pipe), so it cannot be a plan database. Give the path of a .db file.", args), true
+		return X("err.not_regular", "{{.path}} is not a regular file (it is a folder, device or pipe), so it cannot be a plan database. Give the path of a .db file.", args), true
 	}
 	return "", false
 }
@@ -62,6 +60,6 @@ func ExportWriteErr(path string, err error) error {
 	case errors.As(err, &le):
 		reason = le.Err.Error()
 	}
-	return errors.New(lang.X("err.export_write", "Could not write {{.path}}: {{.reason}}. Check that the folder is writable and the disk has space.",
+	return errors.New(X("err.export_write", "Could not write {{.path}}: {{.reason}}. Check that the folder is writable and the disk has space.",
 		map[string]any{"path": path, "reason": reason}))
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/data/calc"
 	"staffplan/data/export"
 	"staffplan/data/model"
@@ -61,14 +59,14 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 			err := orgchart.WritePNG(w, m, o)
 			if errors.Is(err, orgchart.ErrNoCJKFont) {
 				// The picture is written; only Chinese text may be missing.
-				fmt.Fprintln(warn, lang.X("export.no_cjk_font", "No Chinese font was found; install one (e.g. fonts-noto-cjk) for Chinese text in PNG files."))
+				fmt.Fprintln(warn, X("export.no_cjk_font", "Some characters of the chart are in no font on this computer; they are missing from the PNG."))
 				return nil
 			}
 			return err
 		}, nil
 	}
-	return nil, errors.New(lang.X("err.export_kind",
-		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx) or orgchart (.png or .svg).",
+	return nil, errors.New(X("err.export_kind",
+		"Cannot export {{.kind}} as {{.ext}}. Choose staffing (.xlsx), roster (.xlsx or .csv), descriptions (.xlsx), calc (.xlsx), template (.xlsx), orgchart (.png, .svg or .pdf) or pdf (.pdf, the whole plan).",
 		map[string]any{"kind": kind, "ext": ext}))
 }
 
@@ -76,15 +74,15 @@ func ExportWriter(kind, ext string, d *model.PlanData, sheet *calc.Sheet, lang2 
 func ExportLabel(kind string) string {
 	switch kind {
 	case ExportOrgChart:
-		return lang.X("export.label.orgchart", "org chart")
+		return X("export.label.orgchart", "org chart")
 	case ExportStaffing:
 		return export.KindLabel(export.KindStaffing, Lang())
 	case ExportRoster:
 		return export.KindLabel(export.KindRoster, Lang())
 	case ExportTemplate:
-		return lang.X("export.label.template", "import template")
+		return X("export.label.template", "import template")
 	case ExportCalc:
-		return lang.X("export.label.calc", "headcount calculation")
+		return X("export.label.calc", "headcount calculation")
 	}
 	return export.KindLabel(export.KindDescriptions, Lang())
 }

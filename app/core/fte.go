@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/data/model"
 )
 
@@ -25,15 +23,15 @@ func FormatFTE(f float64) string {
 // empty plan or a post of 编制 0 is not 满编.
 func GapText(planned, actual float64) string {
 	if math.Round(planned*100) == 0 && math.Round(actual*100) == 0 {
-		return lang.X("fig.none", "nothing planned")
+		return X("fig.none", "nothing planned")
 	}
 	switch r := math.Round((planned-actual)*100) / 100; {
 	case r > 0:
-		return lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": FormatFTE(r)})
+		return X("fig.vacant", "vacant {{.n}}", map[string]any{"n": FormatFTE(r)})
 	case r < 0:
-		return lang.X("fig.over", "over {{.n}}", map[string]any{"n": FormatFTE(-r)})
+		return X("fig.over", "over {{.n}}", map[string]any{"n": FormatFTE(-r)})
 	}
-	return lang.X("fig.full", "full")
+	return X("fig.full", "full")
 }
 
 // ParseFTE reads a headcount typed by the user, accepting full-width digits

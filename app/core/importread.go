@@ -3,8 +3,6 @@ package core
 import (
 	"context"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/data/importer"
 )
 
@@ -33,7 +31,7 @@ func ReadForImport(ctx context.Context, path, kind string, sheets []string, pass
 
 // ImportSummaryText is the one-line account of what an import does.
 func ImportSummaryText(p *importer.Preview) string {
-	return lang.X("import.summary",
+	return X("import.summary",
 		"{{.file}}: {{.people}} people ({{.created}} new, {{.updated}} updated, {{.unchanged}} unchanged, {{.missing}} no longer listed), {{.units}} new units, {{.posts}} posts created or changed, {{.skipped}} rows skipped",
 		map[string]any{"file": BaseName(p.File), "people": len(p.People), "created": p.Created, "updated": p.Updated,
 			"unchanged": p.Unchanged, "missing": len(p.Missing), "units": len(p.NewUnits), "posts": len(p.Positions),

@@ -17,6 +17,7 @@ import (
 
 	"staffplan/app/internal/clocale" // its init runs before Fyne's lang reads the locale
 	"staffplan/assets"
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -81,6 +82,18 @@ func translationKeys(name string) (map[string]string, error) {
 	return m, json.Unmarshal(b, &m)
 }
 
+// X returns the text of key in the interface language with args filled in
+// (fallback where the files lack the key): what lang.X gives the window,
+// from the same files through data/i18n, so the command line and the
+// shared texts need no Fyne.
+func X(key, fallback string, args ...map[string]any) string {
+	var a map[string]any
+	if len(args) > 0 {
+		a = args[0]
+	}
+	return i18n.TOr(uiLang, key, fallback, a)
+}
+
 // ErrText renders an error for the user in the interface language. Model
 // problems are translated by key with their arguments; joined errors are
 // rendered one per line.
@@ -97,14 +110,14 @@ func ErrText(err error) string {
 	}
 	var p *model.Problem
 	if errors.As(err, &p) && p.Text != "" {
-		return lang.X(p.Key, p.Text, p.Args)
+		return X(p.Key, p.Text, p.Args)
 	}
 	if s, ok := storeErrText(err); ok {
 		return s
 	}
 	for _, k := range knownErrors {
 		if errors.Is(err, k.err) {
-			return lang.X(k.key, k.fallback, map[string]any{"detail": err.Error()})
+			return X(k.key, k.fallback, map[string]any{"detail": err.Error()})
 		}
 	}
 	return err.Error()

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"staffplan/data/model"
 	"staffplan/widgets/orgchart"
 )
@@ -27,9 +25,9 @@ func holdersLine(hs []model.Holder, total map[model.ID]float64) string {
 		}
 		n := h.Name
 		if t := total[h.Person]; model.OverFullTime(t) {
-			n += lang.X("chart.over_mark", "(c {{.fte}})", map[string]any{"fte": FormatFTE(t)})
+			n += X("chart.over_mark", "(c {{.fte}})", map[string]any{"fte": FormatFTE(t)})
 		} else if h.Concurrent {
-			n += lang.X("chart.concurrent_mark", "(c)")
+			n += X("chart.concurrent_mark", "(c)")
 		}
 		names = append(names, n)
 	}
@@ -87,7 +85,7 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 	switch {
 	case !p.Counts():
 		n.Style = orgchart.Dashed
-		n.Lines = append(n.Lines, StatusText(p.Status)+" · "+lang.X("chart.planned", "planned {{.n}}", map[string]any{"n": FormatFTE(p.Planned)}))
+		n.Lines = append(n.Lines, StatusText(p.Status)+" · "+X("chart.planned", "planned {{.n}}", map[string]any{"n": FormatFTE(p.Planned)}))
 	default:
 		n.Lines = append(n.Lines, texts.figure(pf.Planned, pf.Actual))
 		switch {
@@ -102,7 +100,7 @@ func positionNode(p *model.Position, f *model.Figures, units map[model.ID]*model
 	}
 	for _, h := range pf.Holders {
 		if h.Concurrent {
-			n.Badge = lang.X("chart.concurrent_badge", "C")
+			n.Badge = X("chart.concurrent_badge", "C")
 		}
 	}
 	return n
@@ -124,8 +122,8 @@ func UnitNodes(d *model.PlanData, f *model.Figures) []orgchart.Node {
 			args := map[string]any{"pd": FormatFTE(uf.PlannedDirect), "pt": FormatFTE(uf.PlannedTotal),
 				"ad": FormatFTE(uf.ActualDirect), "at": FormatFTE(uf.ActualTotal)}
 			n.Lines = []string{
-				lang.X("chart.unit_planned", "planned {{.pd}} direct / {{.pt}} total", args),
-				lang.X("chart.unit_actual", "in post {{.ad}} direct / {{.at}} total", args),
+				X("chart.unit_planned", "planned {{.pd}} direct / {{.pt}} total", args),
+				X("chart.unit_actual", "in post {{.ad}} direct / {{.at}} total", args),
 			}
 			if u.Note != "" {
 				n.Lines = append(n.Lines, u.Note)
@@ -162,12 +160,12 @@ const (
 
 func newFigureTexts() *figureTexts {
 	return &figureTexts{
-		line: lang.X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
+		line: X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
 			map[string]any{"planned": markPlanned, "actual": markActual, "gap": markGap}),
-		vacant: lang.X("fig.vacant", "vacant {{.n}}", map[string]any{"n": markGap}),
-		over:   lang.X("fig.over", "over {{.n}}", map[string]any{"n": markGap}),
-		full:   lang.X("fig.full", "full"),
-		none:   lang.X("fig.none", "nothing planned"),
+		vacant: X("fig.vacant", "vacant {{.n}}", map[string]any{"n": markGap}),
+		over:   X("fig.over", "over {{.n}}", map[string]any{"n": markGap}),
+		full:   X("fig.full", "full"),
+		none:   X("fig.none", "nothing planned"),
 	}
 }
 

@@ -4,66 +4,44 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
+	"staffplan/data/calc"
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
 // FigureText is "编制 9 / 在岗 8.5 / 缺编 0.5".
 func FigureText(planned, actual float64) string {
-	return lang.X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
+	return X("fig.line", "planned {{.planned}} / in post {{.actual}} / {{.gap}}",
 		map[string]any{"planned": FormatFTE(planned), "actual": FormatFTE(actual), "gap": GapText(planned, actual)})
 }
 
-// StatusText names a post status.
-func StatusText(s model.PositionStatus) string {
-	switch s {
-	case model.StatusNotSetUp:
-		return lang.X("status.not_set_up", "not set up yet")
-	case model.StatusFrozen:
-		return lang.X("status.frozen", "frozen")
-	}
-	return lang.X("status.active", "active")
-}
+// StatusText names a post status, from data/i18n's table like exports.
+func StatusText(s model.PositionStatus) string { return i18n.PositionStatus(uiLang, s) }
 
 // PersonStatusText names a person's status.
-func PersonStatusText(s model.PersonStatus) string {
-	switch s {
-	case model.PersonProbation:
-		return lang.X("person.probation", "on probation")
-	case model.PersonLeft:
-		return lang.X("person.left", "left")
-	}
-	return lang.X("person.active", "active")
-}
+func PersonStatusText(s model.PersonStatus) string { return i18n.PersonStatus(uiLang, s) }
 
 // EmploymentText names an employment type.
-func EmploymentText(e model.EmploymentType) string {
-	switch e {
-	case model.EmployPartTime:
-		return lang.X("employ.part_time", "part-time")
-	case model.EmployAgency:
-		return lang.X("employ.agency", "agency")
-	case model.EmployIntern:
-		return lang.X("employ.intern", "intern")
-	case model.EmployRetiree:
-		return lang.X("employ.retiree", "retiree rehired")
-	}
-	return lang.X("employ.full_time", "full-time")
-}
+func EmploymentText(e model.EmploymentType) string { return i18n.Employment(uiLang, e) }
 
 // UnitKindText names a unit kind.
-func UnitKindText(k model.UnitKind) string {
-	switch k {
-	case model.UnitCompany:
-		return lang.X("unitkind.company", "company")
-	case model.UnitTeam:
-		return lang.X("unitkind.team", "team")
-	case model.UnitSiteOffice:
-		return lang.X("unitkind.site", "site office")
-	}
-	return lang.X("unitkind.department", "department")
+func UnitKindText(k model.UnitKind) string { return i18n.UnitKind(uiLang, k) }
+
+// BackupReasonText names why a backup was made: "before import".
+func BackupReasonText(reason string) string { return i18n.BackupReason(uiLang, reason) }
+
+// BasisText names a working-time basis with its figures, as shown wherever
+// the basis is used.
+func BasisText(b model.WorkBasis) string {
+	return i18n.Basis(uiLang, b.Kind, FormatFTE(b.DaysPerMonth()), FormatFTE(b.HoursPerMonth()))
 }
+
+// QuantityText is the unit a calculator result of quantity q is counted in.
+func QuantityText(q calc.Quantity) string { return calc.QuantityText(uiLang, q) }
+
+// Pick is the entry for the interface language of a text that comes with
+// the data in several languages (a template's title).
+func Pick(m map[string]string) string { return i18n.Pick(m, uiLang) }
 
 // SizeText is a file size as a backup list shows it: "1.5 MB".
 func SizeText(n int64) string {

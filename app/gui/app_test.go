@@ -687,7 +687,7 @@ func TestPlanSettingsAndBasis(t *testing.T) {
 	if p := u.data.Plan; p.Name != "康飞塑业 人员配置" || p.Basis.Kind != model.Basis2025 {
 		t.Errorf("after undo %+v", p)
 	}
-	if got := BasisText(model.WorkBasis{Kind: model.Basis2008}); !strings.Contains(got, "166.64") {
+	if got := core.BasisText(model.WorkBasis{Kind: model.Basis2008}); !strings.Contains(got, "166.64") {
 		t.Errorf("2008 basis text %q", got)
 	}
 }

@@ -17,8 +17,8 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/calc"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
-	"staffplan/data/template"
 )
 
 // calcPane is the ratio calculator: the plan's drivers, the results of its
@@ -160,7 +160,7 @@ func (c *calcPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 				l.Importance = widget.WarningImportance
 			}
 		case !r.IsPeople():
-			text = num(r.Required) + " " + quantityUnit(r.Quantity)
+			text = num(r.Required) + " " + core.QuantityText(r.Quantity)
 		default:
 			text = num(r.Required)
 		}
@@ -225,7 +225,7 @@ func (c *calcPane) buildDrivers() {
 		form.Append(label, e)
 	}
 	c.drivers.Add(form)
-	c.basis.SetText(lang.X("calc.basis", "Working time: {{.basis}} (Plan settings)", map[string]any{"basis": BasisText(c.u.data.Plan.Basis)}))
+	c.basis.SetText(lang.X("calc.basis", "Working time: {{.basis}} (Plan settings)", map[string]any{"basis": core.BasisText(c.u.data.Plan.Basis)}))
 }
 
 // driverTyped recalculates as the user types and saves the drivers once
@@ -268,14 +268,7 @@ func (c *calcPane) saveDrivers() {
 // updateSheet changes the plan's calculator sheet as one undoable step:
 // load it in the transaction, let change edit it, store it.
 func (c *calcPane) updateSheet(label string, change func(s *calc.Sheet)) {
-	err := c.u.apply(label, func(tx *store.Tx) error {
-		s, err := calc.Load(tx)
-		if err != nil {
-			return err
-		}
-		change(s)
-		return calc.Save(tx, s)
-	})
+	err := c.u.apply(label, func(tx *store.Tx) error { return ops.EditCalcSheet(tx, change) })
 	if err != nil {
 		c.u.showError(err)
 	}
@@ -326,7 +319,7 @@ func (c *calcPane) showExplanation() {
 	case r.Problem != nil || r.IsCheck():
 	case !r.IsPeople():
 		lines = append(lines, "", lang.X("calc.not_people_row", "This result counts {{.unit}}, not people: it is shown, not applied to posts.",
-			map[string]any{"unit": quantityUnit(r.Quantity)}))
+			map[string]any{"unit": core.QuantityText(r.Quantity)}))
 	case cf != nil && cf.Chosen != r.RuleID:
 		var others []string
 		for i, id := range cf.Rules {
@@ -359,21 +352,6 @@ func queueText(q *calc.QueueStats) string {
 		t += lang.X("calc.queue_abandon", ", abandoned {{.ab}}", map[string]any{"ab": pct(q.AbandonProb)})
 	}
 	return t
-}
-
-// quantityUnit is the unit a result of quantity q is counted in.
-func quantityUnit(q calc.Quantity) string {
-	switch q {
-	case calc.Seats:
-		return lang.X("calc.qty.seats", "seats")
-	case calc.Lines:
-		return lang.X("calc.qty.lines", "lines")
-	case calc.Ratio:
-		return lang.X("calc.qty.ratio", "people per seat")
-	case calc.Total:
-		return lang.X("calc.qty.total", "people in total")
-	}
-	return lang.X("calc.qty.people", "people")
 }
 
 // conflictOf returns the open or settled conflict the row's post is in.
@@ -522,7 +500,7 @@ func (v *applyView) rebuild() {
 	var other []string
 	for _, r := range c.rows {
 		if r.Problem == nil && !r.IsCheck() && !r.IsPeople() {
-			other = append(other, fmt.Sprintf("%s %s %s", r.Target.Position, core.FormatFTE(r.Required), quantityUnit(r.Quantity)))
+			other = append(other, fmt.Sprintf("%s %s %s", r.Target.Position, core.FormatFTE(r.Required), core.QuantityText(r.Quantity)))
 		}
 	}
 	if len(other) > 0 {
@@ -572,7 +550,7 @@ func (c *calcPane) apply(changes []calc.Change, governing map[string]string) {
 		return
 	}
 	err := u.apply(lang.X("change.apply_rules", "set planned headcount from the rules"), func(tx *store.Tx) error {
-		return calc.ApplyChanges(tx, changes, governing)
+		return ops.ApplyCalculator(tx, changes, governing)
 	})
 	if err != nil {
 		u.showError(err)
@@ -594,7 +572,7 @@ func (c *calcPane) loadDialog() {
 	}
 	var labels []string
 	for _, n := range names {
-		labels = append(labels, template.Text(sheets[n].Title, core.Lang()))
+		labels = append(labels, core.Pick(sheets[n].Title))
 	}
 	choice := widget.NewRadioGroup(labels, nil)
 	note := widget.NewLabel(lang.X("calc.load_note", "Loading shows the rules and their results; units and posts are added only when you apply them."))
@@ -630,7 +608,8 @@ func (c *calcPane) loadDialog() {
 }
 
 func (c *calcPane) load(s *calc.Sheet) {
-	title := template.Text(s.Title, core.Lang())
+	title := core.Pick(s.Title)
+	s = s.InLanguage(core.Lang()) // rules and drivers named in the interface's language
 	sheet := &calc.Sheet{Title: s.Title, Description: s.Description, Drivers: s.Drivers, Rules: s.Rules}
 	c.updateSheet(lang.X("change.load_rules", "load rules “{{.name}}”", map[string]any{"name": title}), func(old *calc.Sheet) {
 		*old = *sheet
@@ -652,7 +631,7 @@ type scenarioView struct {
 func (c *calcPane) newScenarioView() *scenarioView {
 	v := &scenarioView{}
 	v.name = widget.NewEntry()
-	v.name.SetPlaceHolder(lang.X("calc.scenario_name", "Name, e.g. 初期 or 业务量翻倍"))
+	v.name.SetPlaceHolder(lang.X("calc.scenario_name", "Name, e.g. start-up or double volume"))
 	var names []string
 	for _, s := range c.sheet.Scenarios {
 		names = append(names, s.Name)
@@ -738,7 +717,7 @@ func (c *calcPane) compareText(i, j int) string {
 		}
 		line := fmt.Sprintf("%s %s: %s → %s (%+g)", cmp.Target.Unit, target, core.FormatFTE(cmp.A), core.FormatFTE(cmp.B), math.Round(cmp.Delta*100)/100)
 		if cmp.Quantity != "" && cmp.Quantity != calc.People {
-			line += " " + quantityUnit(cmp.Quantity)
+			line += " " + core.QuantityText(cmp.Quantity)
 		}
 		lines = append(lines, line)
 	}

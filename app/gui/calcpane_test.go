@@ -10,6 +10,7 @@ import (
 
 	"staffplan/app/core"
 	"staffplan/data/calc"
+	"staffplan/data/i18n"
 )
 
 func loadRuleSet(t *testing.T, u *UI, name string) {
@@ -237,7 +238,8 @@ func TestExportRosterAsksAboutLeft(t *testing.T) {
 		}
 	}
 	walk(top)
-	if rg == nil || len(rg.Options) != 2 || rg.Selected != rg.Options[0] || !strings.Contains(rg.Options[0], "离职") {
+	// The option names the sheet the export writes: "Left" in English (离职 in Chinese).
+	if rg == nil || len(rg.Options) != 2 || rg.Selected != rg.Options[0] || !strings.Contains(rg.Options[0], i18n.T(core.Lang(), "export.roster.left_sheet", nil)) {
 		t.Fatalf("choice %+v", rg)
 	}
 	if c := leftChoice(".csv"); c.Options[0] != "After the others" {

@@ -37,7 +37,7 @@ func (u *UI) exportDialog(kind, ext string) {
 
 // leftChoice offers where people who have left go in a roster export.
 func leftChoice(ext string) *widget.RadioGroup {
-	apart := lang.X("export.left_sheet", "On a sheet of their own (离职)")
+	apart := lang.X("export.left_sheet", "On a sheet of their own (Left)")
 	if ext == ".csv" {
 		apart = lang.X("export.left_after", "After the others")
 	}
@@ -72,6 +72,7 @@ func (u *UI) exportMenu() *fyne.MenuItem {
 		fyne.NewMenuItem(lang.X("menu.export.template", "Import template (Excel)…"), func() { u.exportDialog(core.ExportTemplate, ".xlsx") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_png", "Org chart (PNG)…"), func() { u.exportDialog(core.ExportOrgChart, ".png") }),
 		fyne.NewMenuItem(lang.X("menu.export.orgchart_svg", "Org chart (SVG)…"), func() { u.exportDialog(core.ExportOrgChart, ".svg") }),
+		fyne.NewMenuItem(lang.X("menu.export.orgchart_pdf", "Org chart (PDF, to print)…"), u.chartPDFFromPlan),
 	)
 	return item
 }

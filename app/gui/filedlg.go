@@ -4,8 +4,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"staffplan/app/core"
+	"staffplan/data/i18n"
 )
 
 // placeName translates the names Fyne's file dialog gives its places. Fyne
@@ -14,29 +16,17 @@ import (
 // English; its buttons ("Cancel", "Open", "Save") do go through lang and
 // are translated by the Fyne keys in our translation files.
 func placeName(name string) string {
-	switch name {
-	case "Home":
-		return lang.X("filedlg.home", "Home")
-	case "Computer":
-		return lang.X("filedlg.computer", "Computer")
-	case "App Files":
-		return lang.X("filedlg.app_files", "App Files")
-	case "Desktop":
-		return lang.X("filedlg.desktop", "Desktop")
-	case "Documents":
-		return lang.X("filedlg.documents", "Documents")
-	case "Downloads":
-		return lang.X("filedlg.downloads", "Downloads")
-	case "Music":
-		return lang.X("filedlg.music", "Music")
-	case "Pictures":
-		return lang.X("filedlg.pictures", "Pictures")
-	case "Videos":
-		return lang.X("filedlg.videos", "Videos")
-	case "Movies":
-		return lang.X("filedlg.movies", "Movies")
+	if k, ok := placeKeys[name]; ok {
+		return core.X(k, name)
 	}
 	return name
+}
+
+// placeKeys is the table of the file dialog's place names.
+var placeKeys = map[string]i18n.Key{
+	"Home": "filedlg.home", "Computer": "filedlg.computer", "App Files": "filedlg.app_files",
+	"Desktop": "filedlg.desktop", "Documents": "filedlg.documents", "Downloads": "filedlg.downloads",
+	"Music": "filedlg.music", "Pictures": "filedlg.pictures", "Videos": "filedlg.videos", "Movies": "filedlg.movies",
 }
 
 // showFileDialog shows a file dialog with its places list in the interface

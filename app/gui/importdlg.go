@@ -19,6 +19,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/importer"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -243,7 +244,7 @@ func (u *UI) importFile(path, password string, next func()) {
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
-			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), nil)
+			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), &importer.PreviewOptions{Lang: core.Lang()})
 		}
 		j.show(func() {
 			switch {
@@ -377,7 +378,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 }
 
 func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
-	ip := &importPreview{u: u, st: u.st, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr}
+	ip := &importPreview{u: u, st: u.st, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr, opts: importer.PreviewOptions{Lang: core.Lang()}}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on
@@ -588,7 +589,7 @@ func (ip *importPreview) commit() {
 	label := lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(preview.File)})
 	j := u.newJob(label, prog.finish, asError, failed)
 	j.run(func() {
-		ch, err := importer.Commit(st, planID, preview, opt)
+		ch, err := ops.ImportCommit(st, planID, preview, opt)
 		j.show(func() {
 			if err != nil {
 				d := u.errorDialog(err)

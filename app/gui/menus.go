@@ -18,7 +18,6 @@ import (
 	"staffplan/assets"
 	"staffplan/data/model"
 	"staffplan/data/store"
-	"staffplan/data/template"
 )
 
 // Shortcuts use the platform's primary modifier: Cmd on macOS, Ctrl
@@ -52,6 +51,7 @@ func (u *UI) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.import", "Import…"), shortcutImport, u.importDialog),
 		u.exportMenu(),
+		item(lang.X("menu.print_plan", "Print plan…"), shortcutPrint, u.printPlanDialog),
 		item(lang.X("menu.open_db", "Open database…"), shortcutOpen, u.openDatabaseDialog),
 		item(lang.X("menu.save_copy", "Save a copy…"), nil, u.saveCopyDialog),
 		item(lang.X("menu.restore", "Restore backup…"), nil, u.restoreDialog),
@@ -87,7 +87,11 @@ func (u *UI) Quit() {
 
 // createPlan stores a whole plan in the background (it takes a backup
 // first) and shows it when done.
-func (u *UI) createPlan(d *model.PlanData, label string) {
+func (u *UI) createPlan(d *model.PlanData, label string) { u.createPlanThen(d, label, nil) }
+
+// createPlanThen is createPlan that calls then, if given, on the UI
+// goroutine once the new plan is shown.
+func (u *UI) createPlanThen(d *model.PlanData, label string, then func()) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
@@ -105,6 +109,9 @@ func (u *UI) createPlan(d *model.PlanData, label string) {
 			u.hist.Push(ch)
 			u.ShowPlan(id)
 			u.outline.openAll()
+			if then != nil {
+				then()
+			}
 		})
 	})
 }
@@ -146,42 +153,6 @@ func (u *UI) newPlanDialog() {
 func today() time.Time {
 	y, m, d := time.Now().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-func (u *UI) templateDialog() {
-	infos, err := template.List(assets.Templates())
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	desc := widget.NewLabel("")
-	desc.Wrapping = fyne.TextWrapWord
-	chosen := -1
-	list := widget.NewList(func() int { return len(infos) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(template.Text(infos[i].Title, core.Lang()))
-		})
-	list.OnSelected = func(i widget.ListItemID) {
-		chosen = i
-		desc.SetText(template.Text(infos[i].Description, core.Lang()))
-	}
-	content := container.NewGridWithRows(2, list, container.NewVScroll(desc))
-	d := dialog.NewCustomConfirm(lang.X("dlg.template", "New plan from template"),
-		lang.X("btn.create", "Create"), lang.X("btn.cancel", "Cancel"), content, func(ok bool) {
-			if !ok || chosen < 0 {
-				return
-			}
-			data, err := template.Load(assets.Templates(), infos[chosen].Name)
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			u.createPlan(data, lang.X("change.new_plan", "new plan “{{.name}}”", map[string]any{"name": data.Plan.Name}))
-		}, u.win)
-	d.Resize(fyne.NewSize(520, 420))
-	list.Select(0)
-	d.Show()
 }
 
 // SwitchStore replaces the open database, closing the old one. History
@@ -256,7 +227,7 @@ func (u *UI) restoreDialog() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := backups[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s   %s   %s", b.Time.Local().Format("2006-01-02 15:04:05"),
-				BackupReasonText(b.Reason), core.SizeText(b.Size)))
+				core.BackupReasonText(b.Reason), core.SizeText(b.Size)))
 		})
 	list.OnSelected = func(i widget.ListItemID) { chosen = i }
 	noteText := lang.X("dlg.restore.text", "The database is replaced by the backup you choose. The current state is backed up first.")
@@ -316,23 +287,6 @@ func (u *UI) restore(backup string) {
 
 // restoreStore replaces the database with a backup; tests replace it.
 var restoreStore = func(path, backup string) (*store.Store, error) { return store.Restore(path, backup, nil) }
-
-// BackupReasonText names why a backup was made.
-func BackupReasonText(reason string) string {
-	switch reason {
-	case "import":
-		return lang.X("backup.import", "before import")
-	case "newplan":
-		return lang.X("backup.newplan", "before new plan")
-	case "restore":
-		return lang.X("backup.restore", "before restore")
-	case "migrate":
-		return lang.X("backup.migrate", "before upgrade")
-	case "delete-plan":
-		return lang.X("backup.delete_plan", "before deleting a plan")
-	}
-	return reason
-}
 
 func (u *UI) aboutDialog() {
 	text := lang.X("dlg.about.text", "Staffing Planner {{.version}} (build {{.build}})\nPositions, headcount and the people who hold them.\n\nDatabase: {{.path}}",

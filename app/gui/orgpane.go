@@ -20,6 +20,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/data/export"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 	"staffplan/widgets/orgchart"
 )
@@ -108,7 +109,8 @@ func newOrgPane(u *UI) *orgPane {
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), o.chart.ZoomIn),
 		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), o.chart.Fit),
 	)
-	export := widget.NewButtonWithIcon("", theme.DownloadIcon(), o.exportDialog)
+	var export *widget.Button
+	export = widget.NewButtonWithIcon("", theme.DownloadIcon(), func() { o.exportMenu(export) })
 	bar := container.NewBorder(nil, nil, container.NewHBox(o.view, o.compact), export,
 		container.NewBorder(nil, nil, nil, container.NewHBox(o.found, prev, next), o.search))
 	o.span = widget.NewLabel("")
@@ -271,7 +273,7 @@ func (o *orgPane) open(id string) {
 }
 
 // reparent is a drop of one box onto another: one undoable change. A cycle
-// is refused by the store's validation with its message.
+// is refused by ops.Reparent / ops.MoveUnit with its message.
 func (o *orgPane) reparent(child, parent string) error {
 	u := o.u
 	ck, cid := parseUID(child)
@@ -281,25 +283,11 @@ func (o *orgPane) reparent(child, parent string) error {
 	case 'p':
 		name := u.posts[cid].Title
 		err = u.apply(lang.X("change.reports_to", "“{{.name}}” reports to another post", map[string]any{"name": name}),
-			func(tx *store.Tx) error {
-				p, err := tx.Position(cid)
-				if err != nil {
-					return err
-				}
-				p.ReportsTo = pid
-				return tx.PutPosition(&p)
-			})
+			func(tx *store.Tx) error { return ops.Reparent(tx, cid, pid) })
 	case 'u':
 		name := u.units[cid].Name
 		err = u.apply(lang.X("change.move_unit", "move “{{.name}}”", map[string]any{"name": name}),
-			func(tx *store.Tx) error {
-				un, err := tx.Unit(cid)
-				if err != nil {
-					return err
-				}
-				un.Parent = pid
-				return tx.PutUnit(&un)
-			})
+			func(tx *store.Tx) error { return ops.MoveUnit(tx, cid, pid) })
 	}
 	if err != nil {
 		u.showError(err)
@@ -342,20 +330,28 @@ func (o *orgPane) contextMenu(id string, at fyne.Position) {
 // head) and opens it.
 func (o *orgPane) addPost(unit, manager model.ID) {
 	u := o.u
-	p := model.Position{Title: lang.X("pos.new_title", "New post"), Unit: unit, Planned: 1, ReportsTo: manager,
-		Order: len(u.fig.PostsIn[unit])}
-	if manager == 0 {
-		if heads := u.fig.PostsIn[unit]; len(heads) > 0 {
-			p.ReportsTo = heads[0]
-		}
-	}
-	err := u.apply(lang.X("change.add_post", "add post"), func(tx *store.Tx) error { return tx.PutPosition(&p) })
+	p := model.Position{Title: lang.X("pos.new_title", "New post"), Unit: unit, Planned: 1, ReportsTo: manager}
+	err := u.apply(lang.X("change.add_post", "add post"), func(tx *store.Tx) error { return ops.AddPosition(tx, &p) })
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	o.chart.Reveal(core.ChartPostID(p.ID))
 	u.editor.load(p.ID)
+}
+
+// exportMenu offers the chart as a picture or as a PDF to print, below
+// the export button.
+func (o *orgPane) exportMenu(b fyne.CanvasObject) {
+	u := o.u
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("",
+		fyne.NewMenuItem(lang.X("chart.export_image", "Picture (PNG or SVG)…"), o.exportDialog),
+		fyne.NewMenuItem(lang.X("chart.export_pdf", "PDF to print…"), func() {
+			m, opts := o.chart.ForPDF(orgchart.PDFOptions{})
+			u.chartPDFDialog(m, opts)
+		}),
+	), u.win.Canvas(), at)
 }
 
 // exportDialog saves the whole chart as PNG or SVG, rendered off-screen.

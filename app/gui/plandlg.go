@@ -15,6 +15,7 @@ import (
 	"staffplan/app/core"
 	"staffplan/assets"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 	"staffplan/data/template"
 )
@@ -24,19 +25,6 @@ type planForm struct {
 	name, org, effective, notes *widget.Entry
 	basis                       *widget.Select
 	days, hours                 *widget.Entry
-}
-
-// BasisText names a working-time basis with its figures, as shown wherever
-// the basis is used.
-func BasisText(b model.WorkBasis) string {
-	args := map[string]any{"days": core.FormatFTE(b.DaysPerMonth()), "hours": core.FormatFTE(b.HoursPerMonth())}
-	switch b.Kind {
-	case model.Basis2008:
-		return lang.X("basis.2008", "2008 rules: {{.days}} days, {{.hours}} h a month", args)
-	case model.BasisCustom:
-		return lang.X("basis.custom", "custom: {{.days}} days, {{.hours}} h a month", args)
-	}
-	return lang.X("basis.2025", "2025 rules: {{.days}} days, {{.hours}} h a month", args)
 }
 
 func newPlanForm(p model.Plan) *planForm {
@@ -52,8 +40,8 @@ func newPlanForm(p model.Plan) *planForm {
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
 	f.basis = widget.NewSelect([]string{
-		BasisText(model.WorkBasis{Kind: model.Basis2025}),
-		BasisText(model.WorkBasis{Kind: model.Basis2008}),
+		core.BasisText(model.WorkBasis{Kind: model.Basis2025}),
+		core.BasisText(model.WorkBasis{Kind: model.Basis2008}),
 		lang.X("basis.custom_choice", "custom…"),
 	}, func(string) { f.customVisible() })
 	f.basis.SetSelectedIndex(int(p.Basis.Kind))
@@ -133,7 +121,9 @@ func (u *UI) savePlanSettings(f *planForm) {
 		u.showError(err)
 		return
 	}
-	err = u.apply(lang.X("change.plan_settings", "plan settings"), func(tx *store.Tx) error { return tx.PutPlan(p) })
+	err = u.apply(lang.X("change.plan_settings", "plan settings"), func(tx *store.Tx) error {
+		return ops.EditPlan(tx, func(q *model.Plan) { *q = p }) // the form's record replaces the stored one
+	})
 	if err != nil {
 		u.showError(err)
 	}
@@ -194,7 +184,7 @@ func (u *UI) firstStartDialog() {
 	}
 	sampleName := ""
 	if ok {
-		sampleName = template.Text(info.Title, core.Lang())
+		sampleName = core.Pick(info.Title)
 	}
 	sample := widget.NewButtonWithIcon(lang.X("first.sample", "Start from the sample: {{.name}}", map[string]any{"name": sampleName}),
 		theme.DocumentIcon(), choose(func() { u.startFromTemplate(info.Name) }))

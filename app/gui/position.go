@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -19,6 +20,7 @@ import (
 
 	"staffplan/app/core"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 	"staffplan/widgets"
 )
@@ -822,14 +824,7 @@ func (e *positionEditor) Save() bool {
 	// Not dirty from here on, so the refresh that follows the change fills
 	// the form from what was stored, once.
 	e.dirty = false
-	err := e.u.apply(label, func(tx *store.Tx) error {
-		p, err := tx.Position(id)
-		if err != nil {
-			return err
-		}
-		edit(&p)
-		return tx.PutPosition(&p)
-	})
+	err := e.u.apply(label, func(tx *store.Tx) error { return ops.EditPosition(tx, id, edit) })
 	if err != nil {
 		e.dirty = true
 		e.showMessage(core.ErrText(err))
@@ -839,57 +834,44 @@ func (e *positionEditor) Save() bool {
 }
 
 // assignPerson puts a person in this post; the share defaults to what the
-// person has left of a full-time post. Someone who already works full time
-// is asked whether to split her time or to keep both posts in full.
+// person has left of a full-time post (ops.Assign). Someone who already
+// works full time is asked whether to split her time or to keep both posts
+// in full.
 func (e *positionEditor) assignPerson(person model.ID) {
 	u := e.u
-	var current []model.Assignment
-	for _, a := range u.data.Assignments {
-		if a.Person == person {
-			if a.Position == e.id {
-				u.showError(fmt.Errorf("%s", lang.X("err.already_holds", "{{.name}} already holds this post.",
-					map[string]any{"name": u.people[person].Name})))
-				return
+	err := e.putAssignment(person, e.id, ops.AssignOptions{FullTime: ops.AskFirst})
+	if errors.Is(err, ops.ErrFullTime) {
+		var current []model.Assignment
+		for _, a := range u.data.Assignments {
+			if a.Person == person {
+				current = append(current, a)
 			}
-			current = append(current, a)
 		}
-	}
-	used := model.PersonFTE(current, person)
-	if model.FullTime(used) {
 		e.askSplit(person, current)
 		return
 	}
-	e.putAssignments(person, model.Assignment{Person: person, Position: e.id, FTE: 1 - used}, nil)
-}
-
-// putAssignments stores a new assignment and changed shares of the
-// person's other posts as one undoable step.
-func (e *positionEditor) putAssignments(person model.ID, a model.Assignment, changed []model.Assignment) {
-	u := e.u
-	name := u.people[person].Name
-	err := u.apply(lang.X("change.assign", "assign {{.name}}", map[string]any{"name": name}),
-		func(tx *store.Tx) error {
-			for i := range changed {
-				old, err := tx.Assignment(changed[i].ID)
-				if err != nil {
-					return err
-				}
-				old.FTE = changed[i].FTE
-				if err := tx.PutAssignment(&old); err != nil {
-					return err
-				}
-			}
-			return tx.PutAssignment(&a)
-		})
 	if err != nil {
 		u.showError(err)
 	}
 }
 
+// putAssignment stores a new assignment and changed shares of the person's
+// other posts as one undoable step.
+func (e *positionEditor) putAssignment(person, post model.ID, opt ops.AssignOptions) error {
+	u := e.u
+	name := u.people[person].Name
+	return u.apply(lang.X("change.assign", "assign {{.name}}", map[string]any{"name": name}),
+		func(tx *store.Tx) error {
+			_, err := ops.Assign(tx, person, post, opt)
+			return err
+		})
+}
+
 // askSplit asks how a person who already works full time takes on this
 // post: split her time (her posts scaled so that all of them make one
 // full-time post, model.SplitTime), or keep both at the share typed, which
-// puts her past 100 % and is flagged wherever she is listed.
+// puts her past 100 % and is flagged wherever she is listed. A share the
+// operation refuses is explained in the dialog, which stays open.
 func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
 	u := e.u
 	name := u.people[person].Name
@@ -909,32 +891,20 @@ func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
 	msg.Hide()
 	var d dialog.Dialog
 	postID := e.id
-	fail := func(err error) {
-		msg.SetText(core.ErrText(err))
-		msg.Show()
-	}
-	split := func() {
+	answer := func(choice ops.FullTimeChoice) {
 		f, ok := core.ParseFTE(share.Text)
 		if !ok {
-			f = -1
+			f = -1 // refused by the operation with its message
 		}
-		changed, err := model.SplitTime(current, f)
-		if err != nil {
-			fail(err)
+		if err := e.putAssignment(person, postID, ops.AssignOptions{FullTime: choice, Share: f}); err != nil {
+			msg.SetText(core.ErrText(err))
+			msg.Show()
 			return
 		}
 		d.Hide()
-		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, changed)
 	}
-	keep := func() {
-		f, ok := core.ParseFTE(share.Text)
-		if !ok || f <= 0 || f > 1 {
-			fail(fmt.Errorf("%s", lang.X("err.fte", "An assignment's FTE must be more than 0 and at most 1.")))
-			return
-		}
-		d.Hide()
-		e.putAssignments(person, model.Assignment{Person: person, Position: postID, FTE: f}, nil)
-	}
+	split := func() { answer(ops.SplitTime) }
+	keep := func() { answer(ops.KeepBoth) }
 	share.OnSubmitted = func(string) { split() }
 	splitBtn := widget.NewButton(lang.X("btn.split", "Split her time"), split)
 	splitBtn.Importance = widget.HighImportance
@@ -950,27 +920,19 @@ func (e *positionEditor) askSplit(person model.ID, current []model.Assignment) {
 
 func (e *positionEditor) setFTE(assignment model.ID, text string) {
 	fte, ok := core.ParseFTE(text)
-	if !ok || fte <= 0 || fte > 1 {
-		e.u.showError(fmt.Errorf("%s", lang.X("err.fte", "An assignment's FTE must be more than 0 and at most 1.")))
-		e.refresh()
-		return
+	if !ok {
+		fte = -1 // refused by the operation with its message
 	}
-	err := e.u.apply(lang.X("change.fte", "change FTE"), func(tx *store.Tx) error {
-		a, err := tx.Assignment(assignment)
-		if err != nil {
-			return err
-		}
-		a.FTE = fte
-		return tx.PutAssignment(&a)
-	})
+	err := e.u.apply(lang.X("change.fte", "change FTE"), func(tx *store.Tx) error { return ops.SetFTE(tx, assignment, fte) })
 	if err != nil {
 		e.u.showError(err)
+		e.refresh() // the share typed goes back to the stored one
 	}
 }
 
 func (e *positionEditor) unassign(assignment model.ID, name string) {
 	err := e.u.apply(lang.X("change.unassign", "remove {{.name}} from the post", map[string]any{"name": name}),
-		func(tx *store.Tx) error { return tx.DeleteAssignment(assignment) })
+		func(tx *store.Tx) error { return ops.Unassign(tx, assignment) })
 	if err != nil {
 		e.u.showError(err)
 	}
@@ -1046,14 +1008,10 @@ func (u *UI) addPosition() {
 		unit = u.fig.Children[0][0]
 	}
 	u.editor.confirmLeave(func() {
-		p := model.Position{Title: lang.X("pos.new_title", "New post"), Unit: unit, Planned: 1,
-			Order: len(u.fig.PostsIn[unit])}
 		// A new post reports to the unit's first post, its usual head.
-		if heads := u.fig.PostsIn[unit]; len(heads) > 0 {
-			p.ReportsTo = heads[0]
-		}
+		p := model.Position{Title: lang.X("pos.new_title", "New post"), Unit: unit, Planned: 1}
 		err := u.apply(lang.X("change.add_post", "add post"), func(tx *store.Tx) error {
-			return tx.PutPosition(&p)
+			return ops.AddPosition(tx, &p)
 		})
 		if err != nil {
 			u.showError(err)
@@ -1085,7 +1043,10 @@ func (u *UI) deletePosition(id model.ID) {
 				return
 			}
 			err := u.apply(lang.X("change.delete_post", "delete “{{.name}}”", map[string]any{"name": title}),
-				func(tx *store.Tx) error { return tx.DeletePosition(id) })
+				func(tx *store.Tx) error {
+					_, err := ops.DeletePosition(tx, id, ops.Holders{Choice: ops.KeepHolders})
+					return err
+				})
 			if err != nil {
 				u.showError(err)
 				return
@@ -1116,16 +1077,8 @@ func (u *UI) deleteHeldPosition(p *model.Position, holders []model.Holder) {
 			}
 			err := u.apply(lang.X("change.delete_post", "delete “{{.name}}”", map[string]any{"name": title}),
 				func(tx *store.Tx) error {
-					as, err := tx.AssignmentsOf(id)
-					if err != nil {
-						return err
-					}
-					for _, a := range as {
-						if err := tx.DeleteAssignment(a.ID); err != nil {
-							return err
-						}
-					}
-					return tx.DeletePosition(id)
+					_, err := ops.DeletePosition(tx, id, ops.Holders{Choice: ops.UnassignHolders})
+					return err
 				})
 			if err != nil {
 				u.showError(err)

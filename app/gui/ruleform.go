@@ -18,8 +18,17 @@ import (
 	"staffplan/data/calc"
 )
 
-// RuleKindText names a rule kind.
+// RuleKindText names a rule kind, with the classic 定员 method it
+// implements where there is one ("ratio to a driver · ratio method").
 func RuleKindText(k calc.Kind) string {
+	kind := ruleKindName(k)
+	if m := MethodText(calc.MethodOf(k)); m != "" {
+		return lang.X("rule.kind_method", "{{.kind}} · {{.method}}", map[string]any{"kind": kind, "method": m})
+	}
+	return kind
+}
+
+func ruleKindName(k calc.Kind) string {
 	switch k {
 	case calc.KindFixed:
 		return lang.X("rule.kind.fixed", "fixed count")
@@ -39,6 +48,12 @@ func RuleKindText(k calc.Kind) string {
 		return lang.X("rule.kind.shift", "shift coverage")
 	case calc.KindQueue:
 		return lang.X("rule.kind.queue", "call queue (Erlang)")
+	case calc.KindEfficiency:
+		return lang.X("rule.kind.efficiency", "workload ÷ output per person")
+	case calc.KindEquipment:
+		return lang.X("rule.kind.equipment", "machines × shifts ÷ machines per person")
+	case calc.KindPosts:
+		return lang.X("rule.kind.posts", "posts × crews of a shift rotation")
 	}
 	return string(k)
 }
@@ -73,6 +88,8 @@ type ruleForm struct {
 	seats, seatsDriver, hours, days, year  *widget.Entry
 	shrink                                 *widget.Entry
 	params                                 *widget.Entry // JSON of share, tiers or queue
+	quota                                  *quotaForm    // efficiency, equipment, posts
+	assumption                             bool          // kept as the rule had it; the form does not show it
 	sections                               map[calc.Kind]*widget.Form
 	box                                    *fyne.Container
 }
@@ -91,7 +108,8 @@ func newRuleForm(r calc.Rule) *ruleForm {
 		count: e(ruleNum(r.Count)), driver: e(r.Driver), per: e(ruleNum(r.Per)), ratio: e(ruleNum(r.Ratio)),
 		ratioHigh: e(ruleNum(r.RatioHigh)), of: e(r.Of), shiftOf: e(r.Of), ratioDriver: e(r.Driver), factor: e(ruleNum(r.Factor)), parts: widget.NewMultiLineEntry(),
 		seats: e(""), seatsDriver: e(""), hours: e(""), days: e(""), year: e(""), shrink: e(""),
-		params: widget.NewMultiLineEntry(), sections: map[calc.Kind]*widget.Form{}}
+		params: widget.NewMultiLineEntry(), sections: map[calc.Kind]*widget.Form{}, assumption: r.Assumption}
+	f.quota = newQuotaForm(r, e)
 	f.source.SetText(r.Source)
 	f.source.Wrapping = fyne.TextWrapWord
 	f.min, f.max = e(""), e("")
@@ -113,7 +131,7 @@ func newRuleForm(r calc.Rule) *ruleForm {
 	}
 	f.quantity = widget.NewSelect(nil, nil)
 	for i, q := range calc.Quantities {
-		f.quantity.Options = append(f.quantity.Options, quantityUnit(q))
+		f.quantity.Options = append(f.quantity.Options, core.QuantityText(q))
 		if q == r.QuantityOf() {
 			f.quantity.SetSelectedIndex(i)
 		}
@@ -161,6 +179,9 @@ func newRuleForm(r calc.Rule) *ruleForm {
 	advanced := widget.NewForm(item(lang.X("rule.params", "Parameters (JSON)"), f.params))
 	for _, k := range []calc.Kind{calc.KindShare, calc.KindTiers, calc.KindQueue} {
 		f.sections[k] = advanced
+	}
+	for k, s := range f.quota.sections() {
+		f.sections[k] = s
 	}
 	f.kind = widget.NewSelect(nil, func(string) { f.showKind() })
 	for _, k := range calc.Kinds {
@@ -251,7 +272,7 @@ func (f *ruleForm) rule() (calc.Rule, error) {
 		return &v
 	}
 	r := calc.Rule{ID: strings.TrimSpace(f.id.Text), Kind: f.selectedKind(), Name: strings.TrimSpace(f.name.Text),
-		Source: strings.TrimSpace(f.source.Text),
+		Source: strings.TrimSpace(f.source.Text), Assumption: f.assumption,
 		Target: calc.Target{Unit: strings.TrimSpace(f.unit.Text), Position: strings.TrimSpace(f.post.Text),
 			Category: strings.TrimSpace(f.category.Text)},
 		Rounding: calc.Rounding{Mode: roundModes[max(0, f.round.SelectedIndex())],
@@ -294,6 +315,8 @@ func (f *ruleForm) rule() (calc.Rule, error) {
 			SeatsDriver: strings.TrimSpace(f.seatsDriver.Text), HoursPerDay: number(f.hours, lang.X("rule.hours", "Hours a day")),
 			DaysPerMonth: number(f.days, lang.X("rule.days", "Days a month")), DaysPerYear: number(f.year, lang.X("rule.year", "or days a year")),
 			Shrinkage: number(f.shrink, lang.X("rule.shrinkage", "Shrinkage (0–1)"))}
+	case calc.KindEfficiency, calc.KindEquipment, calc.KindPosts:
+		f.quota.read(&r, number)
 	default: // share, tiers, queue
 		var p struct {
 			Share *calc.Share `json:"share"`
@@ -454,8 +477,8 @@ func (c *calcPane) addDriverDialog() {
 	u := c.u
 	key, label, unit, value := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	key.SetPlaceHolder("beds")
-	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. 床位"))
-	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. 张"))
+	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. Beds"))
+	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. beds"))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("driver.key", "Key (used by rules)"), key),
 		widget.NewFormItem(lang.X("driver.label", "Name"), label),

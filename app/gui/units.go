@@ -11,6 +11,7 @@ import (
 
 	"staffplan/app/core"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -79,9 +80,8 @@ func (u *UI) addUnit(f *unitForm) {
 	name := strings.TrimSpace(f.name.Text)
 	unit := model.Unit{Name: name, Kind: model.UnitKinds[max(0, f.kind.SelectedIndex())],
 		Parent: f.parents[max(0, f.parent.SelectedIndex())], Note: strings.TrimSpace(f.note.Text)}
-	unit.Order = len(u.fig.Children[unit.Parent])
 	err := u.apply(lang.X("change.add_unit", "add unit “{{.name}}”", map[string]any{"name": name}),
-		func(tx *store.Tx) error { return tx.PutUnit(&unit) })
+		func(tx *store.Tx) error { return ops.AddUnit(tx, &unit) })
 	if err != nil {
 		u.showError(err)
 		return
@@ -105,7 +105,7 @@ func (u *UI) deleteUnit(id model.ID) {
 				return
 			}
 			err := u.apply(lang.X("change.delete_unit", "delete “{{.name}}”", map[string]any{"name": name}),
-				func(tx *store.Tx) error { return tx.DeleteUnit(id) })
+				func(tx *store.Tx) error { return ops.DeleteUnit(tx, id) })
 			if err != nil {
 				u.showError(err)
 				return

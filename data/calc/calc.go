@@ -20,6 +20,10 @@ type Driver struct {
 	Label string  `json:"label"`
 	Unit  string  `json:"unit"`
 	Value float64 `json:"value"`
+	// LabelEn and UnitEn are a shipped rule set's English label and unit;
+	// see Sheet.InLanguage.
+	LabelEn string `json:"label_en,omitempty"`
+	UnitEn  string `json:"unit_en,omitempty"`
 }
 
 // Kind is the kind of a rule.
@@ -36,11 +40,16 @@ const (
 	KindFraction Kind = "fraction" // Σ driver ÷ threshold: dedicated or shared post
 	KindShift    Kind = "shift"    // seats × hours × days ÷ monthly hours
 	KindQueue    Kind = "queue"    // Erlang C / A / B
+	// The classic 定员 methods that the kinds above do not already cover
+	// (see MethodOf for which kind implements which method).
+	KindEfficiency Kind = "efficiency" // 劳动效率定员: workload ÷ output per person ÷ attendance
+	KindEquipment  Kind = "equipment"  // 设备定员: machines × shifts ÷ machines per person ÷ attendance
+	KindPosts      Kind = "posts"      // 岗位定员: posts × people per post × crews ÷ attendance
 )
 
 // Kinds lists every kind in display order.
 var Kinds = []Kind{KindFixed, KindCapacity, KindRatio, KindRelative, KindShare,
-	KindTiers, KindFraction, KindShift, KindQueue}
+	KindTiers, KindFraction, KindShift, KindQueue, KindEfficiency, KindEquipment, KindPosts}
 
 // Target names the post a rule sizes. Rules live in templates as well as in
 // plans, so posts are named by title and unit name, not by ID. Category
@@ -167,6 +176,18 @@ type Queue struct {
 	DaysPerYear  float64   `json:"days_per_year,omitempty"`
 }
 
+// Quota holds the inputs of the classic 定员 methods besides the driver
+// (workload, machines in use or posts) and Per (output or machines per
+// person). Zero means the neutral value: one person a post, one crew, full
+// attendance.
+type Quota struct {
+	Shifts     float64 `json:"shifts,omitempty"`     // equipment: shifts a day the machines run (班次)
+	PerPost    float64 `json:"per_post,omitempty"`   // posts: people a post needs on a shift
+	Pattern    string  `json:"pattern,omitempty"`    // posts: a 倒班 pattern (see Patterns); sets the crews
+	Crews      float64 `json:"crews,omitempty"`      // posts: crews (班组) when no pattern is given
+	Attendance float64 `json:"attendance,omitempty"` // 出勤率, more than 0 and at most 1
+}
+
 // Rule computes the headcount of one target (or checks a share). Only the
 // fields of its Kind are read.
 type Rule struct {
@@ -174,9 +195,14 @@ type Rule struct {
 	Kind     Kind     `json:"kind"`
 	Target   Target   `json:"target"`
 	Name     string   `json:"name,omitempty"`
+	NameEn   string   `json:"name_en,omitempty"`  // a shipped rule set's English name; see Sheet.InLanguage
 	Quantity Quantity `json:"quantity,omitempty"` // what the result counts; see QuantityOf
 	Source   string   `json:"source,omitempty"`   // where the number comes from
-	Rounding Rounding `json:"rounding"`
+	// Assumption marks a rule whose figures the source does not give (a
+	// norm to replace with the organisation's own); Source says what was
+	// assumed.
+	Assumption bool     `json:"assumption,omitempty"`
+	Rounding   Rounding `json:"rounding"`
 
 	Count     float64     `json:"count,omitempty"`      // fixed
 	Driver    string      `json:"driver,omitempty"`     // capacity, ratio
@@ -193,6 +219,7 @@ type Rule struct {
 	Parts     []Part      `json:"parts,omitempty"`
 	Shift     *Shift      `json:"shift,omitempty"`
 	Queue     *Queue      `json:"queue,omitempty"`
+	Quota     *Quota      `json:"quota,omitempty"` // efficiency, equipment, posts
 }
 
 // Label returns the rule's name, or its ID when it has none.
@@ -407,6 +434,12 @@ func (e *evaluator) eval(r *Rule) Result {
 		res = e.shift(r, c)
 	case KindQueue:
 		res = e.queue(r, c)
+	case KindEfficiency:
+		res = e.efficiency(r, c)
+	case KindEquipment:
+		res = e.equipment(r, c)
+	case KindPosts:
+		res = e.posts(r, c)
 	default:
 		c.set(fail("err.calc.kind", r.ID, "kind", "value", string(r.Kind)))
 	}

@@ -4,49 +4,58 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"staffplan/data/i18n"
 )
 
-// formulas holds the Chinese and English rendering of each step formula.
-// Placeholders: {0}…{9} the inputs, {p0}… an input as a percentage, {out}
-// and {pout} the outcome, {hi} the high end of a range, {n0}… the names.
-var formulas = map[string][2]string{
-	"fixed":         {"固定 {out}", "fixed {out}"},
-	"capacity":      {"{0} ÷ {1} = {out}", "{0} ÷ {1} = {out}"},
-	"band":          {"{0} 属于 {n0} 档", "{0} is in the band {n0}"},
-	"ratio":         {"{0} × {1} = {out}", "{0} × {1} = {out}"},
-	"ratio.range":   {"{0} × {1}–{2} = {out}–{hi}", "{0} × {1}–{2} = {out}–{hi}"},
-	"pick.low":      {"取下限 {out}", "take the low end {out}"},
-	"pick.mid":      {"取中值 {out}", "take the middle {out}"},
-	"pick.high":     {"取上限 {out}", "take the high end {out}"},
-	"relative":      {"{n0} {0} × {1} = {out}", "{n0} {0} × {1} = {out}"},
-	"share":         {"{0} ÷ {1} = {pout}", "{0} ÷ {1} = {pout}"},
-	"band.in":       {"在 {p0}–{p1} 之内", "within {p0}–{p1}"},
-	"band.out":      {"超出 {p0}–{p1}", "outside {p0}–{p1}"},
-	"tier.always":   {"{n0} 档: {out}", "tier {n0}: {out}"},
-	"increment":     {"{n0} ({0} − {1}) ÷ {2} → {3} 档 × {4} = +{out}", "{n0} ({0} − {1}) ÷ {2} → {3} step(s) × {4} = +{out}"},
-	"increment.not": {"{n0} {0} ≤ {1} → +0", "{n0} {0} ≤ {1} → +0"},
-	"dedicated":     {"≥ 1 → 专职", "≥ 1 → dedicated post"},
-	"shared":        {"< 1 → 兼职 {out}", "< 1 → shared post, {out} of a person"},
-	"cover":         {"{0} 小时 × {1} 天 ÷ {2} 小时({n0} 标准) = {out}", "{0} h × {1} d ÷ {2} h ({n0} basis) = {out}"},
-	"cover.year":    {"{0} 小时 × {1}/12 天 ÷ {2} 小时({n0} 标准) = {out}", "{0} h × {1}/12 d ÷ {2} h ({n0} basis) = {out}"},
-	"seats":         {"{0} × {1} = {out}", "{0} × {1} = {out}"},
-	"shrinkage":     {"{0} ÷ (1 − {1}) = {out}", "{0} ÷ (1 − {1}) = {out}"},
-	"traffic":       {"{0} × {1} 秒 ÷ {2} 秒 = {out} Erl", "{0} × {1} s ÷ {2} s = {out} Erl"},
-	"agents.sl":     {"{0} 人: {3} 秒内接通 {p1} ≥ {p2}", "{0} agents: {p1} answered within {3} s ≥ {p2}"},
-	"agents.asa":    {"{0} 人: 平均应答 {1} 秒 ≤ {2} 秒", "{0} agents: average speed of answer {1} s ≤ {2} s"},
-	"agents.wait":   {"{0} 人: 等待概率 {p1} ≤ {p2}", "{0} agents: wait probability {p1} ≤ {p2}"},
-	"fewer.sl":      {"({0} 人仅 {p1}, 占用率 {p2})", "({0} agents give {p1}, occupancy {p2})"},
-	"fewer.asa":     {"({0} 人为 {1} 秒, 占用率 {p2})", "({0} agents give {1} s, occupancy {p2})"},
-	"fewer.wait":    {"({0} 人为 {p1}, 占用率 {p2})", "({0} agents give {p1}, occupancy {p2})"},
-	"abandon":       {"放弃率 {pout}(平均耐心 {0} 秒)", "abandonment {pout} (mean patience {0} s)"},
-	"occupancy":     {"占用率 {pout} ≤ {p1}", "occupancy {pout} ≤ {p1}"},
-	"lines":         {"{0} 条线路: 阻塞率 {p1} ≤ {p2}", "{0} lines: blocking {p1} ≤ {p2}"},
-	"profile":       {"{0} 个时段, 峰值 {1} 人, 每日 {2} 人·小时", "{0} intervals, peak {1} agents, {2} agent-hours a day"},
-	"round.ceil":    {"向上取整 → {out}", "round up → {out}"},
-	"round.floor":   {"向下取整 → {out}", "round down → {out}"},
-	"round.nearest": {"四舍五入 → {out}", "round to nearest → {out}"},
-	"min":           {"不少于 {1} → {out}", "at least {1} → {out}"},
-	"max":           {"不超过 {1} → {out}", "at most {1} → {out}"},
+// formulas names the translation key of each step formula; the texts are in
+// assets/translations as calc.formula.*. Placeholders: {0}…{9} the inputs,
+// {p0}… an input as a percentage, {out} and {pout} the outcome, {hi} the
+// high end of a range, {n0}… the names.
+var formulas = map[string]i18n.Key{
+	"fixed":          "calc.formula.fixed",
+	"capacity":       "calc.formula.capacity",
+	"band":           "calc.formula.band",
+	"ratio":          "calc.formula.ratio",
+	"ratio.range":    "calc.formula.ratio.range",
+	"pick.low":       "calc.formula.pick.low",
+	"pick.mid":       "calc.formula.pick.mid",
+	"pick.high":      "calc.formula.pick.high",
+	"relative":       "calc.formula.relative",
+	"share":          "calc.formula.share",
+	"band.in":        "calc.formula.band.in",
+	"band.out":       "calc.formula.band.out",
+	"tier.always":    "calc.formula.tier.always",
+	"increment":      "calc.formula.increment",
+	"increment.not":  "calc.formula.increment.not",
+	"dedicated":      "calc.formula.dedicated",
+	"shared":         "calc.formula.shared",
+	"cover":          "calc.formula.cover",
+	"cover.year":     "calc.formula.cover.year",
+	"seats":          "calc.formula.seats",
+	"shrinkage":      "calc.formula.shrinkage",
+	"traffic":        "calc.formula.traffic",
+	"agents.sl":      "calc.formula.agents.sl",
+	"agents.asa":     "calc.formula.agents.asa",
+	"agents.wait":    "calc.formula.agents.wait",
+	"fewer.sl":       "calc.formula.fewer.sl",
+	"fewer.asa":      "calc.formula.fewer.asa",
+	"fewer.wait":     "calc.formula.fewer.wait",
+	"abandon":        "calc.formula.abandon",
+	"occupancy":      "calc.formula.occupancy",
+	"lines":          "calc.formula.lines",
+	"profile":        "calc.formula.profile",
+	"round.ceil":     "calc.formula.round.ceil",
+	"round.floor":    "calc.formula.round.floor",
+	"round.nearest":  "calc.formula.round.nearest",
+	"min":            "calc.formula.min",
+	"max":            "calc.formula.max",
+	"efficiency":     "calc.formula.efficiency",
+	"efficiency.att": "calc.formula.efficiency.att",
+	"equipment":      "calc.formula.equipment",
+	"equipment.att":  "calc.formula.equipment.att",
+	"posts":          "calc.formula.posts",
+	"posts.att":      "calc.formula.posts.att",
 }
 
 // Explain renders steps in lang ("zh" for Chinese, anything else English),
@@ -61,24 +70,18 @@ func Explain(steps []Step, lang string) string {
 
 // ExplainStep renders one step.
 func ExplainStep(s Step, lang string) string {
-	zh := lang == "zh" || strings.HasPrefix(lang, "zh")
-	pickLang := func(f [2]string) string {
-		if zh {
-			return f[0]
-		}
-		return f[1]
-	}
+	text := func(formula string) string { return i18n.T(lang, formulas[formula], nil) }
 	switch s.Formula {
 	case "tier.and", "tier.or":
-		join := map[bool]string{true: " 且 ", false: " and "}[zh]
+		join := i18n.T(lang, "calc.formula.and", nil)
 		if s.Formula == "tier.or" {
-			join = map[bool]string{true: " 或 ", false: " or "}[zh]
+			join = i18n.T(lang, "calc.formula.or", nil)
 		}
 		var conds string
 		if len(s.Names) > 1 {
 			conds = strings.Join(s.Names[1:], join) + " → "
 		}
-		return conds + fill(pickLang(formulas["tier.always"]), s)
+		return conds + fill(text("tier.always"), s)
 	case "fraction":
 		var terms []string
 		for i := 0; i+1 < len(s.In); i += 2 {
@@ -93,16 +96,29 @@ func ExplainStep(s Step, lang string) string {
 		return strings.Join(terms, " + ") + " = " + fmtNum(s.Out)
 	case "increment":
 		if len(s.In) >= 2 && s.In[0] <= s.In[1] {
-			return strings.TrimSpace(fill(pickLang(formulas["increment.not"]), s))
+			return strings.TrimSpace(fill(text("increment.not"), s))
 		}
+	case "posts", "posts.att":
+		// The pattern's name is in the reader's language: "(四班三运转)".
+		t := s
+		t.Names = []string{""}
+		if len(s.Names) > 0 {
+			if p, ok := PatternOf(s.Names[0]); ok {
+				if lang == "zh" {
+					t.Names[0] = "(" + p.Name[0] + ")"
+				} else {
+					t.Names[0] = " (" + p.Name[1] + ")"
+				}
+			}
+		}
+		return strings.TrimSpace(fill(text(s.Formula), t))
 	case "agent_hours", "agent_hours.year":
-		return fill(pickLang(formulas["cover"+strings.TrimPrefix(s.Formula, "agent_hours")]), s)
+		return fill(text("cover"+strings.TrimPrefix(s.Formula, "agent_hours")), s)
 	}
-	f, ok := formulas[s.Formula]
-	if !ok {
+	if _, ok := formulas[s.Formula]; !ok {
 		return s.Formula + " = " + fmtNum(s.Out)
 	}
-	return strings.TrimSpace(fill(pickLang(f), s))
+	return strings.TrimSpace(fill(text(s.Formula), s))
 }
 
 // fill replaces the placeholders of a formula with the step's values.

@@ -73,3 +73,15 @@ func bareStream(b *testing.B, header []any, rows [][]any) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkPlanPDF writes the whole plan PDF (cover, staffing table, a
+// description per post) of a 300-post plan.
+func BenchmarkPlanPDF(b *testing.B) {
+	d := modeltest.BigPlan(40, 300, 280)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := PlanPDF(io.Discard, d, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

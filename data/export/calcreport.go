@@ -1,48 +1,44 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
 	"staffplan/data/calc"
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
 // KindCalc is the calculator report.
 const KindCalc = "calc"
 
-var calcReportText = map[string]struct {
-	driversSheet, resultsSheet, title, titleWord, basis                    string
-	driverHead, resultHead                                                 []string
-	basis2025, basis2008, basisCustom, inBand, outOfBand, errorText, check string
-	quantity                                                               map[calc.Quantity]string
-}{
-	"zh": {driversSheet: "业务量", resultsSheet: "测算结果", title: "%s(%s)", titleWord: "编制测算", basis: "工时口径",
-		driverHead: []string{"业务量", "键", "单位", "数值"},
-		resultHead: []string{"规则", "部门", "岗位", "精确值", "应配", "计量", "编制", "在岗", "缺口", "计算过程", "依据"},
-		quantity:   map[calc.Quantity]string{calc.People: "人", calc.Seats: "个座席", calc.Lines: "条线路", calc.Ratio: "人/座席", calc.Total: "人(合计)"},
-		basis2025:  "2025 年口径:每月 %s 天、%s 小时", basis2008: "2008 年口径:每月 %s 天、%s 小时", basisCustom: "自定义:每月 %s 天、%s 小时",
-		inBand: "在范围内", outOfBand: "超出范围", errorText: "错误", check: "占比"},
-	"en": {driversSheet: "Drivers", resultsSheet: "Results", title: "%s (%s)", titleWord: "headcount calculation", basis: "Working time",
-		driverHead: []string{"Driver", "Key", "Unit", "Value"},
-		resultHead: []string{"Rule", "Unit", "Post", "Exact", "Required", "Counts", "Planned", "In post", "Gap", "Arithmetic", "Source"},
-		quantity:   map[calc.Quantity]string{calc.People: "people", calc.Seats: "seats", calc.Lines: "lines", calc.Ratio: "per seat", calc.Total: "in total"},
-		basis2025:  "2025 rules: %s days, %s h a month", basis2008: "2008 rules: %s days, %s h a month", basisCustom: "custom: %s days, %s h a month",
-		inBand: "in band", outOfBand: "out of band", errorText: "error", check: "share"},
+// calcLabels holds the fixed texts of the calculator report in one language.
+type calcLabels struct {
+	driversSheet, resultsSheet, titleWord, basis string
+	driverHead, resultHead                       []string
+	inBand, outOfBand, errorText, check          string
+}
+
+func newCalcLabels(lang string) calcLabels {
+	t := func(key string) string { return i18n.T(lang, key, nil) }
+	return calcLabels{driversSheet: t("export.calc.drivers_sheet"), resultsSheet: t("export.calc.results_sheet"),
+		titleWord: t("export.calc.title"), basis: t("export.calc.basis"),
+		driverHead: []string{t("export.calc.col.driver"), t("export.calc.col.key"), t("export.calc.col.unit"), t("export.calc.col.value")},
+		resultHead: []string{t("export.calc.col.rule"), t("export.calc.col.target_unit"), t("export.calc.col.post"), t("export.calc.col.exact"),
+			t("export.calc.col.required"), t("export.calc.col.counts"), t("export.calc.col.planned"), t("export.calc.col.actual"),
+			t("export.calc.col.gap"), t("export.calc.col.arithmetic"), t("export.calc.col.source")},
+		inBand: t("export.calc.in_band"), outOfBand: t("export.calc.out_of_band"), errorText: t("export.calc.error"), check: t("export.calc.check"),
+	}
 }
 
 // CalcReportWorkbook writes the calculator as it shows: every rule's result
 // with its arithmetic and source, then the drivers with the working-time
 // basis, so the numbers can be justified on paper.
 func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Options) error {
-	lang := opt.Lang
-	if lang != "en" {
-		lang = "zh"
-	}
-	t := calcReportText[lang]
+	lang := exportLang(opt.Lang)
+	t := newCalcLabels(lang)
 	f := excelize.NewFile()
 	defer f.Close()
 	// Results first: they are what the report is for, and the sheet a
@@ -62,21 +58,15 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 	if err != nil {
 		return err
 	}
-	title := fmt.Sprintf(t.title, titleWith(planTitle(d), t.titleWord, lang), opt.dateText())
+	l := labelsFor(lang)
+	title := l.titled(titleWith(planTitle(d), t.titleWord, lang), opt.dateText())
 	b := d.Plan.Basis
-	basisFmt := t.basis2025
-	switch b.Kind {
-	case model.Basis2008:
-		basisFmt = t.basis2008
-	case model.BasisCustom:
-		basisFmt = t.basisCustom
-	}
 	ds := t.driversSheet
 	set := func(sheet, cell string, v any) error { return f.SetCellValue(sheet, cell, v) }
 	if err := set(ds, "A1", title); err != nil {
 		return err
 	}
-	if err := set(ds, "A2", t.basis+": "+fmt.Sprintf(basisFmt, fmtNum(b.DaysPerMonth()), fmtNum(b.HoursPerMonth()))); err != nil {
+	if err := set(ds, "A2", t.basis+": "+i18n.Basis(lang, b.Kind, fmtNum(b.DaysPerMonth()), fmtNum(b.HoursPerMonth()))); err != nil {
 		return err
 	}
 	if err := f.SetSheetRow(ds, "A4", &t.driverHead); err != nil {
@@ -107,7 +97,7 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 			return err
 		}
 	}
-	if err := pageSetup(f, ds, labelsFor(lang), planTitle(d), false, false, 4); err != nil {
+	if err := pageSetup(f, ds, l, planTitle(d), false, false, 4); err != nil {
 		return err
 	}
 
@@ -123,11 +113,7 @@ func CalcReportWorkbook(w io.Writer, d *model.PlanData, s *calc.Sheet, opt Optio
 			}
 			return []any{r.Check.Share, band, t.check, nil, nil, nil, calc.Explain(r.Steps, lang)}
 		}
-		q := r.Quantity
-		if q == "" {
-			q = calc.People
-		}
-		row := []any{r.Exact, r.Required, t.quantity[q]}
+		row := []any{r.Exact, r.Required, calc.QuantityText(lang, r.Quantity)}
 		// Seats, lines and ratios are no post's 编制: no planned or gap.
 		if r.Found() && r.IsPeople() {
 			row = append(row, r.Planned, r.Actual, r.Gap)

@@ -182,7 +182,6 @@ func DescriptionsWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *model.PlanData, fig *model.Figures,
 	p *model.Position, posts map[model.ID]*model.Position, unitName func(model.ID) string, l *labels, opt Options) error {
 	s := &sheetWriter{f: f, sheet: sheet, st: st}
-	pf := fig.Positions[p.ID]
 	const lineHeight, pad = 16.0, 6.0
 	// wide writes a label and a value merged over the other three columns.
 	wide := func(row int, label, value string, labelRole role) {
@@ -220,90 +219,51 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 	s.str(2, 1, strings.TrimSpace(planTitle(d)+"  "+opt.dateText()), styleKey{role: roleSubtitle})
 	s.merge(2, 1, 2, 4)
 
-	mgr := ""
-	if m := posts[p.ReportsTo]; m != nil {
-		mgr = m.Title
-	}
-	var reports []string
-	for _, id := range fig.Reports[p.ID] {
-		reports = append(reports, posts[id].Title)
-	}
-	sep := "、"
-	if opt.Lang == "en" {
-		sep = ", "
-	}
-	planned := fmtNum(p.Planned)
-	if status := l.positionStatusText(p.Status); status != "" {
-		planned = fmt.Sprintf(l.titleDate, planned, status) // "2 (not set up yet)", "2(暂不设置)"
-	}
-	salary := ""
-	if p.SalaryMin > 0 || p.SalaryMax > 0 {
-		switch {
-		case p.SalaryMin > 0 && p.SalaryMax > 0:
-			salary = fmtNum(p.SalaryMin) + "–" + fmtNum(p.SalaryMax)
-		case p.SalaryMax > 0:
-			salary = "≤ " + fmtNum(p.SalaryMax)
-		default:
-			salary = "≥ " + fmtNum(p.SalaryMin)
-		}
-		salary += " " + l.salaryUnit
-	}
-	var holders []string
-	for _, h := range pf.Holders {
-		holders = append(holders, h.Name)
-	}
+	df := describe(fig, p, posts, unitName, l)
 
 	row := 3
-	pair(row, l.post, p.Title, l.unitNames, unitName(p.Unit))
+	pair(row, l.post, df.title, l.unitNames, df.unit)
 	row++
-	pair(row, l.reportsTo, mgr, l.grade, p.Grade)
+	pair(row, l.reportsTo, df.manager, l.grade, df.grade)
 	row++
-	wide(row, l.directReports, strings.Join(reports, sep), roleLabel)
+	wide(row, l.directReports, df.reports, roleLabel)
 	row++
-	pair(row, l.descPlanned, planned, l.actual, fmtNum(pf.Actual))
+	pair(row, l.descPlanned, df.planned, l.actual, df.actual)
 	row++
-	pair(row, l.shift, p.Shift, l.salary, salary)
+	pair(row, l.shift, df.shift, l.salary, df.salary)
 	row++
-	wide(row, l.holders, strings.Join(holders, sep), roleLabel)
+	wide(row, l.holders, df.holders, roleLabel)
 	row++
 
 	section(row, l.mission)
 	row++
-	s.str(row, 1, p.Mission, styleKey{role: roleText})
+	s.str(row, 1, df.mission, styleKey{role: roleText})
 	for c := 2; c <= 4; c++ {
 		s.str(row, c, "", styleKey{role: roleText})
 	}
 	s.merge(row, 1, row, 4)
-	s.height(row, max(40, float64(lines(p.Mission, descWide+descWidths[0]-2))*lineHeight+pad))
+	s.height(row, max(40, float64(lines(df.mission, descWide+descWidths[0]-2))*lineHeight+pad))
 	row++
 
 	section(row, l.duties)
 	row++
-	duties := p.Duties
-	if len(duties) == 0 {
-		duties = []string{""} // keep one empty line to fill in by hand
-	}
-	for i, duty := range duties {
+	for i, duty := range df.duties {
 		wide(row, fmt.Sprintf("%d", i+1), duty, roleCenter)
 		row++
 	}
 
 	section(row, l.reqs)
 	row++
-	years := ""
-	if p.Req.Years > 0 {
-		years = fmt.Sprintf(l.yearsFmt, fmtNum(p.Req.Years))
-	}
-	wide(row, l.education, p.Req.Education, roleLabel)
+	wide(row, l.education, df.education, roleLabel)
 	row++
-	wide(row, l.years, years, roleLabel)
+	wide(row, l.years, df.years, roleLabel)
 	row++
-	wide(row, l.certs, p.Req.Certificates, roleLabel)
+	wide(row, l.certs, df.certs, roleLabel)
 	row++
-	wide(row, l.other, p.Req.Other, roleLabel)
+	wide(row, l.other, df.other, roleLabel)
 	row++
-	if p.Note != "" {
-		wide(row, l.note, p.Note, roleLabel)
+	if df.note != "" {
+		wide(row, l.note, df.note, roleLabel)
 		row++
 	}
 
@@ -322,4 +282,68 @@ func descriptionSheet(f *excelize.File, st *styles, sheet, index string, d *mode
 		return err
 	}
 	return pageSetup(f, sheet, l, planTitle(d), false, true, 0)
+}
+
+// descForm is the text of one post's 岗位说明书, as both the workbook and
+// the PDF print it.
+type descForm struct {
+	title, unit, manager, grade, reports string
+	planned, actual, shift, salary       string
+	holders, mission                     string
+	duties                               []string // at least one, maybe empty, line to fill in by hand
+	education, years, certs, other, note string
+}
+
+// describe fills a post's form.
+func describe(fig *model.Figures, p *model.Position, posts map[model.ID]*model.Position,
+	unitName func(model.ID) string, l *labels) descForm {
+	pf := fig.Positions[p.ID]
+	df := descForm{title: p.Title, unit: unitName(p.Unit), grade: p.Grade, actual: fmtNum(pf.Actual),
+		shift: p.Shift, mission: p.Mission, duties: p.Duties, education: p.Req.Education,
+		certs: p.Req.Certificates, other: p.Req.Other, note: strings.TrimSpace(p.Note)}
+	// A note that only names the status (the sample's 暂不设置) is said by
+	// 编制 already, maybe in the other language.
+	if bare := strings.TrimRight(df.note, ";；。."); p.Status != model.StatusActive {
+		for _, other := range allLabels() {
+			if strings.EqualFold(bare, other.positionStatusText(p.Status)) {
+				df.note = ""
+			}
+		}
+	}
+	if m := posts[p.ReportsTo]; m != nil {
+		df.manager = m.Title
+	}
+	sep := l.listSep
+	var reports []string
+	for _, id := range fig.Reports[p.ID] {
+		reports = append(reports, posts[id].Title)
+	}
+	df.reports = strings.Join(reports, sep)
+	df.planned = fmtNum(p.Planned)
+	if status := l.positionStatusText(p.Status); status != "" {
+		df.planned = l.titled(df.planned, status) // "2 (not set up yet)", "2(暂不设置)"
+	}
+	if p.SalaryMin > 0 || p.SalaryMax > 0 {
+		switch {
+		case p.SalaryMin > 0 && p.SalaryMax > 0:
+			df.salary = fmtNum(p.SalaryMin) + "–" + fmtNum(p.SalaryMax)
+		case p.SalaryMax > 0:
+			df.salary = "≤ " + fmtNum(p.SalaryMax)
+		default:
+			df.salary = "≥ " + fmtNum(p.SalaryMin)
+		}
+		df.salary += " " + l.salaryUnit
+	}
+	var holders []string
+	for _, h := range pf.Holders {
+		holders = append(holders, h.Name)
+	}
+	df.holders = strings.Join(holders, sep)
+	if len(df.duties) == 0 {
+		df.duties = []string{""}
+	}
+	if p.Req.Years > 0 {
+		df.years = l.yearsText(fmtNum(p.Req.Years))
+	}
+	return df
 }

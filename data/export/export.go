@@ -7,10 +7,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -34,10 +36,7 @@ func (o Options) date() time.Time {
 }
 
 func (o Options) dateText() string {
-	if o.Lang == "en" {
-		return o.date().Format("2 January 2006")
-	}
-	return o.date().Format("2006年1月2日")
+	return o.date().Format(i18n.T(exportLang(o.Lang), "export.date_layout", nil))
 }
 
 // Kinds of export, as passed to KindLabel.
@@ -45,6 +44,7 @@ const (
 	KindStaffing     = "staffing"
 	KindRoster       = "roster"
 	KindDescriptions = "descriptions"
+	KindPlanPDF      = "plan"
 )
 
 // KindLabel returns the word for a kind of export used in file names and
@@ -59,95 +59,124 @@ func KindLabel(kind, lang string) string {
 		return l.rosterKind
 	case KindDescriptions:
 		return l.descKind
+	case KindPlanPDF:
+		return l.planKind
 	}
 	return kind
 }
 
-// labels holds every fixed text an export writes, per language.
+// labels holds every fixed text an export writes in one language, read
+// from the translation files (export.*, enum.*) so exports say what the
+// window says.
 type labels struct {
+	lang string
+
 	staffingKind, rosterKind, descKind string
 
 	staffingSheet, staffingTitle, rosterSheet          string
 	leftSheet                                          string
-	titleDate, remarkSep                               string
+	remarkSep, listSep                                 string
 	no, unit, post, planned, actual, vacancy, note     string
-	subtotal                                           string // "%s (%s人)"
 	total                                              string
-	notSetUp, frozen                                   string
 	footerPage                                         string
 	empNo, name, unitPath, fte, grade, hire, status    string
 	employment                                         string
-	personStatus                                       [3]string
-	employ                                             [5]string
+	personStatus                                       []string // by model.PersonStatus
+	employ                                             []string // by model.EmploymentType
 	indexSheet, descTitle, backToIndex                 string
 	reportsTo, directReports, mission, duties, reqs    string
-	education, years, yearsFmt, certs, other, salary   string
+	education, years, certs, other, salary             string
 	shift, holders, descPlanned, salaryUnit, unitNames string
+
+	// The plan PDF (PlanPDF).
+	planKind, planDoc, organisation, dateLabel, effective string
+	contents, continued                                   string
+	vacantOnly, overOnly                                  string
+	partChart, partStaffing, partDescs, partCost          string
 }
 
-var labelsZh = labels{
-	staffingKind: "人员配置明细", rosterKind: "员工花名册", descKind: "岗位说明书",
-	staffingSheet: "人员配置明细表", staffingTitle: "人员配置明细表", rosterSheet: "花名册", leftSheet: "离职",
-	titleDate: "%s(%s)", remarkSep: ";",
-	no: "序号", unit: "部门", post: "岗位名称", planned: "编制", actual: "在岗", vacancy: "缺编/超编", note: "备注",
-	subtotal: "%s (%s人)", total: "合计", notSetUp: "暂不设置", frozen: "冻结",
-	footerPage: "第 &P 页,共 &N 页",
-	empNo:      "工号", name: "姓名", unitPath: "部门", fte: "FTE", grade: "职级", hire: "入职日期",
-	status: "在职状态", employment: "用工形式",
-	personStatus: [3]string{"在职", "试用", "离职"},
-	employ:       [5]string{"全职", "兼职", "劳务派遣", "实习", "退休返聘"},
-	indexSheet:   "目录", descTitle: "岗位说明书", backToIndex: "← 返回目录",
-	reportsTo: "直属上级", directReports: "直属下级", mission: "职位使命", duties: "工作职责", reqs: "任职要求",
-	education: "学历", years: "工作年限", yearsFmt: "%s年以上", certs: "证书", other: "其他", salary: "薪酬范围",
-	shift: "班次", holders: "在岗人员", descPlanned: "编制", salaryUnit: "元/月", unitNames: "所属部门",
-}
-
-var labelsEn = labels{
-	staffingKind: "staffing", rosterKind: "roster", descKind: "position descriptions",
-	staffingSheet: "Staffing", staffingTitle: "staffing table", rosterSheet: "Roster", leftSheet: "Left",
-	titleDate: "%s (%s)", remarkSep: "; ",
-	no: "No.", unit: "Department", post: "Position", planned: "Planned", actual: "In post", vacancy: "Vacant/over", note: "Remarks",
-	subtotal: "%s (%s)", total: "Total", notSetUp: "not set up yet", frozen: "frozen",
-	footerPage: "Page &P of &N",
-	empNo:      "Emp. no.", name: "Name", unitPath: "Unit", fte: "FTE", grade: "Grade", hire: "Hire date",
-	status: "Status", employment: "Employment",
-	personStatus: [3]string{"active", "probation", "left"},
-	employ:       [5]string{"full-time", "part-time", "agency", "intern", "retiree"},
-	indexSheet:   "Index", descTitle: "Position description", backToIndex: "← Index",
-	reportsTo: "Reports to", directReports: "Direct reports", mission: "Mission", duties: "Duties", reqs: "Requirements",
-	education: "Education", years: "Experience", yearsFmt: "%s+ years", certs: "Certificates", other: "Other", salary: "Pay range",
-	shift: "Shift", holders: "Holders", descPlanned: "Planned", salaryUnit: "per month", unitNames: "Department",
-}
-
-func labelsFor(lang string) *labels {
-	if lang == "en" {
-		return &labelsEn
+// exportLang is the language of an export: Chinese unless "en" is asked for.
+func exportLang(lang string) string {
+	if lang == "" {
+		return i18n.Zh
 	}
-	return &labelsZh
+	return i18n.Norm(lang)
+}
+
+func newLabels(lang string) *labels {
+	t := func(key string) string { return i18n.T(lang, key, nil) }
+	return &labels{lang: lang,
+		staffingKind: t("export.kind.staffing"), rosterKind: t("export.kind.roster"), descKind: t("export.kind.descriptions"),
+		staffingSheet: t("export.staffing.sheet"), staffingTitle: t("export.staffing.title"),
+		rosterSheet: t("export.roster.sheet"), leftSheet: t("export.roster.left_sheet"),
+		remarkSep: t("export.remark_sep"), listSep: t("export.list_sep"),
+		no: t("export.col.no"), unit: t("export.col.unit"), post: t("export.col.post"), planned: t("export.col.planned"),
+		actual: t("export.col.actual"), vacancy: t("export.col.vacancy"), note: t("export.col.note"),
+		total: t("export.total"), footerPage: t("export.footer_page"),
+		empNo: t("export.col.emp_no"), name: t("export.col.name"), unitPath: t("export.col.unit_path"), fte: t("export.col.fte"),
+		grade: t("export.col.grade"), hire: t("export.col.hire"), status: t("export.col.status"), employment: t("export.col.employment"),
+		personStatus: i18n.PersonStatuses.Labels(lang), employ: i18n.Employments.Labels(lang),
+		indexSheet: t("export.desc.index_sheet"), descTitle: t("export.desc.title"), backToIndex: t("export.desc.back"),
+		reportsTo: t("export.desc.reports_to"), directReports: t("export.desc.direct_reports"), mission: t("export.desc.mission"),
+		duties: t("export.desc.duties"), reqs: t("export.desc.requirements"), education: t("export.desc.education"),
+		years: t("export.desc.years"), certs: t("export.desc.certificates"), other: t("export.desc.other"), salary: t("export.desc.salary"),
+		shift: t("export.desc.shift"), holders: t("export.desc.holders"), descPlanned: t("export.desc.planned"),
+		salaryUnit: t("export.desc.salary_unit"), unitNames: t("export.desc.unit"),
+		planKind: t("export.kind.plan"), planDoc: t("export.pdf.doc"), organisation: t("export.pdf.organisation"),
+		dateLabel: t("export.pdf.date"), effective: t("export.pdf.effective"), contents: t("export.pdf.contents"),
+		continued: t("export.pdf.continued"), vacantOnly: t("export.pdf.vacant"), overOnly: t("export.pdf.over"),
+		partChart: t("export.pdf.part.chart"), partStaffing: t("export.pdf.part.staffing"),
+		partDescs: t("export.pdf.part.descriptions"), partCost: t("export.pdf.part.cost"),
+	}
+}
+
+// allLabels holds the labels of both languages, read once.
+var allLabels = sync.OnceValue(func() map[string]*labels {
+	return map[string]*labels{i18n.Zh: newLabels(i18n.Zh), i18n.En: newLabels(i18n.En)}
+})
+
+func labelsFor(lang string) *labels { return allLabels()[exportLang(lang)] }
+
+// titled is "title(date)", or "2(暂不设置)": a text with a remark in brackets.
+func (l *labels) titled(title, date string) string {
+	return i18n.T(l.lang, "export.title_date", map[string]any{"title": title, "date": date})
+}
+
+// subtotal is a subtotal's label: "生产部 (9人)".
+func (l *labels) subtotal(name, count string) string {
+	return i18n.T(l.lang, "export.subtotal", map[string]any{"name": name, "count": count})
+}
+
+// pdfPage is the page number in a plan PDF's footer: "第 2 页,共 23 页".
+func (l *labels) pdfPage(n, total int) string {
+	return i18n.T(l.lang, "export.pdf.page", map[string]any{"n": n, "total": total})
+}
+
+// postCount is the number of posts on a plan PDF's cover: "21 个岗位".
+func (l *labels) postCount(n int) string {
+	return i18n.T(l.lang, "export.pdf.post_count", map[string]any{"n": n})
+}
+
+// yearsText is a requirement of years of experience: "3年以上".
+func (l *labels) yearsText(years string) string {
+	return i18n.T(l.lang, "export.desc.years_value", map[string]any{"years": years})
 }
 
 func (l *labels) personStatusText(s model.PersonStatus) string {
-	if int(s) < len(l.personStatus) {
-		return l.personStatus[s]
-	}
-	return ""
+	return i18n.PersonStatus(l.lang, s)
 }
 
 func (l *labels) employText(e model.EmploymentType) string {
-	if int(e) < len(l.employ) {
-		return l.employ[e]
-	}
-	return ""
+	return i18n.Employment(l.lang, e)
 }
 
+// positionStatusText names a post's status where it matters: "" for an
+// active post.
 func (l *labels) positionStatusText(s model.PositionStatus) string {
-	switch s {
-	case model.StatusNotSetUp:
-		return l.notSetUp
-	case model.StatusFrozen:
-		return l.frozen
+	if s == model.StatusActive {
+		return ""
 	}
-	return ""
+	return i18n.PositionStatus(l.lang, s)
 }
 
 // fmtNum writes a headcount the way people write it: "9", "8.5", "0.25".

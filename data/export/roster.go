@@ -209,11 +209,11 @@ func rosterSheet(f *excelize.File, d *model.PlanData, l *labels, rs *rosterStyle
 		return err
 	}
 	// Status and employment words are boxed once instead of once per cell.
-	var statusVals [len(l.personStatus)]any
+	statusVals := make([]any, len(l.personStatus))
 	for i, s := range l.personStatus {
 		statusVals[i] = s
 	}
-	var employVals [len(l.employ)]any
+	employVals := make([]any, len(l.employ))
 	for i, s := range l.employ {
 		employVals[i] = s
 	}

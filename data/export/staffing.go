@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -74,6 +73,56 @@ func blocks(d *model.PlanData, fig *model.Figures) []block {
 	return out
 }
 
+// lineKind is what a line of the staffing table is.
+type lineKind uint8
+
+const (
+	linePost lineKind = iota
+	lineSubtotal
+	lineTotal
+)
+
+// staffLine is one line of the staffing table, as both the workbook and
+// the PDF print it, so the two always show the same figures.
+type staffLine struct {
+	kind  lineKind
+	seq   int    // 序号 of a post line
+	dept  string // the department block the line belongs to
+	first bool   // the first post line of its department
+	title string // post title, with the sub-unit path below the department
+	label string // the text of a subtotal or total line: "行政人事部 (9人)"
+	// planned, actual and vacancy are the post's or the block's figures;
+	// counts is false for a post whose 编制 stays out of totals.
+	planned, actual, vacancy float64
+	counts                   bool
+	note                     string
+}
+
+// staffingLines lays out the staffing table: each department's posts, then
+// its subtotal line, and the grand total last.
+func staffingLines(d *model.PlanData, fig *model.Figures, l *labels) []staffLine {
+	var out []staffLine
+	seq := 0
+	for _, b := range blocks(d, fig) {
+		for i, bp := range b.posts {
+			p := bp.pos
+			pf := fig.Positions[p.ID]
+			seq++
+			out = append(out, staffLine{kind: linePost, seq: seq, dept: b.name, first: i == 0, title: bp.title,
+				planned: p.Planned, actual: pf.Actual, vacancy: pf.Vacancy, counts: p.Counts(), note: remark(p, l)})
+		}
+		out = append(out, staffLine{kind: lineSubtotal, dept: b.name, label: l.subtotal(b.name, fmtNum(b.planned)),
+			planned: b.planned, actual: b.actual, vacancy: b.planned - b.actual, counts: true})
+	}
+	var total, totalActual float64
+	for _, root := range fig.Children[0] {
+		total += fig.Units[root].PlannedTotal
+		totalActual += fig.Units[root].ActualTotal
+	}
+	return append(out, staffLine{kind: lineTotal, label: l.subtotal(l.total, fmtNum(total)),
+		planned: total, actual: totalActual, vacancy: total - totalActual, counts: true})
+}
+
 // Columns of the staffing table.
 const (
 	colNo = iota + 1
@@ -110,7 +159,7 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	sw := &sheetWriter{f: f, sheet: sheet, st: st}
 
 	title := titleWith(planTitle(d), l.staffingTitle, opt.Lang)
-	sw.str(1, colNo, fmt.Sprintf(l.titleDate, title, opt.dateText()), styleKey{role: roleTitle})
+	sw.str(1, colNo, l.titled(title, opt.dateText()), styleKey{role: roleTitle})
 	sw.merge(1, colNo, 1, staffingCols)
 	sw.height(1, 30)
 	for i, h := range []string{l.no, l.unit, l.post, l.planned, l.actual, l.vacancy, l.note} {
@@ -123,66 +172,59 @@ func StaffingWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		widths[colNo+i] = max(widths[colNo+i], textWidth(h)+2)
 	}
 	const noteMax = 36 // wider notes wrap instead of pushing the page out
-	row, seq := 3, 0
-	var total, totalActual float64
+	row := 3
 	var deptRuns [][2]int // rows of each department's merged 部门 cell
-	for _, b := range blocks(d, fig) {
-		first := row
-		for _, bp := range b.posts {
-			p := bp.pos
-			pf := fig.Positions[p.ID]
-			seq++
-			sw.num(row, colNo, float64(seq), styleKey{role: roleCenter})
-			sw.str(row, colUnit, b.name, styleKey{role: roleCenter})
-			sw.str(row, colPost, bp.title, styleKey{role: roleText})
-			note := remark(p, l)
-			if p.Counts() {
-				sw.num(row, colPlanned, p.Planned, styleKey{role: roleNum, dec: decimals(p.Planned)})
-				sw.num(row, colActual, pf.Actual, styleKey{role: roleNum, dec: decimals(pf.Actual)})
-				sw.num(row, colVacancy, pf.Vacancy, styleKey{role: roleNum, dec: decimals(pf.Vacancy), tone: tone(pf.Vacancy)})
+	first := row
+	for _, sl := range staffingLines(d, fig, l) {
+		switch sl.kind {
+		case linePost:
+			sw.num(row, colNo, float64(sl.seq), styleKey{role: roleCenter})
+			sw.str(row, colUnit, sl.dept, styleKey{role: roleCenter})
+			sw.str(row, colPost, sl.title, styleKey{role: roleText})
+			if sl.counts {
+				sw.num(row, colPlanned, sl.planned, styleKey{role: roleNum, dec: decimals(sl.planned)})
+				sw.num(row, colActual, sl.actual, styleKey{role: roleNum, dec: decimals(sl.actual)})
+				sw.num(row, colVacancy, sl.vacancy, styleKey{role: roleNum, dec: decimals(sl.vacancy), tone: tone(sl.vacancy)})
 			} else {
-				sw.num(row, colPlanned, p.Planned, styleKey{role: roleMuted, dec: decimals(p.Planned)})
-				sw.num(row, colActual, pf.Actual, styleKey{role: roleMuted, dec: decimals(pf.Actual)})
+				sw.num(row, colPlanned, sl.planned, styleKey{role: roleMuted, dec: decimals(sl.planned)})
+				sw.num(row, colActual, sl.actual, styleKey{role: roleMuted, dec: decimals(sl.actual)})
 				sw.str(row, colVacancy, "", styleKey{role: roleNum})
 			}
-			sw.str(row, colNote, note, styleKey{role: roleText})
-			widths[colUnit] = max(widths[colUnit], textWidth(b.name)+2)
-			widths[colPost] = max(widths[colPost], textWidth(bp.title)+2)
-			widths[colNote] = min(noteMax, max(widths[colNote], textWidth(note)+2))
+			sw.str(row, colNote, sl.note, styleKey{role: roleText})
+			widths[colUnit] = max(widths[colUnit], textWidth(sl.dept)+2)
+			widths[colPost] = max(widths[colPost], textWidth(sl.title)+2)
+			widths[colNote] = min(noteMax, max(widths[colNote], textWidth(sl.note)+2))
 			// Rows a little taller than Excel's 15pt default: CJK glyphs
 			// touched the borders in the printed PDF.
-			n := max(lines(note, noteMax-1), lines(bp.title, widths[colPost]-1))
+			n := max(lines(sl.note, noteMax-1), lines(sl.title, widths[colPost]-1))
 			sw.height(row, max(rowHeight, float64(n)*16+6))
 			row++
+		case lineSubtotal:
+			deptRuns = append(deptRuns, [2]int{first, row - 1})
+			widths[colUnit] = max(widths[colUnit], textWidth(sl.label)-widths[colNo]-widths[colPost]+2)
+			sw.str(row, colNo, sl.label, styleKey{role: roleSubText})
+			sw.str(row, colUnit, "", styleKey{role: roleSubText})
+			sw.str(row, colPost, "", styleKey{role: roleSubText})
+			sw.merge(row, colNo, row, colPost)
+			sw.num(row, colPlanned, sl.planned, styleKey{role: roleSubNum, dec: decimals(sl.planned)})
+			sw.num(row, colActual, sl.actual, styleKey{role: roleSubNum, dec: decimals(sl.actual)})
+			sw.num(row, colVacancy, sl.vacancy, styleKey{role: roleSubNum, dec: decimals(sl.vacancy), tone: tone(sl.vacancy)})
+			sw.str(row, colNote, "", styleKey{role: roleSubText})
+			sw.height(row, rowHeight)
+			row++
+			first = row
+		case lineTotal:
+			sw.str(row, colNo, sl.label, styleKey{role: roleTotText})
+			sw.str(row, colUnit, "", styleKey{role: roleTotText})
+			sw.str(row, colPost, "", styleKey{role: roleTotText})
+			sw.merge(row, colNo, row, colPost)
+			sw.num(row, colPlanned, sl.planned, styleKey{role: roleTotNum, dec: decimals(sl.planned)})
+			sw.num(row, colActual, sl.actual, styleKey{role: roleTotNum, dec: decimals(sl.actual)})
+			sw.num(row, colVacancy, sl.vacancy, styleKey{role: roleTotNum, dec: decimals(sl.vacancy), tone: tone(sl.vacancy)})
+			sw.str(row, colNote, "", styleKey{role: roleTotText})
+			sw.height(row, rowHeight+2)
 		}
-		deptRuns = append(deptRuns, [2]int{first, row - 1})
-		label := fmt.Sprintf(l.subtotal, b.name, fmtNum(b.planned))
-		widths[colUnit] = max(widths[colUnit], textWidth(label)-widths[colNo]-widths[colPost]+2)
-		sw.str(row, colNo, label, styleKey{role: roleSubText})
-		sw.str(row, colUnit, "", styleKey{role: roleSubText})
-		sw.str(row, colPost, "", styleKey{role: roleSubText})
-		sw.merge(row, colNo, row, colPost)
-		sw.num(row, colPlanned, b.planned, styleKey{role: roleSubNum, dec: decimals(b.planned)})
-		sw.num(row, colActual, b.actual, styleKey{role: roleSubNum, dec: decimals(b.actual)})
-		vac := b.planned - b.actual
-		sw.num(row, colVacancy, vac, styleKey{role: roleSubNum, dec: decimals(vac), tone: tone(vac)})
-		sw.str(row, colNote, "", styleKey{role: roleSubText})
-		sw.height(row, rowHeight)
-		row++
 	}
-	for _, root := range fig.Children[0] {
-		total += fig.Units[root].PlannedTotal
-		totalActual += fig.Units[root].ActualTotal
-	}
-	sw.str(row, colNo, fmt.Sprintf(l.subtotal, l.total, fmtNum(total)), styleKey{role: roleTotText})
-	sw.str(row, colUnit, "", styleKey{role: roleTotText})
-	sw.str(row, colPost, "", styleKey{role: roleTotText})
-	sw.merge(row, colNo, row, colPost)
-	sw.num(row, colPlanned, total, styleKey{role: roleTotNum, dec: decimals(total)})
-	sw.num(row, colActual, totalActual, styleKey{role: roleTotNum, dec: decimals(totalActual)})
-	sw.num(row, colVacancy, total-totalActual, styleKey{role: roleTotNum, dec: decimals(total - totalActual), tone: tone(total - totalActual)})
-	sw.str(row, colNote, "", styleKey{role: roleTotText})
-	sw.height(row, rowHeight+2)
 
 	for c := colNo; c <= staffingCols; c++ {
 		name, _ := excelize.ColumnNumberToName(c)
@@ -234,7 +276,7 @@ func remark(p *model.Position, l *labels) string {
 	note := strings.TrimSpace(p.Note)
 	if s != "" {
 		bare := strings.TrimRight(note, ";；。.")
-		for _, other := range []*labels{&labelsZh, &labelsEn} {
+		for _, other := range allLabels() {
 			if w := other.positionStatusText(p.Status); strings.EqualFold(bare, w) {
 				note = ""
 			}

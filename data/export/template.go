@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -15,35 +16,18 @@ import (
 const KindTemplate = "template"
 
 // templateHeaders are headings the importer recognises without remapping.
-var templateHeaders = map[string][]string{
-	"zh": {"工号", "姓名", "部门", "岗位", "职级", "入职日期", "在职状态", "用工形式"},
-	"en": {"Employee ID", "Name", "Department", "Position", "Grade", "Start date", "Status", "Employment type"},
+func templateHeaders(lang string) []string {
+	t := func(key string) string { return i18n.T(lang, key, nil) }
+	return []string{t("export.template.col.emp_no"), t("export.template.col.name"), t("export.template.col.department"),
+		t("export.template.col.position"), t("export.template.col.grade"), t("export.template.col.start"),
+		t("export.template.col.status"), t("export.template.col.employment")}
 }
 
-// templateChoices are the values of the status and employment drop-downs,
-// as the importer reads them.
-var templateChoices = map[string][2][]string{
-	"zh": {{"在职", "试用期", "离职"}, {"全职", "兼职", "劳务派遣", "实习", "退休返聘"}},
-	"en": {{"active", "probation", "left"}, {"full-time", "part-time", "agency", "intern", "retiree rehired"}},
-}
-
-var templateInstructions = map[string][]string{
-	"zh": {
-		"填写说明",
-		"1. 在“花名册”表中每行填写一人;同一人兼任两个岗位时,每个岗位各占一行。",
-		"2. 部门、岗位、在职状态、用工形式请从下拉列表中选择;部门按“公司/部门/班组”的路径填写。",
-		"3. 入职日期按 2024-03-01 的格式填写。",
-		"4. 不要填写身份证号、银行账号、电话、住址等个人信息:规划不需要,导入时也不会保存。",
-		"5. 填好后把文件拖到程序窗口上,或用“文件 › 导入…”,检查预览后确认。",
-	},
-	"en": {
-		"How to fill in",
-		"1. One person per row on the roster sheet; someone holding two posts gets one row per post.",
-		"2. Choose the department, post, status and employment type from the drop-down lists; departments are paths such as Company/Department/Team.",
-		"3. Write start dates as 2024-03-01.",
-		"4. Leave out ID numbers, bank accounts, phone numbers and addresses: planning does not need them and the import never stores them.",
-		"5. Drop the filled-in file onto the program's window, or use File › Import…, check the preview and confirm.",
-	},
+// templateInstructions is the instructions sheet, a line a row.
+func templateInstructions(lang string) []string {
+	t := func(key string) string { return i18n.T(lang, key, nil) }
+	return []string{t("export.template.help.title"), t("export.template.help.1"), t("export.template.help.2"),
+		t("export.template.help.3"), t("export.template.help.4"), t("export.template.help.5")}
 }
 
 // templateRows is how many rows get drop-downs and formats.
@@ -54,10 +38,7 @@ const templateRows = 1000
 // and of the status and employment values, dates formatted as dates, and an
 // instructions sheet. Filled in and dropped back, it imports as it is.
 func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
-	lang := opt.Lang
-	if lang != "en" {
-		lang = "zh"
-	}
+	lang := exportLang(opt.Lang)
 	l := labelsFor(lang)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -65,7 +46,7 @@ func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 	if err := f.SetSheetName("Sheet1", roster); err != nil {
 		return err
 	}
-	headers := templateHeaders[lang]
+	headers := templateHeaders(lang)
 	if err := f.SetSheetRow(roster, "A1", &headers); err != nil {
 		return err
 	}
@@ -126,11 +107,10 @@ func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		}
 	}
 	sort.Strings(posts)
-	choices := templateChoices[lang]
 	columns := []struct {
 		values []string
 		target string // the roster column it feeds
-	}{{paths, "C"}, {posts, "D"}, {choices[0], "G"}, {choices[1], "H"}}
+	}{{paths, "C"}, {posts, "D"}, {l.personStatus, "G"}, {l.employ, "H"}}
 	for i, c := range columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		for j, v := range c.values {
@@ -152,11 +132,12 @@ func TemplateWorkbook(w io.Writer, d *model.PlanData, opt Options) error {
 		return err
 	}
 
-	help := templateInstructions[lang][0]
+	instructions := templateInstructions(lang)
+	help := instructions[0]
 	if _, err := f.NewSheet(help); err != nil {
 		return err
 	}
-	for i, line := range templateInstructions[lang] {
+	for i, line := range instructions {
 		if err := f.SetCellStr(help, fmt.Sprintf("A%d", i+1), line); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"testing"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -218,7 +219,7 @@ func TestRelationalWorkbooks(t *testing.T) {
 				t.Errorf("warning %v", w)
 			}
 		}
-		if got := postOf(d, personBy(t, d, "Cy Fox").ID); got != "Acme/Engineering/"+untitledPost {
+		if got := postOf(d, personBy(t, d, "Cy Fox").ID); got != "Acme/Engineering/"+i18n.T(i18n.Zh, untitledPostKey, nil) {
 			t.Errorf("Cy Fox in %q", got)
 		}
 	}

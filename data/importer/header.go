@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"staffplan/data/i18n"
 )
 
 // Field is what a column means. The empty Field ignores the column.
@@ -118,6 +120,29 @@ var synonyms = []struct {
 // "Employee count", "Unfilled").
 var noContain = map[string]bool{"last": true, "first": true, "exit": true, "employee": true, "filled": true, "required": true}
 
+// ownHeadings are the headings the program's own exports and import
+// template write (data/export), by their translation keys: they are read
+// as their field in either language, whatever the translation files say.
+var ownHeadings = []struct {
+	field Field
+	keys  []i18n.Key
+}{
+	{FieldSeq, []i18n.Key{"export.col.no"}},
+	{FieldEmpNo, []i18n.Key{"export.col.emp_no", "export.template.col.emp_no"}},
+	{FieldName, []i18n.Key{"export.col.name", "export.template.col.name"}},
+	{FieldDept, []i18n.Key{"export.col.unit", "export.col.unit_path", "export.template.col.department"}},
+	{FieldPosition, []i18n.Key{"export.col.post", "export.template.col.position"}},
+	{FieldPlanned, []i18n.Key{"export.col.planned"}},
+	{FieldActual, []i18n.Key{"export.col.actual"}},
+	{FieldVacancy, []i18n.Key{"export.col.vacancy"}},
+	{FieldNote, []i18n.Key{"export.col.note"}},
+	{FieldFTE, []i18n.Key{"export.col.fte"}},
+	{FieldGrade, []i18n.Key{"export.col.grade", "export.template.col.grade"}},
+	{FieldHireDate, []i18n.Key{"export.col.hire", "export.template.col.start"}},
+	{FieldStatus, []i18n.Key{"export.col.status", "export.template.col.status"}},
+	{FieldEmployment, []i18n.Key{"export.col.employment", "export.template.col.employment"}},
+}
+
 var (
 	exactField = map[string]Field{}
 	// containWords are the synonyms of two or more runes, longest first.
@@ -139,6 +164,17 @@ func init() {
 					word  string
 					field Field
 				}{k, s.field})
+			}
+		}
+	}
+	// The program's own headings are read as what they are, in both
+	// languages, where no synonym already says so.
+	for _, h := range ownHeadings {
+		for _, k := range h.keys {
+			for _, lang := range []string{i18n.Zh, i18n.En} {
+				if hk := headerKey(i18n.T(lang, k, nil)); exactField[hk] == FieldIgnore {
+					exactField[hk] = h.field
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -348,14 +349,14 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 			if x, ok := parseStatus(v); ok {
 				r.status, r.hasStatus = x, true
 			} else {
-				st.warn(cellProblem(KeyUnknownValue+".status", s.Name, rowNo, cStatus, header(cStatus), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known status; read as 在职"))
+				st.warn(cellProblem(KeyUnknownValue+".status", s.Name, rowNo, cStatus, header(cStatus), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known status; read as active"))
 			}
 		}
 		if v := cell(row, cEmploy); v != "" {
 			if x, ok := parseEmployment(v); ok {
 				r.employ, r.hasEmploy = x, true
 			} else {
-				st.warn(cellProblem(KeyUnknownValue+".employment", s.Name, rowNo, cEmploy, header(cEmploy), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known employment type; read as 全职"))
+				st.warn(cellProblem(KeyUnknownValue+".employment", s.Name, rowNo, cEmploy, header(cEmploy), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a known employment type; read as full-time"))
 			}
 		}
 		r.grade = collapseSpaces(cell(row, cGrade))
@@ -494,11 +495,11 @@ func (st *staged) placePeople(recs []personRec) {
 				pp.HireDate = r.hire
 			}
 			if r.hasStatus && r.status != pp.Status {
-				ch = append(ch, Change{FieldStatus, statusText(pp.Status), statusText(r.status)})
+				ch = append(ch, Change{FieldStatus, i18n.PersonStatus(st.lang, pp.Status), i18n.PersonStatus(st.lang, r.status)})
 				pp.Status = r.status
 			}
 			if r.hasEmploy && r.employ != pp.Employment {
-				ch = append(ch, Change{FieldEmployment, employmentText(pp.Employment), employmentText(r.employ)})
+				ch = append(ch, Change{FieldEmployment, i18n.Employment(st.lang, pp.Employment), i18n.Employment(st.lang, r.employ)})
 				pp.Employment = r.employ
 			}
 			if r.grade != "" && r.grade != pp.Grade {
@@ -525,7 +526,7 @@ func (st *staged) placePeople(recs []personRec) {
 		} else {
 			title := r.title
 			if title == "" {
-				title = untitledPost
+				title = st.untitledPost(r.unit)
 			}
 			row.Position = title
 			post := st.postFor(r.unit, title)
@@ -654,7 +655,7 @@ func (st *staged) placeAlso(r, first *personRec) {
 	if r.unit != 0 && r.person != 0 {
 		title := r.title
 		if title == "" {
-			title = untitledPost
+			title = st.untitledPost(r.unit)
 		}
 		row.Position = title
 		post := st.postFor(r.unit, title)
@@ -693,7 +694,7 @@ func (st *staged) applyRowShares(recs []personRec) {
 		}
 		title := r.title
 		if title == "" {
-			title = untitledPost
+			title = st.untitledPost(r.unit)
 		}
 		post := st.postFor(r.unit, title)
 		for _, ai := range st.assignOf[r.person] {
@@ -720,7 +721,7 @@ func (st *staged) shareAmongPosts(rowsOf map[model.ID]int, recs []personRec) {
 			if recs[i].person == person && recs[i].unit != 0 {
 				title := recs[i].title
 				if title == "" {
-					title = untitledPost
+					title = st.untitledPost(recs[i].unit)
 				}
 				listed[st.postFor(recs[i].unit, title)] = true
 			}

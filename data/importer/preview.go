@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -126,11 +127,28 @@ type PreviewOptions struct {
 	// FirstTableOnly leaves out the further tables of a sheet (below a
 	// blank row, with headings of their own) instead of importing them.
 	FirstTableOnly bool
+	// Lang is the language of the labels in Sample and in the people's
+	// Changes (statuses, employment types): "zh" (the default) or "en",
+	// the interface's, so an English window shows no Chinese labels.
+	Lang string
 }
 
-// untitledPost is the post of a person whose row names a department but no
-// post, so the person still counts in that department.
-const untitledPost = "未定岗位"
+// untitledPostKey names the post of a person whose row names a department
+// but no post, so the person still counts in that department.
+const untitledPostKey i18n.Key = "import.untitled_post"
+
+// untitledPost is the title of that post in unit: the one the unit already
+// has in either language (an earlier import in the other language), else
+// the interface language's.
+func (st *staged) untitledPost(unit model.ID) string {
+	for _, lang := range []string{st.lang, i18n.Zh, i18n.En} {
+		title := i18n.T(lang, untitledPostKey, nil)
+		if _, ok := st.postKey[postKeyOf(unit, title)]; ok {
+			return title
+		}
+	}
+	return i18n.T(st.lang, untitledPostKey, nil)
+}
 
 // localBase starts the IDs of records the import creates, far above any
 // ID the store hands out, so new and existing IDs never meet.
@@ -164,6 +182,10 @@ func Prepare(ctx context.Context, w *Workbook, existing *model.PlanData, opt *Pr
 	total := 0
 	st := newStaged(existing)
 	st.ctx, st.progress, st.rangeUpper, st.firstTableOnly = ctx, o.Progress, o.RangeUpper, o.FirstTableOnly
+	st.lang = i18n.Zh
+	if o.Lang != "" {
+		st.lang = i18n.Norm(o.Lang)
+	}
 	st.p = p
 	for _, s := range w.Sheets {
 		if s.Role == RoleSkip {
@@ -405,6 +427,8 @@ type staged struct {
 	rangeUpper bool
 	// firstTableOnly: see PreviewOptions.FirstTableOnly.
 	firstTableOnly bool
+	// lang: see PreviewOptions.Lang.
+	lang string
 }
 
 func newStaged(d *model.PlanData) *staged {
@@ -655,7 +679,7 @@ func (st *staged) finish(sample int) {
 				hire = r.Person.HireDate.Format("2006-01-02")
 			}
 			p.Sample = append(p.Sample, []string{r.Person.EmpNo, r.Person.Name, strings.Join(r.Unit, "/"), r.Position,
-				r.ReportsTo, hire, statusText(r.Person.Status), employmentText(r.Person.Employment), r.Person.Grade, string(r.Action)})
+				r.ReportsTo, hire, i18n.PersonStatus(st.lang, r.Person.Status), i18n.Employment(st.lang, r.Person.Employment), r.Person.Grade, string(r.Action)})
 		}
 	} else {
 		p.SampleHeader = []Field{FieldDeptPath, FieldPosition, FieldPlanned, FieldNote}
@@ -683,30 +707,6 @@ func splitJoined(err error) []error {
 
 func fmtNum(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
-}
-
-func statusText(s model.PersonStatus) string {
-	switch s {
-	case model.PersonProbation:
-		return "试用"
-	case model.PersonLeft:
-		return "离职"
-	}
-	return "在职"
-}
-
-func employmentText(e model.EmploymentType) string {
-	switch e {
-	case model.EmployPartTime:
-		return "兼职"
-	case model.EmployAgency:
-		return "劳务派遣"
-	case model.EmployIntern:
-		return "实习"
-	case model.EmployRetiree:
-		return "退休返聘"
-	}
-	return "全职"
 }
 
 func dateText(t time.Time) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -278,7 +279,13 @@ func splitPath(v, sep string) []string {
 	return out
 }
 
+// parseStatus reads a person's status: the program's own labels in either
+// language (what its exports and template write), then the words HR
+// systems use.
 func parseStatus(v string) (model.PersonStatus, bool) {
+	if x, ok := i18n.PersonStatuses.Parse(v); ok {
+		return model.PersonStatus(x), true
+	}
 	v = strings.ToLower(strings.ReplaceAll(v, " ", ""))
 	switch {
 	case v == "":
@@ -295,7 +302,12 @@ func parseStatus(v string) (model.PersonStatus, bool) {
 	return model.PersonActive, false
 }
 
+// parseEmployment reads an employment type: the program's own labels in
+// either language, then the words HR systems use.
 func parseEmployment(v string) (model.EmploymentType, bool) {
+	if x, ok := i18n.Employments.Parse(v); ok {
+		return model.EmploymentType(x), true
+	}
 	v = strings.ToLower(strings.ReplaceAll(v, " ", ""))
 	switch {
 	case v == "":

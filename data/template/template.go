@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,21 +20,55 @@ import (
 type Info struct {
 	Name        string            // what to pass to --template
 	Title       map[string]string // by language: "zh", "en"
-	Description map[string]string
-	Default     bool // opened on first start
+	Description map[string]string // one line, by language
+	Default     bool              // opened on first start
+	// Industry groups templates in choosers; the UI translates
+	// "industry."+Industry. See Industries for the order.
+	Industry string
+	// Rules names the calculator rule set (assets/calc/<Rules>.json) that
+	// sizes this kind of organisation; empty when none applies.
+	Rules string
 }
 
-// Text picks the entry for lang ("zh" or "en"), falling back to the other.
-func Text(m map[string]string, lang string) string {
-	if s := m[lang]; s != "" {
-		return s
-	}
-	for _, k := range []string{"zh", "en"} {
-		if s := m[k]; s != "" {
-			return s
+// Industries lists the industry groups in the order choosers show them;
+// a template of an industry not listed comes after these.
+var Industries = []string{"manufacturing", "property", "healthcare", "energy",
+	"customer_service", "after_sales", "sales", "finance"}
+
+// Group is the templates of one industry, in List order.
+type Group struct {
+	Industry  string
+	Templates []Info
+}
+
+// Groups sorts infos into industry groups in the order of Industries, then
+// any other industry by key; within a group the order of infos is kept.
+func Groups(infos []Info) []Group {
+	rank := func(ind string) int {
+		for i, x := range Industries {
+			if x == ind {
+				return i
+			}
 		}
+		return len(Industries)
 	}
-	return ""
+	var out []Group
+	for _, in := range infos {
+		i := slices.IndexFunc(out, func(g Group) bool { return g.Industry == in.Industry })
+		if i < 0 {
+			out = append(out, Group{Industry: in.Industry})
+			i = len(out) - 1
+		}
+		out[i].Templates = append(out[i].Templates, in)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := rank(out[i].Industry), rank(out[j].Industry)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].Industry < out[j].Industry
+	})
+	return out
 }
 
 type file struct {
@@ -46,18 +81,28 @@ type file struct {
 	} `json:"plan"`
 	Units []struct {
 		Key, Name, Kind, Parent, Note string
+		Source                        string // where the unit comes from
 	} `json:"units"`
 	Positions []struct {
 		Key, Title, Unit, ReportsTo string
 		Dotted                      []string
 		Grade                       string
 		Planned                     float64
-		Status, Employment, Shift   string
-		SalaryMin, SalaryMax        float64
-		Mission                     string
-		Duties                      []string
-		Requirements                model.Requirements
-		Note                        string
+		// PlannedText is a headcount the source writes as a range or an
+		// approximation ("1-2人", "15名左右"): Planned holds its lower
+		// bound and the text goes to the note, as the importer does.
+		PlannedText string
+		// Source quotes or names the section of the source document the
+		// figure comes from; Assumption marks a figure the source does not
+		// give (the source text then says what was assumed).
+		Source                    string
+		Assumption                bool
+		Status, Employment, Shift string
+		SalaryMin, SalaryMax      float64
+		Mission                   string
+		Duties                    []string
+		Requirements              model.Requirements
+		Note                      string
 	} `json:"positions"`
 	People []struct {
 		EmpNo, Name, Hire, Status, Employment, Grade string
@@ -123,6 +168,20 @@ func List(fsys fs.FS) ([]Info, error) {
 
 // ErrUnknown is returned by Load for a template name that does not exist.
 var ErrUnknown = errors.New("unknown template")
+
+// Lookup returns the Info of the named template.
+func Lookup(fsys fs.FS, name string) (Info, error) {
+	infos, err := List(fsys)
+	if err != nil {
+		return Info{}, err
+	}
+	for _, in := range infos {
+		if in.Name == name {
+			return in, nil
+		}
+	}
+	return Info{}, fmt.Errorf("%w: %q", ErrUnknown, name)
+}
 
 // Load reads the named template as plan data whose ids are local references,
 // ready for store.CreatePlan.
@@ -216,6 +275,13 @@ func (f *file) build() (*model.PlanData, error) {
 			Planned: p.Planned, Status: status, Employment: emp, Shift: p.Shift,
 			SalaryMin: p.SalaryMin, SalaryMax: p.SalaryMax, Mission: p.Mission,
 			Duties: p.Duties, Req: p.Requirements, Note: p.Note, Order: i}
+		if t := p.PlannedText; t != "" && !strings.Contains(pos.Note, t) {
+			if pos.Note == "" {
+				pos.Note = t
+			} else {
+				pos.Note += "；" + t
+			}
+		}
 		for _, dk := range p.Dotted {
 			m, err := key("position", dk)
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"staffplan/assets"
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -49,7 +50,7 @@ func TestListHasDefaultFirst(t *testing.T) {
 		t.Fatalf("templates: %+v", infos)
 	}
 	for _, in := range infos {
-		if Text(in.Title, "zh") == "" || Text(in.Title, "en") == "" || Text(in.Description, "en") == "" {
+		if i18n.Pick(in.Title, "zh") == "" || i18n.Pick(in.Title, "en") == "" || i18n.Pick(in.Description, "en") == "" {
 			t.Errorf("%s lacks a title or description", in.Name)
 		}
 	}
@@ -113,5 +114,11 @@ func TestFinanceTwoPeople(t *testing.T) {
 func TestUnknownTemplate(t *testing.T) {
 	if _, err := Load(assets.Templates(), "nope"); !errors.Is(err, ErrUnknown) {
 		t.Fatalf("err %v", err)
+	}
+	if _, err := Lookup(assets.Templates(), "nope"); !errors.Is(err, ErrUnknown) {
+		t.Fatalf("err %v", err)
+	}
+	if in, err := Lookup(assets.Templates(), "wind-farm"); err != nil || in.Rules != "wind-farm" || in.Industry != "energy" {
+		t.Fatalf("wind-farm: %+v %v", in, err)
 	}
 }

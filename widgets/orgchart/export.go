@@ -22,30 +22,20 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"staffplan/assets"
 )
 
-// FontPaths are the font files ExportPNG tries, in order, when no font
-// path is given: Noto Sans CJK as Debian, Fedora and Arch install it, then
-// common Chinese fonts of other systems.
-var FontPaths = []string{
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
-	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-	"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-	`C:\Windows\Fonts\msyh.ttc`,
-	`C:\Windows\Fonts\simhei.ttf`,
-	"/System/Library/Fonts/Hiragino Sans GB.ttc",
-}
+// SVGFontFamily is the font-family of SVG text: the shipped font first
+// (where the reader has it, the SVG looks like the PNG and PDF), then
+// common CJK fonts so that Chinese renders on any system, then the
+// generic fallback.
+const SVGFontFamily = `'Droid Sans Fallback', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif`
 
-// SVGFontFamily is the font-family of SVG text: CJK fonts first so that
-// Chinese renders on any system, then the generic fallback.
-const SVGFontFamily = `'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif`
-
-// ErrNoCJKFont is returned (wrapped) by WritePNG when it found no CJK font
-// but the chart has Chinese text: the image is still written, boxes and
-// Latin text included, Chinese glyphs missing.
+// ErrNoCJKFont is returned (wrapped) by WritePNG when some wide character
+// of the chart (Chinese, Japanese, Korean…) is in no font: neither the
+// export font nor a system fallback. The image is still written, with
+// those glyphs missing.
 var ErrNoCJKFont = errors.New("orgchart: no CJK font found; Chinese text is missing from the image")
 
 // maxExportPixels bounds the PNG so that a huge chart at a high scale
@@ -57,8 +47,9 @@ type ExportOptions struct {
 	Title, Date string
 	// Scale multiplies the PNG's pixel size (1 = 1 pixel per unit).
 	Scale float32
-	// FontPath is a font file for PNG text (and SVG measuring); empty
-	// tries FontPaths.
+	// FontPath is a font file for PNG text (and SVG measuring) instead of
+	// the shipped one (assets.CJKFont); an unreadable file falls back to
+	// the shipped font.
 	FontPath  string
 	Collapsed []bool
 	Layout    Options
@@ -71,16 +62,20 @@ const (
 )
 
 // fontSet is a regular and a bold font; cjk says whether they cover
-// Chinese. fallbacks are system fonts for characters the two lack (see
-// cover), missing the characters no font has.
+// Chinese. latin and latinBold draw what the CJK font lacks (the shipped
+// Droid Sans Fallback has no Latin letters or digits), from the Go fonts
+// compiled in, so Latin looks the same everywhere too. fallbacks are
+// system fonts for characters all of those lack (see cover), missing the
+// characters no font has.
 type fontSet struct {
-	regular, bold *sfnt.Font
-	cjk           bool
-	mu            sync.Mutex
-	faces         map[faceKey]font.Face
-	fallbacks     []*sfnt.Font
-	scanned       bool
-	missing       map[rune]bool
+	regular, bold    *sfnt.Font
+	latin, latinBold *sfnt.Font
+	cjk              bool
+	mu               sync.Mutex
+	faces            map[faceKey]font.Face
+	fallbacks        []*sfnt.Font
+	scanned          bool
+	missing          map[rune]bool
 }
 
 type faceKey struct {
@@ -88,31 +83,43 @@ type faceKey struct {
 	bold bool
 }
 
-// loadFonts opens path, or the first of FontPaths that parses, falling
-// back to the Go fonts (Latin only).
+var (
+	shippedOnce               sync.Once
+	shippedCJK, goReg, goBold *sfnt.Font
+)
+
+// shippedFonts parses the compiled-in fonts once; they are immutable and
+// shared by every export.
+func shippedFonts() (cjk, reg, bold *sfnt.Font) {
+	shippedOnce.Do(func() {
+		var err error
+		if shippedCJK, err = opentype.Parse(assets.CJKFont); err != nil {
+			panic(err) // compiled in and tested
+		}
+		goReg, _ = opentype.Parse(goregular.TTF)
+		goBold, _ = opentype.Parse(gobold.TTF)
+	})
+	return shippedCJK, goReg, goBold
+}
+
+// loadFonts opens the font at path, or the shipped CJK font when path is
+// empty or cannot be read (the error says why not). The system's fonts are
+// only consulted later, by cover, for characters these lack.
 func loadFonts(path string) (*fontSet, error) {
-	paths := FontPaths
-	if path != "" {
-		paths = []string{path}
-	}
-	var firstErr error
-	for _, p := range paths {
-		f, err := parseFontFile(p)
-		if err != nil {
-			if path != "" {
-				firstErr = err
-			}
-			continue
-		}
-		fs := &fontSet{regular: f, bold: f, cjk: true, faces: map[faceKey]font.Face{}}
-		if b, err := parseFontFile(strings.Replace(p, "Regular", "Bold", 1)); err == nil && strings.Contains(p, "Regular") {
-			fs.bold = b
-		}
+	cjk, reg, bold := shippedFonts()
+	fs := &fontSet{regular: cjk, bold: cjk, latin: reg, latinBold: bold, cjk: true, faces: map[faceKey]font.Face{}}
+	if path == "" {
 		return fs, nil
 	}
-	reg, _ := opentype.Parse(goregular.TTF)
-	bold, _ := opentype.Parse(gobold.TTF)
-	return &fontSet{regular: reg, bold: bold, faces: map[faceKey]font.Face{}}, firstErr
+	f, err := parseFontFile(path)
+	if err != nil {
+		return fs, err
+	}
+	fs.regular, fs.bold = f, f
+	if b, err := parseFontFile(strings.Replace(path, "Regular", "Bold", 1)); err == nil && strings.Contains(path, "Regular") {
+		fs.bold = b
+	}
+	return fs, nil
 }
 
 func parseFontFile(path string) (*sfnt.Font, error) {
@@ -156,27 +163,26 @@ func (fs *fontSet) face(size float32, bold bool) font.Face {
 	if f, ok := fs.faces[k]; ok {
 		return f
 	}
-	src := fs.regular
+	src, latin := fs.regular, fs.latin
 	if bold {
-		src = fs.bold
+		src, latin = fs.bold, fs.latinBold
 	}
 	opts := &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone}
 	f, err := opentype.NewFace(src, opts)
 	if err != nil {
 		f, _ = opentype.NewFace(fs.regular, &opentype.FaceOptions{Size: 12, DPI: 72})
 	}
-	if len(fs.fallbacks) > 0 {
-		mf := &multiFace{fonts: []*sfnt.Font{src}, faces: []font.Face{f}}
-		for _, fb := range fs.fallbacks {
-			if ff, err := opentype.NewFace(fb, opts); err == nil {
-				mf.fonts, mf.faces = append(mf.fonts, fb), append(mf.faces, ff)
-			}
+	mf := &multiFace{fonts: []*sfnt.Font{src}, faces: []font.Face{f}}
+	for _, fb := range append([]*sfnt.Font{latin}, fs.fallbacks...) {
+		if fb == nil {
+			continue
 		}
-		fs.faces[k] = mf
-		return mf
+		if ff, err := opentype.NewFace(fb, opts); err == nil {
+			mf.fonts, mf.faces = append(mf.fonts, fb), append(mf.faces, ff)
+		}
 	}
-	fs.faces[k] = f
-	return f
+	fs.faces[k] = mf
+	return mf
 }
 
 // chartTexts is every text an export of m with o draws.
@@ -229,7 +235,7 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 	if scale <= 0 {
 		scale = 1
 	}
-	fonts, ferr := loadFonts(o.FontPath)
+	fonts, _ := loadFonts(o.FontPath) // an unreadable FontPath falls back to the shipped font
 	fonts.cover(chartTexts(m, o)...)
 	meas := func(t string, size float32, bold bool) fyneSize { return fonts.measure(t, size, bold) }
 	s := exportScene(m, o, meas)
@@ -250,10 +256,7 @@ func WritePNG(w io.Writer, m *Model, o ExportOptions) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if !fonts.cjk && fonts.lacksWide() {
-		if ferr != nil {
-			return fmt.Errorf("%w (%v)", ErrNoCJKFont, ferr)
-		}
+	if fonts.lacksWide() {
 		return ErrNoCJKFont
 	}
 	return nil

@@ -68,19 +68,26 @@ func TestExportPNGMatchesLayout(t *testing.T) {
 	}
 }
 
-func TestExportPNGWithoutCJKFont(t *testing.T) {
-	// No CJK font anywhere: neither the given one nor the system's.
+func TestExportPNGUnreadableFontUsesShippedFont(t *testing.T) {
+	// Neither the given font nor any system font can be read: the shipped
+	// font still draws the Chinese, exactly as when nothing was given.
 	saved := FallbackFontDirs
 	FallbackFontDirs = nil
 	t.Cleanup(func() { FallbackFontDirs = saved })
 	m := mustModel(t, smallNodes())
-	var buf bytes.Buffer
-	err := WritePNG(&buf, m, ExportOptions{FontPath: "/nonexistent/font.ttc"})
-	if !errors.Is(err, ErrNoCJKFont) {
-		t.Fatalf("err %v, want ErrNoCJKFont", err)
+	var bad, good bytes.Buffer
+	if err := WritePNG(&bad, m, ExportOptions{FontPath: "/nonexistent/font.ttc"}); err != nil {
+		t.Fatalf("err %v: the shipped font covers the chart", err)
 	}
-	if _, err := png.Decode(&buf); err != nil {
-		t.Fatalf("image not written: %v", err)
+	if err := WritePNG(&good, m, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bad.Bytes(), good.Bytes()) {
+		t.Fatal("an unreadable font path does not fall back to the shipped font")
+	}
+	fonts, _ := loadFonts("")
+	if w := fonts.measure("岗", 12, false).Width; w < 10 {
+		t.Fatalf("岗 measures %v wide in the shipped font", w)
 	}
 }
 
@@ -128,7 +135,7 @@ func TestExportSVG(t *testing.T) {
 			if root == "" {
 				root = e.Name.Local
 				for _, a := range e.Attr {
-					if a.Name.Local == "font-family" && !strings.Contains(a.Value, "Noto Sans CJK SC") {
+					if a.Name.Local == "font-family" && (!strings.HasPrefix(a.Value, "'Droid Sans Fallback',") || !strings.Contains(a.Value, "Noto Sans CJK SC")) {
 						t.Fatalf("font-family %q", a.Value)
 					}
 				}

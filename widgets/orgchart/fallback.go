@@ -13,6 +13,8 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"staffplan/data/export/pdfdoc"
 )
 
 // FallbackFontDirs are the folders searched for fonts that have the glyphs
@@ -152,7 +154,7 @@ func (fs *fontSet) addMissing(rs map[rune]bool) {
 
 // covered says whether the regular font or a fallback has r.
 func (fs *fontSet) covered(buf *sfnt.Buffer, r rune) bool {
-	if hasGlyph(fs.regular, buf, r) {
+	if hasGlyph(fs.regular, buf, r) || (fs.latin != nil && hasGlyph(fs.latin, buf, r)) {
 		return true
 	}
 	for _, f := range fs.fallbacks {
@@ -174,7 +176,7 @@ func (fs *fontSet) lacksWide() bool {
 }
 
 // multiFace draws each character with the first font that has it: the
-// export font, then the fallbacks. Its metrics are the first font's, so a
+// export font, the Go font of the same weight, then the fallbacks. Its metrics are the first font's, so a
 // fallback glyph does not change the layout's line heights.
 type multiFace struct {
 	fonts []*sfnt.Font
@@ -218,3 +220,55 @@ func (m *multiFace) Kern(r0, r1 rune) fixed.Int26_6 {
 }
 
 func (m *multiFace) Metrics() font.Metrics { return m.faces[0].Metrics() }
+
+// SystemFontFallback finds, among the system's fonts (FallbackFontDirs),
+// TrueType fonts for the characters of texts that the shipped fonts lack,
+// for pdfdoc.Doc.SetFallback. Only single TrueType-outlined files qualify:
+// those are what the PDF writer can subset. The folders are searched only
+// when such a character turns up, once.
+func SystemFontFallback(texts ...string) pdfdoc.FallbackFunc {
+	cjk, latin, _ := shippedFonts()
+	var buf sfnt.Buffer
+	want := map[rune]bool{}
+	for _, t := range texts {
+		for _, r := range t {
+			if needsGlyph(r) && !hasGlyph(cjk, &buf, r) && !hasGlyph(latin, &buf, r) {
+				want[r] = true
+			}
+		}
+	}
+	found := map[rune]string{}
+	data := map[string][]byte{}
+	if len(want) > 0 {
+		for _, p := range fallbackFiles() {
+			if len(want) == 0 {
+				break
+			}
+			if strings.ToLower(filepath.Ext(p)) != ".ttf" {
+				continue
+			}
+			b, err := os.ReadFile(p)
+			if err != nil || !pdfdoc.IsTrueType(b) {
+				continue
+			}
+			f, err := opentype.Parse(b)
+			if err != nil {
+				continue
+			}
+			for r := range want {
+				if hasGlyph(f, &buf, r) {
+					found[r] = p
+					data[p] = b
+					delete(want, r)
+				}
+			}
+		}
+	}
+	return func(r rune) (string, []byte) {
+		p, ok := found[r]
+		if !ok {
+			return "", nil
+		}
+		return p, data[p]
+	}
+}
