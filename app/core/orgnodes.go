@@ -37,13 +37,20 @@ func holdersLine(hs []model.Holder, total map[model.ID]float64) string {
 // PositionNodes is the positions view: one box per post, linked by
 // reports-to, with dotted lines to dotted-line managers.
 func PositionNodes(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit) []chartdoc.Node {
-	posts := d.PositionIndex()
-	texts := newFigureTexts()
-	nodes := make([]chartdoc.Node, 0, len(d.Positions))
 	total := make(map[model.ID]float64, len(d.People))
 	for _, a := range d.Assignments {
 		total[a.Person] += a.FTE
 	}
+	return PositionNodesWith(d, f, units, total)
+}
+
+// PositionNodesWith is PositionNodes with each person's total share given
+// (summed in assignment order), as the window keeps it: summing 100,000
+// assignments again was a seventh of redrawing a large chart.
+func PositionNodesWith(d *model.PlanData, f *model.Figures, units map[model.ID]*model.Unit, total map[model.ID]float64) []chartdoc.Node {
+	posts := d.PositionIndex()
+	texts := newFigureTexts()
+	nodes := make([]chartdoc.Node, 0, len(d.Positions))
 	// Depth first from the roots, siblings in outline order, so the chart
 	// reads like the outline. An explicit stack: chains can be deep.
 	stack := append([]model.ID(nil), f.Reports[0]...)
@@ -137,7 +144,12 @@ func UnitNodes(d *model.PlanData, f *model.Figures) []chartdoc.Node {
 
 // FigureTexts are figureText's sentences translated once, for the 10,000
 // boxes of a large chart: translating took longer than making the box.
-type figureTexts struct{ line, vacant, over, full, none string }
+type figureTexts struct {
+	line, vacant, over, full, none string
+	// made are the lines made so far, by the bits of planned and actual:
+	// most posts of a plan share a few.
+	made map[[2]uint64]string
+}
 
 // Marks where the numbers go in a translated sentence.
 const (
@@ -159,6 +171,19 @@ func newFigureTexts() *figureTexts {
 
 // figure is FigureText(planned, actual).
 func (t *figureTexts) figure(planned, actual float64) string {
+	key := [2]uint64{math.Float64bits(planned), math.Float64bits(actual)}
+	if s, ok := t.made[key]; ok {
+		return s
+	}
+	if t.made == nil {
+		t.made = map[[2]uint64]string{}
+	}
+	s := t.makeFigure(planned, actual)
+	t.made[key] = s
+	return s
+}
+
+func (t *figureTexts) makeFigure(planned, actual float64) string {
 	var gap string
 	switch r := math.Round((planned-actual)*100) / 100; {
 	case math.Round(planned*100) == 0 && math.Round(actual*100) == 0:

@@ -498,8 +498,8 @@ func (b *budgetPane) recompute() {
 		otherID = b.otherIDs[i]
 	}
 	st := u.st
-	failed := func(err error) { u.showError(err) }
-	u.run(func() {
+	j := u.newJob(lang.X("job.budget", "working out the budget"), nil, core.InternalError, u.showError)
+	j.run(func() {
 		dd := *d
 		dd.Plan.Budget = model.Budget{Profile: profile, Revenue: revenue}
 		s := budget.Costs(&dd)
@@ -513,7 +513,7 @@ func (b *budgetPane) recompute() {
 				cmp = budget.Compare(other, d)
 			}
 		}
-		onUI(func() {
+		j.show(func() {
 			if gen != b.gen {
 				return // overtaken by a newer computation
 			}
@@ -522,8 +522,8 @@ func (b *budgetPane) recompute() {
 			}
 			b.cmpWith = other
 			b.show(s, pr, cmp)
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 // show puts computed figures on screen.
@@ -740,22 +740,18 @@ func (b *budgetPane) exportCompare() {
 func (b *budgetPane) writeCompare(path string, a, other *model.PlanData) {
 	u := b.u
 	prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-	failed := func(err error) {
-		prog.finish()
-		u.showError(err)
-	}
 	lg := core.Lang()
-	u.run(func() {
+	j := u.newJob(lang.X("job.export", "saving {{.file}}", map[string]any{"file": core.BaseName(path)}), prog.finish, core.InternalError, u.showError)
+	j.run(func() {
 		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(w io.Writer) error {
 			return export.CompareWorkbook(w, a, other, export.Options{Lang: lg})
 		}))
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			if err != nil {
 				u.showError(err)
 				return
 			}
 			u.showInfo(lang.X("dlg.saved", "Saved"), lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path}))
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }

@@ -245,7 +245,7 @@ func (c *calcPane) driverTyped(key, s string) {
 	if c.save != nil {
 		c.save.Stop()
 	}
-	c.save = time.AfterFunc(800*time.Millisecond, func() { fyne.Do(c.saveDrivers) })
+	c.save = time.AfterFunc(800*time.Millisecond, func() { c.u.do(c.saveDrivers) })
 }
 
 // parseNumber reads a driver value: any finite number, full-width digits

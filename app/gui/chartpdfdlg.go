@@ -154,9 +154,10 @@ func (c *chartPDFDlg) update() {
 	c.status.SetText(lang.X("chartpdf.planning", "Laying out the pages…"))
 	c.save.Disable()
 	failed := func(err error) { c.refuse(err) }
-	c.u.run(func() {
+	j := c.u.newJob(lang.X("job.chart_pages", "laying out the chart's pages"), nil, core.InternalError, failed)
+	j.run(func() {
 		plan, err := chartdoc.PlanPDF(c.m, o)
-		onUI(func() {
+		j.show(func() {
 			if gen != c.gen {
 				return // the choice changed meanwhile
 			}
@@ -168,8 +169,8 @@ func (c *chartPDFDlg) update() {
 			c.status.SetText(lang.X("chartpdf.pages", "{{.n}} pages", map[string]any{"n": len(plan.Pages)}))
 			c.save.Enable()
 			c.show(0)
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 func (c *chartPDFDlg) refuse(err error) {
@@ -229,22 +230,18 @@ func (c *chartPDFDlg) write(path string) {
 	u, m, o := c.u, c.m, c.opts
 	c.d.Hide()
 	prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-	failed := func(err error) {
-		prog.finish()
-		u.showError(err)
-	}
-	u.run(func() {
+	j := u.newJob(lang.X("job.export", "saving {{.file}}", map[string]any{"file": core.BaseName(path)}), prog.finish, core.InternalError, u.showError)
+	j.run(func() {
 		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(out io.Writer) error { return chartdoc.WritePDF(out, m, o) }))
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			if err != nil {
 				_ = os.Remove(path) // the empty file the save dialog made
 				u.showError(err)
 				return
 			}
 			u.openInViewer(path)
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 // openURL opens a URL with the system; tests replace it.

@@ -1,10 +1,7 @@
 package gui
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,34 +55,7 @@ func (u *UI) saveExport(kind, ext string, omitLeft bool) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		// Written by the background job, read after it on the UI goroutine.
-		var warnings strings.Builder
-		write, err := core.ExportWriter(kind, filepath.Ext(path), d, u.calc.sheet, core.Lang(), omitLeft, &warnings)
-		if err != nil {
-			_ = os.Remove(path) // the empty file the dialog created
-			u.showError(err)
-			return
-		}
-		prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
-		failed := func(err error) {
-			prog.finish()
-			u.showError(err)
-		}
-		u.run(func() {
-			err := core.ExportWriteErr(path, export.WriteFileAtomic(path, write))
-			onUI(func() {
-				prog.finish()
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				msg := lang.X("dlg.exported", "Saved to {{.path}}.", map[string]any{"path": path})
-				if w := strings.TrimSpace(warnings.String()); w != "" {
-					msg += "\n\n" + w
-				}
-				u.showInfo(lang.X("dlg.saved", "Saved"), msg)
-			}, core.InternalError, failed)
-		}, core.InternalError, failed)
+		u.writeExport(kind, path, d, omitLeft)
 	}, u.win)
 	save.SetFileName(export.DefaultFileName(core.ExportLabel(kind), d.Plan.Organisation, time.Now(), ext))
 	u.showFileDialog(save)

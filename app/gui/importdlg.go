@@ -20,6 +20,7 @@ import (
 	"staffplan/data/importer"
 	"staffplan/data/model"
 	"staffplan/data/ops"
+	"staffplan/data/store"
 )
 
 // FieldText names a column meaning in the interface language.
@@ -177,10 +178,11 @@ type progressDialog struct {
 	shown  bool
 	done   bool
 	cancel context.CancelFunc
+	do     func(func()) // the window's fyne.Do
 }
 
 func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialog {
-	p := &progressDialog{bar: widget.NewProgressBar(), cancel: cancel}
+	p := &progressDialog{bar: widget.NewProgressBar(), cancel: cancel, do: u.do}
 	if cancel == nil {
 		p.d = dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), u.win)
 	} else {
@@ -192,7 +194,7 @@ func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialo
 		})
 	}
 	time.AfterFunc(time.Second, func() {
-		fyne.Do(func() {
+		u.do(func() {
 			if !p.done {
 				p.shown = true
 				p.d.Show()
@@ -204,7 +206,7 @@ func (u *UI) newProgress(title string, cancel context.CancelFunc) *progressDialo
 
 // update is called from the worker goroutine.
 func (p *progressDialog) update(done, total int) {
-	fyne.Do(func() {
+	p.do(func() {
 		if total > 0 {
 			p.bar.SetValue(float64(done) / float64(total))
 		}
@@ -231,21 +233,20 @@ func (u *UI) importFile(path, password string, next func()) {
 		planID = 0
 	}
 	failed := func(err error) {
-		prog.finish()
 		d := u.errorDialog(err)
 		d.SetOnClosed(next)
 		u.showDismissable(d)
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, path, "", 0, 0) }
-	u.run(func() {
+	j := u.newJob(lang.X("job.read", "reading {{.file}}", map[string]any{"file": core.BaseName(path)}), prog.finish, asError, failed)
+	j.run(func() {
 		wb, err := core.ReadForImport(ctx, path, "", nil, password, prog.update)
 		var preview *importer.Preview
 		if err == nil {
 			u.applyRememberedMapping(wb)
 			preview, err = importer.Prepare(ctx, wb, existingFor(planID, data), &importer.PreviewOptions{Lang: core.Lang()})
 		}
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			switch {
 			case errors.Is(err, importer.ErrCancelled) || ctx.Err() != nil:
 				next()
@@ -264,8 +265,8 @@ func (u *UI) importFile(path, password string, next func()) {
 			default:
 				u.showPreview(wb, preview, asNew, next)
 			}
-		}, asError, failed)
-	}, asError, failed)
+		})
+	})
 }
 
 // existingFor is the plan an import merges into: none for an empty window.
@@ -320,6 +321,7 @@ func (u *UI) rememberMapping(s *importer.Sheet) {
 // importPreview is the dialog that shows what an import will do.
 type importPreview struct {
 	u        *UI
+	st       *store.Store // the database the preview was made for
 	wb       *importer.Workbook
 	p        *importer.Preview
 	d        *dialog.ConfirmDialog
@@ -376,7 +378,7 @@ func (u *UI) showPreview(wb *importer.Workbook, p *importer.Preview, asNew bool,
 }
 
 func (u *UI) openPreview(wb *importer.Workbook, p *importer.Preview, prepErr error, asNew bool, next func()) {
-	ip := &importPreview{u: u, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr, opts: importer.PreviewOptions{Lang: core.Lang()}}
+	ip := &importPreview{u: u, st: u.st, wb: wb, p: p, next: next, asNew: asNew, prepErr: prepErr, opts: importer.PreviewOptions{Lang: core.Lang()}}
 	ip.newPlan = widget.NewCheck(lang.X("import.as_new", "Import as a new plan named “{{.name}}”", map[string]any{"name": p.Name}), func(on bool) {
 		if on != ip.asNew {
 			ip.asNew = on
@@ -552,6 +554,12 @@ func (ip *importPreview) failed(err error) {
 // the result; Undo takes it back.
 func (ip *importPreview) commit() {
 	u := ip.u
+	if ip.st != u.st {
+		// Another database was opened under the preview, which matched the
+		// file against a plan of the old one.
+		u.jobDropped(lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(ip.p.File)}), ip.st)
+		return
+	}
 	if ip.prepErr != nil {
 		ip.notYet()
 		return
@@ -573,16 +581,16 @@ func (ip *importPreview) commit() {
 	st, planID, preview := u.st, ip.target(), ip.p
 	opt := &importer.CommitOptions{MarkMissingAsLeft: ip.markLeft.Checked}
 	failed := func(err error) {
-		prog.finish()
 		d := u.errorDialog(err)
 		d.SetOnClosed(ip.next)
 		u.showDismissable(d)
 	}
 	asError := func(r any) error { return importer.PanicProblem(r, preview.File, "", 0, 0) }
-	u.run(func() {
+	label := lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(preview.File)})
+	j := u.newJob(label, prog.finish, asError, failed)
+	j.run(func() {
 		ch, err := ops.ImportCommit(st, planID, preview, opt)
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			if err != nil {
 				d := u.errorDialog(err)
 				d.SetOnClosed(ip.next)
@@ -590,7 +598,7 @@ func (ip *importPreview) commit() {
 				return
 			}
 			if ch != nil {
-				ch.Label = lang.X("change.import", "import {{.file}}", map[string]any{"file": core.BaseName(preview.File)})
+				ch.Label = label
 			}
 			u.hist.Push(ch)
 			if ch != nil && ch.PlanID != u.planID {
@@ -600,8 +608,8 @@ func (ip *importPreview) commit() {
 				u.reload()
 			}
 			ip.next()
-		}, asError, failed)
-	}, asError, failed)
+		})
+	})
 }
 
 // ConfirmPendingImport commits the preview on screen, as its Import button

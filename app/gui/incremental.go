@@ -64,7 +64,16 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		return true
 	}
 	var persons []model.ID // whose record or assignments the change wrote
+	var posts []model.ID   // the posts written, if the change wrote posts alone
+	onlyPosts := true
+	figures := false // whether the change wrote what the figures derive from
 	for _, r := range recs {
+		if r.Kind == store.RecordPosition {
+			posts = append(posts, r.ID)
+		} else {
+			onlyPosts = false
+		}
+		figures = figures || (r.Kind != store.RecordPlan && r.Kind != store.RecordOther)
 		switch r.Kind {
 		case store.RecordPlan:
 			d.Plan = *r.Plan
@@ -73,13 +82,17 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 				u.plans = plans
 			}
 		case store.RecordUnit:
-			u.postsGen++
+			if choicesChange(u.units[r.ID], r.Unit, func(x *model.Unit) [4]any { return [4]any{x.Name, x.Parent, x.Order, x.Kind} }) {
+				u.postsGen++
+			}
 			if own(r.Kind) {
 				d.Units = slices.Clone(d.Units)
 			}
 			d.Units = upsert(d.Units, r.ID, r.Unit, func(x *model.Unit) model.ID { return x.ID })
 		case store.RecordPosition:
-			u.postsGen++
+			if choicesChange(u.posts[r.ID], r.Position, func(x *model.Position) [4]any { return [4]any{x.Title, x.Unit, x.ReportsTo, x.Order} }) {
+				u.postsGen++
+			}
 			if own(r.Kind) {
 				d.Positions = slices.Clone(d.Positions)
 			}
@@ -104,7 +117,17 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 		}
 	}
 	u.data = d
-	u.fig = model.Recompute(d, old, u.fig, persons)
+	// The plan record and the plan's documents (the calculator's sheet)
+	// change no figure.
+	fig, ok := u.fig, !figures
+	if onlyPosts && figures {
+		// A post's headcount, status or texts: its units' sums alone.
+		fig, ok = model.RecomputePlanned(d, old, u.fig, posts)
+	}
+	if !ok {
+		fig = model.Recompute(d, old, u.fig, persons)
+	}
+	u.fig = fig
 	switch {
 	case copied[store.RecordPerson]:
 		u.indexPeople() // the people moved
@@ -115,6 +138,14 @@ func (u *UI) applyRecords(ch *store.Change, reverted bool) bool {
 	u.units = d.UnitIndex()
 	u.posts = d.PositionIndex()
 	return true
+}
+
+// choicesChange reports whether a record written changes what is made from
+// the units and posts (the form's unit and manager choices, 10,000 labels
+// on a large plan): a record added or removed, or one of the fields key
+// picks. A change of a post's headcount leaves them as they are.
+func choicesChange[T any](before, after *T, key func(*T) [4]any) bool {
+	return before == nil || after == nil || key(before) != key(after)
 }
 
 // refreshShares sets again the total shares of the people given, after

@@ -280,3 +280,44 @@ func TestHoldersListOnScreen(t *testing.T) {
 		t.Error("an empty post shows no “nobody yet”")
 	}
 }
+
+// TestHiddenPanesFollowWhenShown: an edit made while the org chart and the
+// roster are off screen does not rebuild them (on a 10,000-post plan the
+// chart alone took most of an edit's time); each shows the edit once its
+// tab is picked.
+func TestHiddenPanesFollowWhenShown(t *testing.T) {
+	u := newTestUI(t)
+	u.tabs.Select(u.orgTab)
+	u.tabs.Select(u.posTab)
+	chart := u.org.chart.Model()
+	sup := u.postByTitle(t, "生产部主管").ID
+	u.outline.selected(postUID(sup))
+	u.editor.title.SetText("生产总监")
+	if !u.editor.Save() {
+		t.Fatal(u.editor.message.Text)
+	}
+	if u.org.chart.Model() != chart {
+		t.Error("the hidden chart was rebuilt on the edit")
+	}
+	if !u.roster.table.Pending() {
+		t.Error("the hidden roster was rebuilt on the edit")
+	}
+
+	u.tabs.Select(u.orgTab)
+	m := u.org.chart.Model()
+	n, ok := m.Lookup(core.ChartPostID(sup))
+	if m == chart || !ok || n.Title != "生产总监" {
+		t.Errorf("the chart shown after the edit has %q for the post", n.Title)
+	}
+	u.tabs.Select(u.rosterTab)
+	if u.roster.table.Pending() {
+		t.Error("the roster shown is not brought up to date")
+	}
+	found := false
+	for _, r := range u.roster.table.Shown() {
+		found = found || strings.Contains(strings.Join(r.Cells, " "), "生产总监")
+	}
+	if !found {
+		t.Error("the roster shown after the edit does not have the new title")
+	}
+}

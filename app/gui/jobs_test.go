@@ -60,9 +60,9 @@ func TestImportWithAPanickingReaderShowsAMessage(t *testing.T) {
 // goroutine, as the window does: it is reported, not fatal.
 func TestBackgroundJobPanicIsReported(t *testing.T) {
 	u := newTestUI(t)
-	u.background = func(work func()) { go work() }
+	u.background = runInBackground
 	got := make(chan error, 1)
-	u.run(func() { panic("job broke") }, core.InternalError, func(err error) { got <- err })
+	u.newJob("test", nil, core.InternalError, func(err error) { got <- err }).run(func() { panic("job broke") })
 	select {
 	case err := <-got:
 		if msg := core.ErrText(err); !strings.Contains(msg, "job broke") || strings.Contains(msg, "goroutine") {
@@ -119,9 +119,9 @@ func TestMappingChangePanicBlocksTheImport(t *testing.T) {
 // TestShowingAJobsResultRecovers: a panic while a job's result is shown
 // on the UI goroutine is reported the same way.
 func TestShowingAJobsResultRecovers(t *testing.T) {
-	newTestUI(t)
+	u := newTestUI(t)
 	got := make(chan error, 1)
-	onUI(func() { panic("showing broke") }, core.InternalError, func(err error) { got <- err })
+	u.newJob("test", nil, core.InternalError, func(err error) { got <- err }).show(func() { panic("showing broke") })
 	select {
 	case err := <-got:
 		if !strings.Contains(core.ErrText(err), "showing broke") {

@@ -97,14 +97,10 @@ func (u *UI) createPlanThen(d *model.PlanData, label string, then func()) {
 	prog := dialog.NewCustomWithoutButtons(lang.X("dlg.working", "Working…"), widget.NewProgressBarInfinite(), u.win)
 	prog.Show()
 	st := u.st
-	failed := func(err error) {
-		prog.Hide()
-		u.showError(err)
-	}
-	u.run(func() {
+	j := u.newJob(label, prog.Hide, core.InternalError, u.showError)
+	j.run(func() {
 		id, ch, err := st.CreatePlan(d, "newplan")
-		onUI(func() {
-			prog.Hide()
+		j.show(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -118,8 +114,8 @@ func (u *UI) createPlanThen(d *model.PlanData, label string, then func()) {
 			if then != nil {
 				then()
 			}
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 func (u *UI) newPlanDialog() {
@@ -206,12 +202,7 @@ func (u *UI) saveCopyDialog() {
 		}
 		path := w.URI().Path()
 		_ = w.Close() // SaveCopy writes through a temporary file and renames it
-		if err := u.st.SaveCopy(path); err != nil {
-			u.showError(err)
-			return
-		}
-		u.showInfo(lang.X("dlg.saved", "Saved"),
-			lang.X("dlg.saved.text", "A copy of the database was saved to {{.path}}.", map[string]any{"path": path}))
+		u.saveCopy(path)
 	}, u.win)
 	name := "staffplan"
 	if u.data.Plan.Name != "" {

@@ -135,21 +135,17 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 		return
 	}
 	prog := u.newProgress(lang.X("dlg.making_pdf", "Making the PDF…"), nil)
-	failed := func(err error) {
-		prog.finish()
-		u.showError(err)
-	}
-	u.run(func() {
+	j := u.newJob(lang.X("job.print", "making the plan's PDF"), prog.finish, core.InternalError, u.showError)
+	j.run(func() {
 		path, err := writePrintFile(d, write)
-		onUI(func() {
-			prog.finish()
+		j.show(func() {
 			if err != nil {
 				u.showError(err)
 				return
 			}
 			u.openInViewer(path) // says where it is if no viewer opens
-		}, core.InternalError, failed)
-	}, core.InternalError, failed)
+		})
+	})
 }
 
 // printDirPrefix names the temporary folders of printed PDFs.

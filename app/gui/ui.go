@@ -78,14 +78,17 @@ type UI struct {
 	// background runs long work off the UI goroutine; tests replace it with
 	// a synchronous call.
 	background func(work func())
+	// do runs a job's result on the UI goroutine: fyne.Do, which the race
+	// tests wrap to stand for the one UI goroutine of a real driver.
+	do func(fn func())
 }
 
 // New builds the main window over an open store and shows planID (or the
 // first plan when planID is zero). It does not show the window.
 func New(a fyne.App, w fyne.Window, st *store.Store, planID model.ID) *UI {
 	u := &UI{app: a, win: w, st: st, planID: planID, hist: History{limit: 200},
-		background: func(work func()) { go work() },
-		opens:      func(path string) (*store.Store, error) { return store.Open(path, nil) },
+		background: runInBackground, do: fyne.Do,
+		opens: func(path string) (*store.Store, error) { return store.Open(path, nil) },
 	}
 	u.planSelect = widget.NewSelect(nil, u.onPlanSelected)
 	u.planSelect.PlaceHolder = lang.X("plan.choose", "Choose a plan")

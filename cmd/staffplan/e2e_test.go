@@ -36,7 +36,11 @@ func TestMain(m *testing.M) {
 		}
 		defer os.RemoveAll(dir)
 		binary = filepath.Join(dir, "staffplan")
-		build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+		// Built without -tags migrated_fynedo, which would turn Fyne's
+		// thread checks off (internal/build.DisableThreadChecks): with them
+		// on, a window call off the UI goroutine logs threadCheck, which
+		// fails the test that ran the program (see start).
+		build := exec.Command("go", "build", "-o", binary, ".")
 		build.Stdout, build.Stderr = os.Stdout, os.Stderr
 		if err := build.Run(); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
@@ -122,6 +126,10 @@ func start(t *testing.T, home string, args ...string) *instance {
 	a.cmd.Env = append(os.Environ(), "HOME="+home, "DISPLAY="+display, "LANG=zh_CN.UTF-8", "LANGUAGE=",
 		"XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "XDG_CACHE_HOME=")
 	a.cmd.Stderr = &a.stderr
+	// Not in the repository: Fyne reads FyneApp.toml from the working
+	// directory of a binary in the temp dir, and its [Migrations] fyneDo =
+	// true would turn the thread checks off as the build tag does.
+	a.cmd.Dir = home
 	if err := a.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -133,9 +141,18 @@ func start(t *testing.T, home string, args ...string) *instance {
 			_ = a.cmd.Process.Kill()
 			<-a.done
 		}
+		if s := a.stderr.String(); strings.Contains(s, threadCheck) {
+			t.Errorf("the program called Fyne off the UI goroutine (a missing fyne.Do); stderr:\n%s", s)
+		}
 	})
 	return a
 }
+
+// threadCheck starts what Fyne logs when the program calls the window from
+// a goroutine other than the UI one, or fyne.DoAndWait from the UI one
+// (fyne.io/fyne/v2/internal/async: EnsureMain, EnsureNotMain). Fyne then
+// does the call on the right goroutine, so nothing else shows the mistake.
+const threadCheck = "Error in Fyne call thread"
 
 // exitCode waits up to d for the program to exit.
 func (a *instance) exitCode(t *testing.T, d time.Duration) int {

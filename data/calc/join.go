@@ -26,14 +26,25 @@ func Join(d *model.PlanData, f *model.Figures, results []Result) []Row {
 	if f == nil {
 		f = model.Compute(d)
 	}
-	unitName := make(map[model.ID]string, len(d.Units))
-	for _, u := range d.Units {
-		unitName[u.ID] = u.Name
-	}
+	// Only the posts the results name are indexed: the pane joins again
+	// after every edit, and a plan has 10,000 posts where a sheet names a few.
 	byTitle := make(map[string][]*model.Position)
-	for i := range d.Positions {
-		p := &d.Positions[i]
-		byTitle[p.Title] = append(byTitle[p.Title], p)
+	for _, res := range results {
+		if !res.IsCheck() && res.Problem == nil && res.Target.Position != "" {
+			byTitle[res.Target.Position] = nil
+		}
+	}
+	unitName := make(map[model.ID]string)
+	if len(byTitle) > 0 {
+		for _, u := range d.Units {
+			unitName[u.ID] = u.Name
+		}
+		for i := range d.Positions {
+			p := &d.Positions[i]
+			if ps, ok := byTitle[p.Title]; ok {
+				byTitle[p.Title] = append(ps, p)
+			}
+		}
 	}
 	rows := make([]Row, len(results))
 	for i, res := range results {
