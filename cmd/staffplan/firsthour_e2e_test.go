@@ -290,7 +290,7 @@ func TestNewUsersFirstHour(t *testing.T) {
 	top := grab(t, g, form)
 	buttons := rect{1095, 150, 80, 550}
 	iconsBefore := whitePixels(grab(t, g, buttons))
-	wheel(t, g, 800, 500, 15)
+	wheel(t, g, 800, 500, 30) // past the pay and planned-change fields
 	time.Sleep(700 * time.Millisecond)
 	if bytes.Equal(grab(t, g, form), top) {
 		t.Fatal("the mouse wheel over the position form did not scroll it")
@@ -307,7 +307,7 @@ func TestNewUsersFirstHour(t *testing.T) {
 	wheel(t, g, 800, 500, 60) // to the bottom: the "安排人员…" picker
 	time.Sleep(800 * time.Millisecond)
 	screenshot(t, "firsthour-06-bottom.png")
-	click(t, g, 540, g.h-60)
+	click(t, g, 540, g.h-136) // the picker, above the 待入职 / 待离职 row
 	time.Sleep(800 * time.Millisecond)
 	if _, err := xdo("type", "--delay", "60", "H0002"); err != nil {
 		t.Fatal(err)
@@ -328,9 +328,9 @@ func TestNewUsersFirstHour(t *testing.T) {
 	time.Sleep(800 * time.Millisecond)
 	click(t, g, 462, 129) // 载入规则…
 	time.Sleep(1000 * time.Millisecond)
-	click(t, g, 420, 307) // 呼叫中心(座席与人员)
+	click(t, g, 420, 212) // 呼叫中心(座席与人员), first of nine rule sets
 	screenshot(t, "firsthour-09-load.png")
-	click(t, g, 626, 490) // 载入
+	click(t, g, 626, 570) // 载入
 	time.Sleep(1500 * time.Millisecond)
 	screenshot(t, "firsthour-10-loaded.png")
 	click(t, g, 748, 129) // 应用到方案…
@@ -346,11 +346,11 @@ func TestNewUsersFirstHour(t *testing.T) {
 	// folder with a name; Enter saves, Enter closes the "saved" message.
 	click(t, g, 30, 15)
 	time.Sleep(500 * time.Millisecond)
-	if _, err := xdo("mousemove", fmt.Sprint(g.x+60), fmt.Sprint(g.y+246)); err != nil {
+	if _, err := xdo("mousemove", fmt.Sprint(g.x+60), fmt.Sprint(g.y+286)); err != nil { // Export, below Print plan…
 		t.Fatal(err)
 	}
 	time.Sleep(700 * time.Millisecond)
-	click(t, g, 230, 246)
+	click(t, g, 230, 286)
 	time.Sleep(1500 * time.Millisecond)
 	screenshot(t, "firsthour-13-save.png")
 	key(t, win, "Return")
