@@ -15,6 +15,7 @@ type costLabels struct {
 	annualPlanned, annualActual, annualVacancy string
 	noPay, noProfile, ratesNote, bandNote, how string
 	noSource, notSet, rateSep, noContrib       string
+	missingRates                               string
 	month, expected, vacant, cost              string
 	monthLayout                                string
 	contrib                                    [model.NumContributions]string
@@ -27,7 +28,7 @@ func newCostLabels(lang string) costLabels {
 		annualPlanned: t("export.cost.annual_planned"), annualActual: t("export.cost.annual_actual"), annualVacancy: t("export.cost.annual_vacancy"),
 		noPay: t("export.cost.no_pay"), noProfile: t("export.cost.no_profile"), ratesNote: t("export.cost.rates_note"),
 		bandNote: t("export.cost.band_note"), how: t("export.cost.how"),
-		noContrib: t("export.cost.no_contrib"), noSource: t("export.cost.no_source"), notSet: t("export.cost.not_set"), rateSep: t("export.cost.rate_sep"),
+		noContrib: t("export.cost.no_contrib"), missingRates: t("export.cost.missing_rates"), noSource: t("export.cost.no_source"), notSet: t("export.cost.not_set"), rateSep: t("export.cost.rate_sep"),
 		month: t("export.cost.col.month"), expected: t("export.cost.col.expected"), vacant: t("export.cost.col.vacant"),
 		cost: t("export.cost.col.cost"), monthLayout: t("export.cost.month_layout"),
 		contrib: [model.NumContributions]string{t("export.cost.contrib.pension"), t("export.cost.contrib.medical"),
@@ -325,14 +326,17 @@ func (p *planPDF) profile(c *model.ContributionProfile, cl costLabels) {
 		if fen <= 0 {
 			return cl.notSet
 		}
-		return budget.Fen(fen).Yuan()
+		return i18n.T(lang, "export.cost.yuan", map[string]any{"amount": budget.Fen(fen).Yuan()})
 	}
 	p.paragraph(i18n.T(lang, "export.cost.base", map[string]any{"floor": bound(c.BaseFloor), "ceiling": bound(c.BaseCeiling)}), size, false, black)
 	var rates []string
+	missing := false
 	for i, r := range c.Rates {
 		v := cl.notSet
 		if r.Set() {
 			v = budget.RateText(int64(r))
+		} else {
+			missing = true
 		}
 		rates = append(rates, cl.contrib[i]+" "+v)
 	}
@@ -345,6 +349,8 @@ func (p *planPDF) profile(c *model.ContributionProfile, cl costLabels) {
 	if c.Empty() {
 		// A city chosen whose figures nobody has filled in yet.
 		p.paragraph(cl.noContrib, size, true, black)
+	} else if missing {
+		p.paragraph(cl.missingRates, size, true, black)
 	}
 	p.paragraph(cl.ratesNote, size, true, black)
 }

@@ -14,8 +14,10 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"staffplan/assets"
 	"staffplan/data/model"
 	"staffplan/data/model/modeltest"
+	"staffplan/data/template"
 )
 
 // planPDF writes d as a plan PDF into a temporary file.
@@ -85,6 +87,16 @@ func TestPlanPDFLook(t *testing.T) {
 	big.Plan.Budget.Profile = shippedProfile(t, "shenzhen", "zh")
 	writePlanPDF(t, big, PDFOptions{Parts: []string{PartCost}})
 	writePlanPDF(t, kangfei(t), PDFOptions{Parts: []string{PartCost}})
+	group, err := template.Load(assets.Templates(), "property-group")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range group.Positions {
+		group.Positions[i].MonthlyPay = int64(4500_00 + 250_00*(i%20))
+	}
+	group.Plan.Budget = model.Budget{Profile: shippedProfile(t, "beijing", "zh"), Revenue: 80_000_000_00}
+	writePlanPDF(t, group, PDFOptions{Parts: []string{PartStaffing, PartCost}})
+	writePlanPDF(t, group, PDFOptions{Options: Options{Lang: "en"}, Parts: []string{PartCost}})
 }
 
 // pageCount is the number of pages pdfinfo reads.
@@ -327,6 +339,11 @@ func TestPlanPDFStaysInMargins(t *testing.T) {
 	d := kangfei(t)
 	d.Positions[0].Note = strings.Repeat("每月盘点一次库存并核对账目。", 80)
 	d.Positions[1].Title = strings.Repeat("很长的岗位名称", 20)
+	// With pay, so that the cost summary draws its tables too.
+	for i := range d.Positions {
+		d.Positions[i].MonthlyPay = int64(5000_00 + 1000_00*i)
+	}
+	d.Plan.Budget = model.Budget{Profile: shippedProfile(t, "beijing", "zh"), Revenue: 50_000_000_00}
 	for _, opt := range []PDFOptions{{}, {Landscape: true, Options: Options{Lang: "en"}}} {
 		path := writePlanPDF(t, d, opt)
 		dir := t.TempDir()
