@@ -15,7 +15,7 @@ type costLabels struct {
 	annualPlanned, annualActual, annualVacancy string
 	noPay, noProfile, ratesNote, bandNote, how string
 	noSource, notSet, rateSep, noContrib       string
-	missingRates                               string
+	missingRates, monthsNote                   string
 	month, expected, vacant, cost              string
 	monthLayout                                string
 	contrib                                    [model.NumContributions]string
@@ -28,7 +28,8 @@ func newCostLabels(lang string) costLabels {
 		annualPlanned: t("export.cost.annual_planned"), annualActual: t("export.cost.annual_actual"), annualVacancy: t("export.cost.annual_vacancy"),
 		noPay: t("export.cost.no_pay"), noProfile: t("export.cost.no_profile"), ratesNote: t("export.cost.rates_note"),
 		bandNote: t("export.cost.band_note"), how: t("export.cost.how"),
-		noContrib: t("export.cost.no_contrib"), missingRates: t("export.cost.missing_rates"), noSource: t("export.cost.no_source"), notSet: t("export.cost.not_set"), rateSep: t("export.cost.rate_sep"),
+		noContrib: t("export.cost.no_contrib"), missingRates: t("export.cost.missing_rates"),
+		monthsNote: t("export.cost.months_note"), noSource: t("export.cost.no_source"), notSet: t("export.cost.not_set"), rateSep: t("export.cost.rate_sep"),
 		month: t("export.cost.col.month"), expected: t("export.cost.col.expected"), vacant: t("export.cost.col.vacant"),
 		cost: t("export.cost.col.cost"), monthLayout: t("export.cost.month_layout"),
 		contrib: [model.NumContributions]string{t("export.cost.contrib.pension"), t("export.cost.contrib.medical"),
@@ -284,7 +285,11 @@ func (p *planPDF) cost() error {
 	if p.y+whole > p.bottom() && (whole <= p.bottom()-marginTop || p.y+lineH(11)+2*mm+mt.headH+3*minH > p.bottom()) {
 		p.newPage()
 	}
-	p.paragraph(heading, 11, true, black)
+	// Over the table's left edge, as a caption.
+	for _, ln := range t.wrap(heading, mtot, 11, true) {
+		t.drawIn(mt.x, p.y, mtot, ln, 11, true, black, alignLeft)
+		p.y += lineH(11)
+	}
 	p.y += 2 * mm
 	mt.head()
 	for _, m := range pr.Months {
@@ -299,6 +304,9 @@ func (p *planPDF) cost() error {
 		bold: true, fill: totalFillC, align: alignCenter},
 		numCell(mw[4], pr.AnnualCost.Yuan(), true, totalFillC),
 		numCell(mw[5], pr.AnnualPlanCost.Yuan(), true, totalFillC)}, minH, 0)
+	// Why the months' total need not be the year's figure above.
+	p.y += 2 * mm
+	p.paragraph(cl.monthsNote, 8.5, false, grey)
 	return p.pdf.Error()
 }
 
