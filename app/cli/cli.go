@@ -33,7 +33,7 @@ func usage(w io.Writer) {
                                                 import a roster, staffing table or org structure
   staffplan export --db PATH [--plan NAME] --kind staffing|roster|descriptions|calc|template|units|orgchart --out FILE
                                                 write an Excel, CSV, PNG or SVG file
-  staffplan export --db PATH [--plan NAME] --kind pdf --out FILE.pdf [--parts chart,staffing,descriptions] [--paper A4|A3] [--landscape] [--layout fit|tiled|units]
+  staffplan export --db PATH [--plan NAME] --kind pdf --out FILE.pdf [--parts chart,staffing,descriptions,cost] [--paper A4|A3] [--landscape] [--layout fit|tiled|units]
                                                 the whole plan as one PDF, to print
   staffplan erlang --calls N --interval 30m --aht 180s --sl 0.8 --within 20s [--json]
                                                 agents for a call queue (Erlang C; --patience for Erlang A)

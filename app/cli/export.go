@@ -18,7 +18,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", core.X("cli.flag.out", "file to write; the extension picks the format"))
 	omitLeft := fs.Bool("omit-left", false, core.X("cli.flag.omit_left", "roster: leave out people who have left (else they are on a sheet of their own)"))
 	pdf := pdfFlags(fs)
-	parts := fs.String("parts", "", core.X("cli.flag.parts", "pdf: the parts after the cover, from chart, staffing and descriptions, separated by commas (default: all)"))
+	parts := fs.String("parts", "", core.X("cli.flag.parts", "pdf: the parts after the cover, from chart, staffing, descriptions and cost, separated by commas (default: all)"))
 	if err := parse(fs, args, stderr, "db", "kind", "out"); err != nil {
 		return err
 	}

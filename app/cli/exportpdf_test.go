@@ -96,3 +96,39 @@ func TestCLIExportPlanPDF(t *testing.T) {
 		t.Errorf("pdf to .xlsx: %d %q", code, errs)
 	}
 }
+
+// --parts cost adds the labour cost summary: the budget's figures as the
+// Budget tab writes them (368,164.33 planned a year for budgetDB's plan),
+// in the language asked for, on pages of its own.
+func TestCLIExportPlanPDFCost(t *testing.T) {
+	defer core.InitLang("en")
+	db := budgetDB(t)
+	dir := t.TempDir()
+	staffing, cost := filepath.Join(dir, "s.pdf"), filepath.Join(dir, "c.pdf")
+	if code, _, errs := run(t, "--lang", "en", "export", "--db", db, "--kind", "pdf", "--out", staffing, "--parts", "staffing"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := run(t, "--lang", "en", "export", "--db", db, "--kind", "pdf", "--out", cost, "--parts", "staffing,cost"); code != 0 {
+		t.Fatal(errs)
+	}
+	if a, b := pdfPages(t, staffing), pdfPages(t, cost); b <= a {
+		t.Errorf("pages: %d without the cost part, %d with it", a, b)
+	}
+	text := strings.Join(strings.Fields(pdfTool(t, "pdftotext", cost, "-")), " ")
+	for _, want := range []string{"Labour cost summary", "财务部", "368,164.33", "Planned cost", "Contribution profile", "change every year"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q: %s", want, text)
+		}
+	}
+	if strings.Contains(text, "人工成本") {
+		t.Error("Chinese labels in the English PDF")
+	}
+	// The same in Chinese, every part by default.
+	all := filepath.Join(dir, "all.pdf")
+	if code, _, errs := run(t, "--lang", "zh", "export", "--db", db, "--kind", "pdf", "--out", all); code != 0 {
+		t.Fatal(errs)
+	}
+	if text := strings.Join(strings.Fields(pdfTool(t, "pdftotext", all, "-")), ""); !strings.Contains(text, "人工成本汇总") || !strings.Contains(text, "368,164.33") {
+		t.Errorf("the default PDF lacks the cost summary: %s", text)
+	}
+}

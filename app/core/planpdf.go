@@ -26,10 +26,10 @@ type PlanPDFChoice struct {
 	ChartPDF
 }
 
-// PlanPDFParts are the parts the Print dialog offers, in print order:
-// the parts this build can draw (the cost summary waits for the budget).
+// PlanPDFParts are the parts the Print dialog and --parts offer, in print
+// order: every part of the plan PDF.
 func PlanPDFParts() []string {
-	return []string{export.PartChart, export.PartStaffing, export.PartDescriptions}
+	return slices.Clone(export.PDFParts)
 }
 
 // PlanPDFPartLabel is the name of a part in the Print dialog and in
@@ -48,7 +48,7 @@ func ParsePDFParts(s string) ([]string, error) {
 			continue
 		}
 		if !slices.Contains(PlanPDFParts(), p) {
-			return nil, errors.New(X("err.pdf_part", "There is no part {{.part}} of the plan PDF. Choose from chart, staffing and descriptions, separated by commas.",
+			return nil, errors.New(X("err.pdf_part", "There is no part {{.part}} of the plan PDF. Choose from chart, staffing, descriptions and cost, separated by commas.",
 				map[string]any{"part": p}))
 		}
 		if !slices.Contains(parts, p) {
@@ -56,7 +56,7 @@ func ParsePDFParts(s string) ([]string, error) {
 		}
 	}
 	if len(parts) == 0 {
-		return nil, errors.New(X("err.pdf_no_parts", "Choose at least one part of the plan PDF: chart, staffing or descriptions."))
+		return nil, errors.New(X("err.pdf_no_parts", "Choose at least one part of the plan PDF: chart, staffing, descriptions or cost."))
 	}
 	return parts, nil
 }

@@ -73,3 +73,22 @@ func TestPlanPDFWriterChart(t *testing.T) {
 		t.Errorf("the chart's layout stopped a PDF without the chart: %v", err)
 	}
 }
+
+// --parts and the Print dialog name the cost summary "cost", beside the
+// other parts, in print order.
+func TestParsePDFPartsCost(t *testing.T) {
+	InitLang("en")
+	got, err := ParsePDFParts("cost, chart,staffing,descriptions,cost")
+	if err != nil || strings.Join(got, ",") != "cost,chart,staffing,descriptions" {
+		t.Errorf("ParsePDFParts = %v, %v", got, err)
+	}
+	if p := strings.Join(PlanPDFParts(), ","); p != "chart,staffing,descriptions,cost" {
+		t.Errorf("PlanPDFParts = %s", p)
+	}
+	if _, err := ParsePDFParts("budget"); err == nil || !strings.Contains(err.Error(), "cost") {
+		t.Errorf("an unknown part's message does not offer cost: %v", err)
+	}
+	if l := PlanPDFPartLabel(export.PartCost); l != "Labour cost summary" {
+		t.Errorf("label %q", l)
+	}
+}

@@ -86,7 +86,7 @@ func TestPrintPlanDialog(t *testing.T) {
 			t.Errorf("%q is not ticked at first", ch.Text)
 		}
 	}
-	if strings.Join(labels, "|") != "Organisation chart|Staffing table|Position descriptions" {
+	if strings.Join(labels, "|") != "Organisation chart|Staffing table|Position descriptions|Labour cost summary" {
 		t.Fatalf("parts offered: %v", labels)
 	}
 	// Leave the descriptions out, on A3 landscape, the chart one page per unit.
@@ -117,10 +117,12 @@ func TestPrintPlanDialog(t *testing.T) {
 		t.Errorf("A3 landscape expected:\n%s", info)
 	}
 	// Cover, the chart's pages (on A3 the sample's units share one),
-	// the staffing table; no descriptions.
+	// the staffing table, no descriptions, and the cost summary, which
+	// says the sample has no pay set.
 	text := pdfText(t, path)
 	pages := strings.Split(text, "\f")
-	if n := len(pages) - 1; n < 3 || !strings.Contains(pages[1], "总经理") || !strings.Contains(pages[n-1], "Staffing table") {
+	if n := len(pages) - 1; n < 4 || !strings.Contains(pages[1], "总经理") || !strings.Contains(pages[n-2], "Staffing table") ||
+		!strings.Contains(pages[n-1], "Labour cost summary") || !strings.Contains(pages[n-1], "No pay is set") {
 		t.Errorf("%d pages: %q", n, pages)
 	}
 	if strings.Contains(text, "Position description") {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"staffplan/data/model"
 	"staffplan/data/model/modeltest"
 )
 
@@ -81,6 +82,24 @@ func BenchmarkPlanPDF(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := PlanPDF(io.Discard, d, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPlanPDFCost is the cost summary alone of a 10,000-post plan
+// with pay, 10,000 people and a profile.
+func BenchmarkPlanPDFCost(b *testing.B) {
+	d := modeltest.BigPlan(500, 10000, 10000)
+	for i := range d.Positions {
+		d.Positions[i].MonthlyPay = int64(5000_00 + 7_00*(i%1000))
+	}
+	d.Plan.Budget.Profile = model.ContributionProfile{Name: "test", Year: 2025,
+		Rates:     [model.NumContributions]model.Rate{160000, 98000, 5000, 4000, 120000},
+		BaseFloor: 7162_00, BaseCeiling: 35811_00}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := PlanPDF(io.Discard, d, PDFOptions{Parts: []string{PartCost}}); err != nil {
 			b.Fatal(err)
 		}
 	}

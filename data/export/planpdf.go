@@ -57,11 +57,10 @@ type PDFOptions struct {
 	Parts     []string
 	Paper     string // PaperA4 (the default) or PaperA3
 	Landscape bool
-	// ChartPages draws the org chart part; CostSummary the cost summary.
-	// Data packages cannot draw the chart, so the caller passes the chart
-	// writer in; a part whose writer is nil is left out (see Unavailable).
-	ChartPages  PDFPartWriter
-	CostSummary PDFPartWriter
+	// ChartPages draws the org chart part. Data packages cannot draw the
+	// chart, so the caller passes the chart writer in; without one the
+	// chart is left out (see Unavailable).
+	ChartPages PDFPartWriter
 }
 
 func (o PDFOptions) wants(part string) bool {
@@ -74,9 +73,6 @@ func (o PDFOptions) Unavailable() []string {
 	var out []string
 	if o.wants(PartChart) && o.ChartPages == nil && o.Parts != nil {
 		out = append(out, PartChart)
-	}
-	if o.wants(PartCost) && o.CostSummary == nil && o.Parts != nil {
-		out = append(out, PartCost)
 	}
 	return out
 }
@@ -114,7 +110,8 @@ const (
 // the parts asked for in PDFParts order: the org chart (ChartPages), the
 // staffing table (人员配置明细表, with department subtotals, the same lines
 // as StaffingWorkbook), the 岗位说明书 of every post (a new page each unless
-// it fits below the one before), and the cost summary (CostSummary). Text
+// it fits below the one before), and the cost summary (人工成本汇总, the
+// figures of data/budget). Text
 // is real text in the shipped fonts, embedded as subsets, so Chinese is
 // searchable and prints the same on every computer. Every page after the
 // cover has a header with the plan's name and a footer with page numbers.
@@ -195,7 +192,7 @@ func buildPlanPDF(d *model.PlanData, opt PDFOptions) (*fpdf.Fpdf, error) {
 		{PartChart, p.foreign(opt.ChartPages)},
 		{PartStaffing, p.staffing},
 		{PartDescriptions, p.descriptions},
-		{PartCost, p.foreign(opt.CostSummary)},
+		{PartCost, p.cost},
 	}
 	for _, pt := range parts {
 		if !opt.wants(pt.name) || pt.draw == nil {

@@ -14,8 +14,10 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"staffplan/assets"
 	"staffplan/data/model"
 	"staffplan/data/model/modeltest"
+	"staffplan/data/template"
 )
 
 // planPDF writes d as a plan PDF into a temporary file.
@@ -72,6 +74,29 @@ func TestPlanPDFLook(t *testing.T) {
 	writePlanPDF(t, modeltest.BigPlan(40, 300, 280), PDFOptions{})
 	writePlanPDF(t, modeltest.BigPlan(40, 300, 280), PDFOptions{Options: Options{Lang: "en"}, Paper: PaperA3, Landscape: true})
 	writePlanPDF(t, kangfei(t), PDFOptions{Landscape: true})
+	writePlanPDF(t, costPlan(t), PDFOptions{Parts: []string{PartCost}})
+	en := latinPlan()
+	en.Plan.Budget.Profile = shippedProfile(t, "shanghai", "en")
+	en.Plan.Budget.Revenue = 2_000_000_00
+	writePlanPDF(t, en, PDFOptions{Options: Options{Lang: "en"}, Parts: []string{PartCost}})
+	writePlanPDF(t, en, PDFOptions{Options: Options{Lang: "en"}, Parts: []string{PartCost}, Paper: PaperA3, Landscape: true})
+	big := modeltest.BigPlan(40, 300, 280)
+	for i := range big.Positions {
+		big.Positions[i].MonthlyPay = int64(6000_00 + 37_00*i)
+	}
+	big.Plan.Budget.Profile = shippedProfile(t, "shenzhen", "zh")
+	writePlanPDF(t, big, PDFOptions{Parts: []string{PartCost}})
+	writePlanPDF(t, kangfei(t), PDFOptions{Parts: []string{PartCost}})
+	group, err := template.Load(assets.Templates(), "property-group")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range group.Positions {
+		group.Positions[i].MonthlyPay = int64(4500_00 + 250_00*(i%20))
+	}
+	group.Plan.Budget = model.Budget{Profile: shippedProfile(t, "beijing", "zh"), Revenue: 80_000_000_00}
+	writePlanPDF(t, group, PDFOptions{Parts: []string{PartStaffing, PartCost}})
+	writePlanPDF(t, group, PDFOptions{Options: Options{Lang: "en"}, Parts: []string{PartCost}})
 }
 
 // pageCount is the number of pages pdfinfo reads.
@@ -105,7 +130,7 @@ func TestPlanPDFKangfeiText(t *testing.T) {
 	text := pdfToText(t, path)
 	flat := squash(text)
 	for _, want := range []string{d.Plan.Name, d.Plan.Organisation, "2026年11月27日", "人员配置明细表", "岗位说明书",
-		"行政人事部(9人)", "合计(28人)", "编制", "在岗", "缺编", "第2页/共23页"} {
+		"行政人事部(9人)", "合计(28人)", "编制", "在岗", "缺编", "第2页/共24页", "人工成本汇总"} {
 		if !strings.Contains(flat, squash(want)) {
 			t.Errorf("PDF text lacks %q", want)
 		}
@@ -169,7 +194,9 @@ func TestPlanPDFParts(t *testing.T) {
 	staffing := count([]string{PartStaffing})
 	descs := count([]string{PartStaffing, PartDescriptions})
 	all := count(nil)
-	if cover != 1 || staffing != 2 || descs != 2+len(d.Positions) || all != descs+2 {
+	// All: the chart's two pages and the cost summary's one (the sample
+	// has no pay, so a page that says so).
+	if cover != 1 || staffing != 2 || descs != 2+len(d.Positions) || all != descs+2+1 {
 		t.Errorf("pages: cover %d, +staffing %d, +descriptions %d, all %d", cover, staffing, descs, all)
 	}
 	if chartCalls != 1 || got.Paper != PaperA4 || got.Title != d.Plan.Name || got.Date != "2026年11月27日" {
@@ -288,8 +315,8 @@ func TestPlanPDFStatusNoteOnce(t *testing.T) {
 // still print: nothing is cut off the cover and no part fails.
 func TestPlanPDFEdgePlans(t *testing.T) {
 	empty := &model.PlanData{}
-	if n := pageCount(t, writePlanPDF(t, empty, PDFOptions{})); n != 2 {
-		t.Errorf("an empty plan has %d pages, want the cover and the (empty) staffing table", n)
+	if n := pageCount(t, writePlanPDF(t, empty, PDFOptions{})); n != 3 {
+		t.Errorf("an empty plan has %d pages, want the cover, the (empty) staffing table and the cost part saying no pay is set", n)
 	}
 	long := strings.Repeat("超长名称", model.MaxNameRunes/4)
 	d := &model.PlanData{Plan: model.Plan{Name: long, Organisation: long},
@@ -312,6 +339,11 @@ func TestPlanPDFStaysInMargins(t *testing.T) {
 	d := kangfei(t)
 	d.Positions[0].Note = strings.Repeat("每月盘点一次库存并核对账目。", 80)
 	d.Positions[1].Title = strings.Repeat("很长的岗位名称", 20)
+	// With pay, so that the cost summary draws its tables too.
+	for i := range d.Positions {
+		d.Positions[i].MonthlyPay = int64(5000_00 + 1000_00*i)
+	}
+	d.Plan.Budget = model.Budget{Profile: shippedProfile(t, "beijing", "zh"), Revenue: 50_000_000_00}
 	for _, opt := range []PDFOptions{{}, {Landscape: true, Options: Options{Lang: "en"}}} {
 		path := writePlanPDF(t, d, opt)
 		dir := t.TempDir()
