@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
@@ -19,6 +20,7 @@ import (
 // the cost a year with its arithmetic.
 func TestPositionFormPay(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	p := u.postByTitle(t, "外贸业务员")
 	id := p.ID
 	u.editor.load(id)
@@ -61,6 +63,26 @@ func TestPositionFormPay(t *testing.T) {
 	}
 }
 
+// noBudget takes the sample's assumed pay and profile out, one step before
+// the test's own, so the figures below are computed from what the test sets.
+func noBudget(t *testing.T, u *UI) {
+	t.Helper()
+	err := u.apply("no budget", func(tx *store.Tx) error {
+		if err := ops.EditPlan(tx, func(p *model.Plan) { p.Budget = model.Budget{} }); err != nil {
+			return err
+		}
+		for _, p := range u.data.Positions {
+			if err := ops.EditPosition(tx, p.ID, func(p *model.Position) { p.MonthlyPay, p.MonthsPaid = 0, 0 }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func findRow(t *testing.T, cell func(row, col int) string, rows int, text string) int {
 	t.Helper()
 	for r := 1; r <= rows; r++ {
@@ -78,6 +100,7 @@ func findRow(t *testing.T, cell func(row, col int) string, rows int, text string
 // undoable step and compares the plan with another.
 func TestBudgetPane(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	b := u.budget
 	post := u.postByTitle(t, "外贸业务员") // 编制 3, two in post
 	pid := post.ID
@@ -263,6 +286,7 @@ func TestRosterShowsExpectedDates(t *testing.T) {
 // in the Budget tab's list of changes.
 func TestBudgetListsPlannedChanges(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	pid := u.postByTitle(t, "外贸业务员").ID
 	if err := u.apply("change", func(tx *store.Tx) error {
 		p, err := tx.Position(pid)
