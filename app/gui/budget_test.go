@@ -15,9 +15,9 @@ import (
 	"staffplan/data/store"
 )
 
-// TestPositionFormPay: pay, months paid and a planned change typed on the
-// form are stored with the post in one undoable step, and the form shows
-// the cost a year with its arithmetic.
+// TestPositionFormPay: pay, months paid, allowances and turnover typed on
+// the form are stored with the post in one undoable step, and the form
+// shows the cost a year with its arithmetic.
 func TestPositionFormPay(t *testing.T) {
 	u := newTestUI(t)
 	noBudget(t, u)
@@ -29,20 +29,10 @@ func TestPositionFormPay(t *testing.T) {
 	test.Type(e.pay.months, "13")
 	test.Type(e.pay.allow, "５００") // full-width, as a Chinese IME types
 	test.Type(e.pay.turnover, "12.5")
-	e.pay.addRow(model.PlannedChange{})
-	r := e.pay.rows[0]
-	test.Type(r.month, "2027-03")
-	test.Type(r.value, "4")
-	e.pay.addRow(model.PlannedChange{})
-	test.Type(e.pay.rows[1].month, "2027年9月")
-	e.pay.rows[1].kind.SetSelectedIndex(2) // frozen from
 	test.Tap(e.save)
 
 	got, _ := storedPost(t, u, id)
-	want := []model.PlannedChange{{From: model.MonthOf(2027, 3), Planned: 4},
-		{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}}
-	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || len(got.Changes) != 2 || got.Turnover != 1250 ||
-		got.Changes[0] != want[0] || got.Changes[1] != want[1] {
+	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || got.Turnover != 1250 {
 		t.Fatalf("stored %+v", got)
 	}
 	// No profile yet: 8,000 × 13 = 104,000 and 500 × 12 = 6,000.
@@ -80,6 +70,92 @@ func noBudget(t *testing.T, u *UI) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPlannedChangesEachUndoable: adding, editing and removing a planned
+// change in the post's list is stored at once as a step of its own, so one
+// undo takes back one change; the form's own Save leaves them alone.
+func TestPlannedChangesEachUndoable(t *testing.T) {
+	u := newTestUI(t)
+	id := u.postByTitle(t, "外贸业务员").ID
+	u.editor.load(id)
+	f := u.editor.pay
+	changes := func() []model.PlannedChange {
+		t.Helper()
+		p, _ := storedPost(t, u, id)
+		return p.Changes
+	}
+	mar := model.PlannedChange{From: model.MonthOf(2027, 3), Planned: 4}
+	sep := model.PlannedChange{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}
+
+	test.Type(f.newRow.month, "2027-03")
+	test.Type(f.newRow.value, "4")
+	test.Tap(f.addBtn)
+	test.Type(f.newRow.month, "2027年9月")
+	f.newRow.kind.SetSelectedIndex(2) // frozen from
+	test.Tap(f.addBtn)
+	if got := changes(); len(got) != 2 || got[0] != mar || got[1] != sep || len(f.rows) != 2 || f.newRow.month.Text != "" {
+		t.Fatalf("after two adds: stored %+v, %d rows, new row %q", got, len(f.rows), f.newRow.month.Text)
+	}
+	if u.editor.dirty {
+		t.Error("adding a change left the form with unsaved edits")
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || got[0] != mar || len(f.rows) != 1 {
+		t.Fatalf("one undo should take back one change: stored %+v, %d rows", got, len(f.rows))
+	}
+
+	// Editing a row is a step: the row's save stores it, undo restores 4.
+	r := f.rows[0]
+	if !r.save.Disabled() {
+		t.Error("an unedited row offers to save")
+	}
+	r.value.SetText("5")
+	if r.save.Disabled() {
+		t.Fatal("an edited row cannot be saved")
+	}
+	test.Tap(r.save)
+	if got := changes(); len(got) != 1 || got[0].Planned != 5 {
+		t.Fatalf("edit: stored %+v", got)
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || got[0] != mar || f.rows[0].value.Text != "4" {
+		t.Fatalf("undo of the edit: stored %+v, row shows %q", got, f.rows[0].value.Text)
+	}
+
+	// Removing is a step too.
+	f.removeChange(f.rows[0])
+	if got := changes(); len(got) != 0 || len(f.rows) != 0 {
+		t.Fatalf("remove: stored %+v, %d rows", got, len(f.rows))
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || len(f.rows) != 1 {
+		t.Fatalf("undo of the remove: stored %+v, %d rows", got, len(f.rows))
+	}
+
+	// A change that is not one says why and stores nothing.
+	test.Type(f.newRow.month, "soon")
+	test.Tap(f.addBtn)
+	if got := changes(); len(got) != 1 || !strings.Contains(f.changeMsg.Text, "soon") {
+		t.Errorf("bad month: stored %+v, message %q", got, f.changeMsg.Text)
+	}
+	f.newRow.month.SetText("")
+
+	// Unsaved typing on the form survives a change stored meanwhile, and
+	// the form's Save keeps the changes.
+	f.pay.SetText("")
+	test.Type(f.pay, "9000")
+	test.Type(f.newRow.month, "2028-01")
+	test.Type(f.newRow.value, "6")
+	test.Tap(f.addBtn)
+	if f.pay.Text != "9000" || !u.editor.dirty {
+		t.Fatalf("the form's typing was lost: pay %q", f.pay.Text)
+	}
+	test.Tap(u.editor.save)
+	p, _ := storedPost(t, u, id)
+	if p.MonthlyPay != 9000_00 || len(p.Changes) != 2 || p.Changes[1].Planned != 6 {
+		t.Errorf("after Save: pay %d, changes %+v", p.MonthlyPay, p.Changes)
 	}
 }
 
