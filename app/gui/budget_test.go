@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"staffplan/app/core"
 	"staffplan/data/model"
 	"staffplan/data/ops"
 	"staffplan/data/store"
@@ -414,5 +415,82 @@ func TestExportCompare(t *testing.T) {
 	defer f.Close()
 	if rows, _ := f.GetRows("Changes"); len(rows) < 3 || rows[1][0] != "Unit" {
 		t.Errorf("rows %v", rows)
+	}
+}
+
+// TestBudgetUnitsByMonth: the Budget tab's units × months table shows each
+// unit's cost and headcount month by month, planned changes included, the
+// total under the units, and a unit's posts when it is tapped.
+func TestBudgetUnitsByMonth(t *testing.T) {
+	u := newTestUI(t)
+	noBudget(t, u)
+	b := u.budget
+	pid := u.postByTitle(t, "外贸业务员").ID // 编制 3, two in post
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		if err := ops.EditPosition(tx, pid, func(p *model.Position) { p.MonthlyPay = 8000_00 }); err != nil {
+			return err
+		}
+		return ops.AddPlannedChange(tx, pid, model.PlannedChange{From: model.MonthOf(2027, 3), Planned: 5})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.tabs.Select(u.budgetTab)
+	b.from.SetText("2027-01")
+	for i, p := range b.profiles {
+		if p.Name == "beijing" {
+			b.profileSel.SetSelectedIndex(i + 1)
+		}
+	}
+	v := b.units
+	if v.data == nil || len(v.data.Total.Months) != 12 {
+		t.Fatal("no units × months table")
+	}
+	row := func(name string) int {
+		t.Helper()
+		for i, r := range v.rows {
+			if r.Name == name || (r.Post != 0 && r.Title == name) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no row %s", name)
+		return 0
+	}
+	total := len(v.rows) + 1
+	if v.cell(0, 1) != "2027-01" || v.cell(0, 13) != "Total" || v.cell(total, 0) != "Total" {
+		t.Errorf("headings %q %q, total row %q", v.cell(0, 1), v.cell(0, 13), v.cell(total, 0))
+	}
+	// Per FTE 133,920 a year (see TestBudgetPane), 11,160 a month: two in
+	// post 22,320 a month; 编制 3 → 33,480, and 5 from March → 55,800.
+	r := row("外贸部")
+	if v.cell(r, 1) != "22,320.00" || v.cell(total, 1) != "22,320.00" {
+		t.Errorf("expected cost January: 外贸部 %q, total %q", v.cell(r, 1), v.cell(total, 1))
+	}
+	v.fig.SetSelectedIndex(figPlanCost)
+	if v.cell(r, 2) != "33,480.00" || v.cell(r, 3) != "55,800.00" || v.cell(r, 13) != "624,960.00" || v.cell(total, 13) != "624,960.00" {
+		t.Errorf("planned cost: Feb %q, Mar %q, year %q, total %q", v.cell(r, 2), v.cell(r, 3), v.cell(r, 13), v.cell(total, 13))
+	}
+	// Headcount: the total row is the plan's month by month.
+	v.fig.SetSelectedIndex(figPlanned)
+	if v.cell(total, 1) != core.FormatFTE(b.proj.Months[0].Planned) || v.cell(total, 3) != core.FormatFTE(b.proj.Months[2].Planned) ||
+		v.cell(total, 13) != "" {
+		t.Errorf("planned total %q %q (plan %v %v), year %q", v.cell(total, 1), v.cell(total, 3), b.proj.Months[0].Planned, b.proj.Months[2].Planned, v.cell(total, 13))
+	}
+	// Tapping the unit shows its posts; tapping again hides them.
+	if !strings.HasPrefix(strings.TrimLeft(v.cell(r, 0), " "), "▸") {
+		t.Errorf("closed unit shows %q", v.cell(r, 0))
+	}
+	n := len(v.rows)
+	v.table.Select(widget.TableCellID{Row: r, Col: 0})
+	p := row("外贸业务员")
+	if len(v.rows) <= n || v.cell(p, 1) != "3" || v.cell(p, 3) != "5" || !strings.Contains(v.cell(p, 0), "· 外贸业务员") {
+		t.Fatalf("posts of 外贸部: %d rows, %q %q %q", len(v.rows), v.cell(p, 0), v.cell(p, 1), v.cell(p, 3))
+	}
+	v.fig.SetSelectedIndex(figInPost)
+	if v.cell(p, 1) != "2" {
+		t.Errorf("in post %q", v.cell(p, 1))
+	}
+	v.table.Select(widget.TableCellID{Row: r, Col: 0})
+	if len(v.rows) != n {
+		t.Errorf("the posts stay after a second tap: %d rows", len(v.rows))
 	}
 }
