@@ -79,6 +79,7 @@ func newPayFields(e *positionEditor, entry func(bool) *formEntry, changed func()
 	f.starts.SetPlaceHolder(lang.X("pos.starts_hint", "a month such as 2027-06; blank: exists now"))
 	f.changes = container.NewVBox()
 	f.changeMsg = widget.NewLabel("")
+	f.changeMsg.Hide()
 	f.changeMsg.Wrapping = fyne.TextWrapWord
 	f.newRow = f.newChangeRow(model.PlannedChange{})
 	f.addBtn = widget.NewButtonWithIcon(lang.X("pos.add_change", "Add planned change"), theme.ContentAddIcon(), f.addChange)
@@ -316,10 +317,10 @@ func (f *payFields) changeStep(label string, fn func(tx *store.Tx, post model.ID
 		return false
 	}
 	if err := f.e.u.apply(label, func(tx *store.Tx) error { return fn(tx, id) }); err != nil {
-		f.changeMsg.SetText(core.ErrText(err))
+		f.setChangeMsg(core.ErrText(err))
 		return false
 	}
-	f.changeMsg.SetText("")
+	f.setChangeMsg("")
 	if p := f.e.u.posts[id]; p != nil && f.e.id == id {
 		f.fillChanges(p)
 		f.showCost(p)
@@ -331,7 +332,7 @@ func (f *payFields) changeStep(label string, fn func(tx *store.Tx, post model.ID
 func (f *payFields) addChange() {
 	c, msg := f.rowValue(f.newRow)
 	if msg != "" {
-		f.changeMsg.SetText(msg)
+		f.setChangeMsg(msg)
 		return
 	}
 	if f.changeStep(lang.X("change.add_planned", "add a planned change to “{{.name}}”", f.postName()), func(tx *store.Tx, id model.ID) error { return ops.AddPlannedChange(tx, id, c) }) {
@@ -349,7 +350,7 @@ func (f *payFields) editChange(r *changeRow) {
 	}
 	c, msg := f.rowValue(r)
 	if msg != "" {
-		f.changeMsg.SetText(msg)
+		f.setChangeMsg(msg)
 		return
 	}
 	if i < len(f.shown) && c == f.shown[i] {
@@ -406,7 +407,7 @@ func (f *payFields) fill(p *model.Position) {
 		f.pay.SetPlaceHolder(lang.X("pos.pay_hint_none", "yuan a month"))
 	}
 	f.fillChanges(p)
-	f.changeMsg.SetText("")
+	f.setChangeMsg("")
 	f.showCost(p)
 }
 
@@ -468,4 +469,15 @@ func holderDates(p *model.Person) string {
 		s += " · " + lang.X("pos.leaving", "leaving {{.date}}", map[string]any{"date": dateText(p.ExpectedLeave)})
 	}
 	return s
+}
+
+// setChangeMsg shows why a planned change was not stored; the line takes
+// no room while there is nothing to say.
+func (f *payFields) setChangeMsg(msg string) {
+	f.changeMsg.SetText(msg)
+	if msg == "" {
+		f.changeMsg.Hide()
+	} else {
+		f.changeMsg.Show()
+	}
 }
