@@ -162,12 +162,22 @@ func TestCLICheck(t *testing.T) {
 	if code, _, errs := run(t, "new", "--template", "kangfei", "--db", db); code != 0 {
 		t.Fatal(errs)
 	}
+	// Every copy of the unit's record is damaged, in both plans, so the
+	// plan show reads is damaged wherever the store laid the records out.
 	b, _ := os.ReadFile(db)
-	i := strings.LastIndex(string(b), "行政人事部")
-	if i < 0 {
+	n := 0
+	for i := strings.Index(string(b), "行政人事部"); i >= 0; {
+		b[i+1] ^= 0x01
+		n++
+		j := strings.Index(string(b[i+1:]), "行政人事部")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if n == 0 {
 		t.Fatal("no record text found")
 	}
-	b[i+1] ^= 0x01
 	os.WriteFile(db, b, 0o600)
 	code, out, errs = run(t, "--lang", "en", "check", "--db", db)
 	if code != core.ExitUser || !strings.Contains(out, "checksum") || !strings.Contains(errs, "problem(s) found") ||

@@ -10,15 +10,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"staffplan/app/core"
 	"staffplan/data/model"
+	"staffplan/data/ops"
 	"staffplan/data/store"
 )
 
-// TestPositionFormPay: pay, months paid and a planned change typed on the
-// form are stored with the post in one undoable step, and the form shows
-// the cost a year with its arithmetic.
+// TestPositionFormPay: pay, months paid, allowances and turnover typed on
+// the form are stored with the post in one undoable step, and the form
+// shows the cost a year with its arithmetic.
 func TestPositionFormPay(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	p := u.postByTitle(t, "外贸业务员")
 	id := p.ID
 	u.editor.load(id)
@@ -27,20 +30,10 @@ func TestPositionFormPay(t *testing.T) {
 	test.Type(e.pay.months, "13")
 	test.Type(e.pay.allow, "５００") // full-width, as a Chinese IME types
 	test.Type(e.pay.turnover, "12.5")
-	e.pay.addRow(model.PlannedChange{})
-	r := e.pay.rows[0]
-	test.Type(r.month, "2027-03")
-	test.Type(r.value, "4")
-	e.pay.addRow(model.PlannedChange{})
-	test.Type(e.pay.rows[1].month, "2027年9月")
-	e.pay.rows[1].kind.SetSelectedIndex(2) // frozen from
 	test.Tap(e.save)
 
 	got, _ := storedPost(t, u, id)
-	want := []model.PlannedChange{{From: model.MonthOf(2027, 3), Planned: 4},
-		{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}}
-	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || len(got.Changes) != 2 || got.Turnover != 1250 ||
-		got.Changes[0] != want[0] || got.Changes[1] != want[1] {
+	if got.MonthlyPay != 8000_00 || got.MonthsPaid != 1300 || got.Allowances != 500_00 || got.Turnover != 1250 {
 		t.Fatalf("stored %+v", got)
 	}
 	// No profile yet: 8,000 × 13 = 104,000 and 500 × 12 = 6,000.
@@ -61,6 +54,112 @@ func TestPositionFormPay(t *testing.T) {
 	}
 }
 
+// noBudget takes the sample's assumed pay and profile out, one step before
+// the test's own, so the figures below are computed from what the test sets.
+func noBudget(t *testing.T, u *UI) {
+	t.Helper()
+	err := u.apply("no budget", func(tx *store.Tx) error {
+		if err := ops.EditPlan(tx, func(p *model.Plan) { p.Budget = model.Budget{} }); err != nil {
+			return err
+		}
+		for _, p := range u.data.Positions {
+			if err := ops.EditPosition(tx, p.ID, func(p *model.Position) { p.MonthlyPay, p.MonthsPaid = 0, 0 }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPlannedChangesEachUndoable: adding, editing and removing a planned
+// change in the post's list is stored at once as a step of its own, so one
+// undo takes back one change; the form's own Save leaves them alone.
+func TestPlannedChangesEachUndoable(t *testing.T) {
+	u := newTestUI(t)
+	id := u.postByTitle(t, "外贸业务员").ID
+	u.editor.load(id)
+	f := u.editor.pay
+	changes := func() []model.PlannedChange {
+		t.Helper()
+		p, _ := storedPost(t, u, id)
+		return p.Changes
+	}
+	mar := model.PlannedChange{From: model.MonthOf(2027, 3), Planned: 4}
+	sep := model.PlannedChange{From: model.MonthOf(2027, 9), Kind: model.ChangeStatus, Status: model.StatusFrozen}
+
+	test.Type(f.newRow.month, "2027-03")
+	test.Type(f.newRow.value, "4")
+	test.Tap(f.addBtn)
+	test.Type(f.newRow.month, "2027年9月")
+	f.newRow.kind.SetSelectedIndex(2) // frozen from
+	test.Tap(f.addBtn)
+	if got := changes(); len(got) != 2 || got[0] != mar || got[1] != sep || len(f.rows) != 2 || f.newRow.month.Text != "" {
+		t.Fatalf("after two adds: stored %+v, %d rows, new row %q", got, len(f.rows), f.newRow.month.Text)
+	}
+	if u.editor.dirty {
+		t.Error("adding a change left the form with unsaved edits")
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || got[0] != mar || len(f.rows) != 1 {
+		t.Fatalf("one undo should take back one change: stored %+v, %d rows", got, len(f.rows))
+	}
+
+	// Editing a row is a step: the row's save stores it, undo restores 4.
+	r := f.rows[0]
+	if !r.save.Disabled() {
+		t.Error("an unedited row offers to save")
+	}
+	r.value.SetText("5")
+	if r.save.Disabled() {
+		t.Fatal("an edited row cannot be saved")
+	}
+	test.Tap(r.save)
+	if got := changes(); len(got) != 1 || got[0].Planned != 5 {
+		t.Fatalf("edit: stored %+v", got)
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || got[0] != mar || f.rows[0].value.Text != "4" {
+		t.Fatalf("undo of the edit: stored %+v, row shows %q", got, f.rows[0].value.Text)
+	}
+
+	// Removing is a step too.
+	f.removeChange(f.rows[0])
+	if got := changes(); len(got) != 0 || len(f.rows) != 0 {
+		t.Fatalf("remove: stored %+v, %d rows", got, len(f.rows))
+	}
+	u.Undo()
+	if got := changes(); len(got) != 1 || len(f.rows) != 1 {
+		t.Fatalf("undo of the remove: stored %+v, %d rows", got, len(f.rows))
+	}
+
+	// A change that is not one says why and stores nothing.
+	test.Type(f.newRow.month, "soon")
+	test.Tap(f.addBtn)
+	if got := changes(); len(got) != 1 || !strings.Contains(f.changeMsg.Text, "soon") {
+		t.Errorf("bad month: stored %+v, message %q", got, f.changeMsg.Text)
+	}
+	f.newRow.month.SetText("")
+
+	// Unsaved typing on the form survives a change stored meanwhile, and
+	// the form's Save keeps the changes.
+	f.pay.SetText("")
+	test.Type(f.pay, "9000")
+	test.Type(f.newRow.month, "2028-01")
+	test.Type(f.newRow.value, "6")
+	test.Tap(f.addBtn)
+	if f.pay.Text != "9000" || !u.editor.dirty {
+		t.Fatalf("the form's typing was lost: pay %q", f.pay.Text)
+	}
+	test.Tap(u.editor.save)
+	p, _ := storedPost(t, u, id)
+	if p.MonthlyPay != 9000_00 || len(p.Changes) != 2 || p.Changes[1].Planned != 6 {
+		t.Errorf("after Save: pay %d, changes %+v", p.MonthlyPay, p.Changes)
+	}
+}
+
 func findRow(t *testing.T, cell func(row, col int) string, rows int, text string) int {
 	t.Helper()
 	for r := 1; r <= rows; r++ {
@@ -78,6 +177,7 @@ func findRow(t *testing.T, cell func(row, col int) string, rows int, text string
 // undoable step and compares the plan with another.
 func TestBudgetPane(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	b := u.budget
 	post := u.postByTitle(t, "外贸业务员") // 编制 3, two in post
 	pid := post.ID
@@ -263,6 +363,7 @@ func TestRosterShowsExpectedDates(t *testing.T) {
 // in the Budget tab's list of changes.
 func TestBudgetListsPlannedChanges(t *testing.T) {
 	u := newTestUI(t)
+	noBudget(t, u)
 	pid := u.postByTitle(t, "外贸业务员").ID
 	if err := u.apply("change", func(tx *store.Tx) error {
 		p, err := tx.Position(pid)
@@ -314,5 +415,82 @@ func TestExportCompare(t *testing.T) {
 	defer f.Close()
 	if rows, _ := f.GetRows("Changes"); len(rows) < 3 || rows[1][0] != "Unit" {
 		t.Errorf("rows %v", rows)
+	}
+}
+
+// TestBudgetUnitsByMonth: the Budget tab's units × months table shows each
+// unit's cost and headcount month by month, planned changes included, the
+// total under the units, and a unit's posts when it is tapped.
+func TestBudgetUnitsByMonth(t *testing.T) {
+	u := newTestUI(t)
+	noBudget(t, u)
+	b := u.budget
+	pid := u.postByTitle(t, "外贸业务员").ID // 编制 3, two in post
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		if err := ops.EditPosition(tx, pid, func(p *model.Position) { p.MonthlyPay = 8000_00 }); err != nil {
+			return err
+		}
+		return ops.AddPlannedChange(tx, pid, model.PlannedChange{From: model.MonthOf(2027, 3), Planned: 5})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.tabs.Select(u.budgetTab)
+	b.from.SetText("2027-01")
+	for i, p := range b.profiles {
+		if p.Name == "beijing" {
+			b.profileSel.SetSelectedIndex(i + 1)
+		}
+	}
+	v := b.units
+	if v.data == nil || len(v.data.Total.Months) != 12 {
+		t.Fatal("no units × months table")
+	}
+	row := func(name string) int {
+		t.Helper()
+		for i, r := range v.rows {
+			if r.Name == name || (r.Post != 0 && r.Title == name) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no row %s", name)
+		return 0
+	}
+	total := len(v.rows) + 1
+	if v.cell(0, 1) != "2027-01" || v.cell(0, 13) != "Total" || v.cell(total, 0) != "Total" {
+		t.Errorf("headings %q %q, total row %q", v.cell(0, 1), v.cell(0, 13), v.cell(total, 0))
+	}
+	// Per FTE 133,920 a year (see TestBudgetPane), 11,160 a month: two in
+	// post 22,320 a month; 编制 3 → 33,480, and 5 from March → 55,800.
+	r := row("外贸部")
+	if v.cell(r, 1) != "22,320.00" || v.cell(total, 1) != "22,320.00" {
+		t.Errorf("expected cost January: 外贸部 %q, total %q", v.cell(r, 1), v.cell(total, 1))
+	}
+	v.fig.SetSelectedIndex(figPlanCost)
+	if v.cell(r, 2) != "33,480.00" || v.cell(r, 3) != "55,800.00" || v.cell(r, 13) != "624,960.00" || v.cell(total, 13) != "624,960.00" {
+		t.Errorf("planned cost: Feb %q, Mar %q, year %q, total %q", v.cell(r, 2), v.cell(r, 3), v.cell(r, 13), v.cell(total, 13))
+	}
+	// Headcount: the total row is the plan's month by month.
+	v.fig.SetSelectedIndex(figPlanned)
+	if v.cell(total, 1) != core.FormatFTE(b.proj.Months[0].Planned) || v.cell(total, 3) != core.FormatFTE(b.proj.Months[2].Planned) ||
+		v.cell(total, 13) != "" {
+		t.Errorf("planned total %q %q (plan %v %v), year %q", v.cell(total, 1), v.cell(total, 3), b.proj.Months[0].Planned, b.proj.Months[2].Planned, v.cell(total, 13))
+	}
+	// Tapping the unit shows its posts; tapping again hides them.
+	if !strings.HasPrefix(strings.TrimLeft(v.cell(r, 0), " "), "▸") {
+		t.Errorf("closed unit shows %q", v.cell(r, 0))
+	}
+	n := len(v.rows)
+	v.table.Select(widget.TableCellID{Row: r, Col: 0})
+	p := row("外贸业务员")
+	if len(v.rows) <= n || v.cell(p, 1) != "3" || v.cell(p, 3) != "5" || !strings.Contains(v.cell(p, 0), "· 外贸业务员") {
+		t.Fatalf("posts of 外贸部: %d rows, %q %q %q", len(v.rows), v.cell(p, 0), v.cell(p, 1), v.cell(p, 3))
+	}
+	v.fig.SetSelectedIndex(figInPost)
+	if v.cell(p, 1) != "2" {
+		t.Errorf("in post %q", v.cell(p, 1))
+	}
+	v.table.Select(widget.TableCellID{Row: r, Col: 0})
+	if len(v.rows) != n {
+		t.Errorf("the posts stay after a second tap: %d rows", len(v.rows))
 	}
 }

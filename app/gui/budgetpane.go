@@ -67,6 +67,8 @@ type budgetPane struct {
 	projTable    *widget.Table
 	chart        *monthchart.Chart
 	hiring       *widget.Label
+	// Units × months.
+	units *unitMonths
 
 	// Two plans compared.
 	otherSel  *widget.Select
@@ -180,6 +182,8 @@ func newBudgetPane(u *UI) *budgetPane {
 	projSplit.Offset = 0.3
 	projTab := container.NewBorder(rangeRow, nil, nil, nil, projSplit)
 
+	b.units = newUnitMonths()
+
 	// Two plans compared.
 	b.otherSel = widget.NewSelect(nil, func(string) { b.recompute() })
 	b.otherSel.PlaceHolder = lang.X("budget.compare_with", "Compare with…")
@@ -205,6 +209,7 @@ func newBudgetPane(u *UI) *budgetPane {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("budget.tab.cost", "Cost"), costTab),
 		container.NewTabItem(lang.X("budget.tab.months", "By month"), projTab),
+		container.NewTabItem(lang.X("budget.tab.units", "Units by month"), b.units.content),
 		container.NewTabItem(lang.X("budget.tab.compare", "Compare plans"), cmpTab),
 		container.NewTabItem(lang.X("budget.tab.profile", "Contributions"), container.NewVScroll(profileBox)),
 	)
@@ -504,6 +509,7 @@ func (b *budgetPane) recompute() {
 		dd.Plan.Budget = model.Budget{Profile: profile, Revenue: revenue}
 		s := budget.Costs(&dd)
 		pr := budget.Project(&dd, from, n)
+		um := budget.ProjectUnits(&dd, &dd.Plan.Budget.Profile, from, n)
 		var cmp *budget.Comparison
 		var err error
 		if otherID != 0 {
@@ -522,6 +528,7 @@ func (b *budgetPane) recompute() {
 			}
 			b.cmpWith = other
 			b.show(s, pr, cmp)
+			b.units.show(um)
 		})
 	})
 }

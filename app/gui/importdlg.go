@@ -92,6 +92,8 @@ func FieldText(f importer.Field) string {
 		return lang.X("field.note", "note")
 	case importer.FieldHead:
 		return lang.X("field.head", "head of unit")
+	case importer.FieldPay:
+		return lang.X("field.pay", "monthly pay (a roster's: the post's median, not stored per person)")
 	case importer.FieldSeq:
 		return lang.X("field.seq", "row number (not stored)")
 	case importer.FieldPersonal:

@@ -337,6 +337,7 @@ func (e *positionEditor) refresh() {
 	e.selectUnit(unit)
 	e.selectManager(reports)
 	e.fillDerived(p)
+	e.pay.followChanges(p) // stored apart from the form's edits
 }
 
 func (e *positionEditor) selectedUnit() model.ID {

@@ -49,6 +49,7 @@ const (
 	// KeySecondTableLeftOut: such a table, left out (PreviewOptions.FirstTableOnly).
 	KeySecondTableLeftOut = "warn.import.second_table.left_out"
 	KeyApprox             = "warn.import.approx"       // a headcount written as a range or approximation
+	KeyPayMedian          = "warn.import.pay_median"   // a roster's pay column, turned into the posts' median pay
 	KeyNoData             = "err.import.no_data"       // a blank form: rows with only serial numbers
 	KeyMap                = "err.import.map"           // a mapping the user gave cannot be applied
 	KeyTextTooLong        = "err.import.text_too_long" // a cell longer than its field takes

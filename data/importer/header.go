@@ -62,6 +62,10 @@ const (
 	FieldNote       Field = "note"
 	FieldHead       Field = "head" // 负责人 of a unit
 	FieldPersonal   Field = "personal"
+	// FieldPay is a monthly pay (月薪, 基本工资, 薪资标准): a staffing
+	// table's is the post's; a roster's is a person's, which only counts
+	// toward the median pay of her post and is never stored.
+	FieldPay Field = "pay"
 )
 
 // synonyms lists the header words of each field, normalised (see
@@ -101,6 +105,8 @@ var synonyms = []struct {
 	{FieldActual, []string{"在岗人数", "现有人数", "实有人数", "在职人数", "已入职", "已入职人数", "在岗", "actual", "filled", "filledpositions", "inpost", "incumbents", "actualheadcount"}},
 	{FieldVacancy, []string{"缺编", "缺编人数", "空缺", "空缺人数", "待入职", "待入职人数", "待招聘", "vacancy", "vacancies", "vacancycount", "vacant", "vacant/over", "openings"}},
 	{FieldNote, []string{"备注", "说明", "备注说明", "note", "notes", "remark", "remarks", "comment", "comments"}},
+	{FieldPay, []string{"月薪", "基本工资", "薪资标准", "岗位工资", "工资", "薪资", "薪酬", "月工资", "工资标准", "薪酬标准", "标准工资", "基本月薪", "岗位薪资",
+		"salary", "monthlysalary", "monthlypay", "basesalary", "basepay", "basicsalary", "pay"}},
 	{FieldHead, []string{"负责人", "部门负责人", "部门主管", "主管", "部门经理", "head", "leader"}},
 	{FieldPersonal, []string{
 		"身份证", "身份证号", "身份证号码", "证件号", "证件号码", "证件类型", "护照", "idcard", "idno", "idnumber", "nationalid", "passport", "ssn",
@@ -111,7 +117,7 @@ var synonyms = []struct {
 		"紧急联系人", "紧急联系人电话", "紧急联系电话", "emergencycontact",
 		"民族", "政治面貌", "户籍", "户口", "户口所在地", "户口性质", "户籍地址", "籍贯", "婚姻", "婚姻状况", "婚否", "宗教", "宗教信仰",
 		"出生日期", "出生年月", "生日", "年龄", "性别", "血型", "健康状况", "birthday", "dateofbirth", "age", "gender", "sex", "ethnicity",
-		"社保", "社保账号", "公积金", "公积金账号", "工资", "薪资", "薪酬", "基本工资", "月薪", "年薪", "salary", "照片", "photo",
+		"社保", "社保账号", "公积金", "公积金账号", "年薪", "照片", "photo",
 	}},
 }
 

@@ -9,7 +9,7 @@ import (
 var FieldNames = []string{"emp_no", "name", "family_name", "given_name", "unit",
 	"unit_level1", "unit_level2", "unit_level3", "unit_level4", "unit_level5", "unit_level6", "unit_level7", "unit_level8", "unit_level9",
 	"unit_path", "unit_code", "parent_unit_code", "position", "position_code", "reports_to", "hire_date", "start_date", "leave_date",
-	"status", "employment", "grade", "fte", "planned", "filled", "note", "ignore"}
+	"status", "employment", "grade", "fte", "planned", "filled", "monthly_pay", "note", "ignore"}
 
 var fieldByName = map[string]Field{
 	"emp_no": FieldEmpNo, "name": FieldName, "family_name": FieldFamilyName, "given_name": FieldGivenName, "unit": FieldDept,
@@ -18,7 +18,7 @@ var fieldByName = map[string]Field{
 	"unit_path": FieldDeptPath, "unit_code": FieldDeptID, "parent_unit_code": FieldParentID, "position": FieldPosition,
 	"position_code": FieldPositionCode, "reports_to": FieldReportsTo, "hire_date": FieldHireDate, "start_date": FieldStartDate,
 	"leave_date": FieldLeaveDate, "status": FieldStatus, "employment": FieldEmployment, "grade": FieldGrade, "fte": FieldFTE,
-	"planned": FieldPlanned, "filled": FieldActual, "note": FieldNote, "ignore": FieldIgnore,
+	"planned": FieldPlanned, "filled": FieldActual, "monthly_pay": FieldPay, "note": FieldNote, "ignore": FieldIgnore,
 }
 
 // FieldByName returns the field a mapping name means ("unit_level2" →

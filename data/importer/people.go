@@ -35,6 +35,13 @@ type personRec struct {
 	mgrName   string
 	// fte is the row's share of a full-time post, 0 when the file says none.
 	fte float64
+	// pay is the person's monthly pay in fen (hasPay: the row gives one).
+	// It only counts toward the median pay of post, the post the row puts
+	// the person in, and is never stored: a named person's pay is
+	// personal data.
+	pay    int64
+	hasPay bool
+	post   model.ID
 	// nameFromKey says the file gives no name: name is the 工号 and does
 	// not rename anyone.
 	nameFromKey bool
@@ -221,6 +228,7 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 	cName, cEmp, cTitle, cMgr := c(FieldName), c(FieldEmpNo), c(FieldPosition), c(FieldReportsTo)
 	cStatus, cEmploy, cGrade, cDeptID := c(FieldStatus), c(FieldEmployment), c(FieldGrade), c(FieldDeptID)
 	cFTE, cFamily, cGiven := c(FieldFTE), c(FieldFamilyName), c(FieldGivenName)
+	cPay := c(FieldPay)
 	hireCol := c(FieldHireDate)
 	if hireCol < 0 {
 		hireCol = c(FieldStartDate) // an expected start is the hire date to be
@@ -381,6 +389,15 @@ func (st *staged) readPeople(s *Sheet, depts *deptTable, recs []personRec) ([]pe
 				r.fte = x
 			} else {
 				st.warn(cellProblem(KeyBadNumber+".fte", s.Name, rowNo, cFTE, header(cFTE), truncate(v, 40), "{{.column}} \"{{.value}}\" is not a share between 0 and 1; the post is counted in full"))
+			}
+		}
+		if v := cell(row, cPay); v != "" {
+			if fen, ok := parsePay(v); ok {
+				r.pay, r.hasPay = fen, true
+			} else {
+				// The value is not repeated: it is someone's pay.
+				st.warn(cellProblem(KeyBadNumber+".person_pay", s.Name, rowNo, cPay, header(cPay), "",
+					"{{.column}} is not an amount in yuan; it does not count toward the post's pay"))
 			}
 		}
 		recs = append(recs, r)
@@ -548,6 +565,7 @@ func (st *staged) placePeople(recs []personRec) {
 			}
 			row.Position = title
 			post := st.postFor(r.unit, title)
+			r.post = post
 			if ch, ok := st.placeIn(id, post); ok {
 				row.Changes = append(row.Changes, ch...)
 			}
@@ -567,6 +585,7 @@ func (st *staged) placePeople(recs []personRec) {
 	}
 	st.shareAmongPosts(rowsOf, recs)
 	st.applyRowShares(recs)
+	st.medianPay(recs)
 	st.reportLines(recs)
 	// A new post's 編制 starts at the number of people placed in it, so
 	// the plan opens balanced and the user adjusts from there.
@@ -583,6 +602,48 @@ func (st *staged) placePeople(recs []personRec) {
 		if !st.newPeople[id] && !st.seen[id] && pp.Status != model.PersonLeft {
 			st.p.Missing = append(st.p.Missing, pp)
 		}
+	}
+}
+
+// medianPay sets the monthly pay of each post to the median of the pay
+// its holders' rows give (leavers left out), unless a staffing table of
+// the same file gave the post's pay. The people's own figures go no
+// further: the preview says once per sheet that they were used this way.
+func (st *staged) medianPay(recs []personRec) {
+	pays := map[model.ID][]int64{}
+	sheets := map[*Sheet]bool{}
+	var order []*Sheet
+	for i := range recs {
+		r := &recs[i]
+		if !r.hasPay || r.post == 0 || st.paidBy[r.post] || (r.hasStatus && r.status == model.PersonLeft) {
+			continue
+		}
+		pays[r.post] = append(pays[r.post], r.pay)
+		if !sheets[r.sheet] {
+			sheets[r.sheet] = true
+			order = append(order, r.sheet)
+		}
+	}
+	for _, post := range sortedKeys(pays) {
+		v := pays[post]
+		slices.Sort(v)
+		med := v[len(v)/2]
+		if len(v)%2 == 0 {
+			a, b := v[len(v)/2-1], v[len(v)/2]
+			med = a + (b-a+1)/2 // the mean of the middle two, half a fen up
+		}
+		p := st.post(post)
+		if p.MonthlyPay != med {
+			p.MonthlyPay = med
+			if !st.newPosts[post] {
+				st.touchPost[post] = true
+			}
+		}
+	}
+	for _, s := range order {
+		col := s.Mapping.Col(FieldPay)
+		st.warn(problem(KeyPayMedian, "{{.sheet}}: column {{.column}} gives people's pay; each post's monthly pay is set to the median of its holders' ({{.posts}} posts), and no one's own pay is stored.",
+			"sheet", s.Name, "column", headerOf(s, col), "posts", len(pays)))
 	}
 }
 
@@ -677,6 +738,7 @@ func (st *staged) placeAlso(r, first *personRec) {
 		}
 		row.Position = title
 		post := st.postFor(r.unit, title)
+		r.post = post
 		if !st.holds(r.person, post) {
 			id := st.newID()
 			st.after.Assignments = append(st.after.Assignments, model.Assignment{ID: id, Person: r.person, Position: post, FTE: 1})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -422,6 +423,7 @@ type staged struct {
 	newAssign map[model.ID]bool
 	touchAsg  map[model.ID]bool
 	plannedBy map[model.ID]bool // new posts whose 编制 the file gave
+	paidBy    map[model.ID]bool // posts whose pay a staffing table of the file gave
 	seen      map[model.ID]bool // existing people the file names
 	pathCache map[model.ID][]string
 	// personalCols are columns found personal by their values, for the
@@ -460,7 +462,7 @@ func newStaged(d *model.PlanData) *staged {
 		byName: map[string][]model.ID{}, assignOf: map[model.ID][]int{},
 		newUnits: map[model.ID]bool{}, newPosts: map[model.ID]bool{}, touchPost: map[model.ID]bool{},
 		newPeople: map[model.ID]bool{}, touchPer: map[model.ID]bool{}, newAssign: map[model.ID]bool{},
-		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{},
+		touchAsg: map[model.ID]bool{}, plannedBy: map[model.ID]bool{}, paidBy: map[model.ID]bool{}, seen: map[model.ID]bool{}, pathCache: map[model.ID][]string{}, codePath: map[string][]string{},
 		byCode: map[string]model.ID{}, touchUnit: map[model.ID]bool{}}
 	roots := 0
 	for i := range after.Units {
@@ -718,6 +720,9 @@ func (st *staged) finish(sample int) {
 			if o.Note != q.Note {
 				ch = append(ch, Change{FieldNote, o.Note, q.Note})
 			}
+			if o.MonthlyPay != q.MonthlyPay {
+				ch = append(ch, Change{FieldPay, fenText(o.MonthlyPay), fenText(q.MonthlyPay)})
+			}
 			if o.Status != q.Status {
 				ch = append(ch, Change{"status", fmt.Sprint(o.Status), fmt.Sprint(q.Status)})
 			}
@@ -794,6 +799,15 @@ func splitJoined(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// fenText writes fen as yuan, without decimals when whole (8000, 7500.5).
+func fenText(fen int64) string {
+	s := strconv.FormatInt(fen/100, 10)
+	if r := fen % 100; r != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%02d", r), "0")
+	}
+	return s
 }
 
 func fmtNum(f float64) string {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ func (st *staged) staffing(sheets []*Sheet) error {
 	for _, s := range sheets {
 		m := s.Mapping
 		cTitle, cPlanned, cNote := m.Col(FieldPosition), m.Col(FieldPlanned), m.Col(FieldNote)
+		cPay := m.Col(FieldPay)
 		depts := deptColumnsOf(s)
 		header := func(col int) string {
 			if col >= 0 && col < len(s.Columns) {
@@ -145,8 +147,19 @@ func (st *staged) staffing(sheets []*Sheet) error {
 			}
 			seen[id] = rowNo
 			st.plannedBy[id] = true
-			if p.Planned != planned || p.Note != note || p.Status != status {
-				p.Planned, p.Note, p.Status = planned, note, status
+			pay := p.MonthlyPay
+			if v := cell(row, cPay); v != "" {
+				if fen, ok := parsePay(v); ok {
+					pay = fen
+					st.paidBy[id] = true
+				} else {
+					st.warn(cellProblem(KeyBadNumber+".pay", s.Name, rowNo, cPay, header(cPay), truncate(v, 40),
+						"{{.column}} \"{{.value}}\" is not an amount in yuan; the post's pay is left as it was"))
+					st.skip(Skip{Sheet: s.Name, Row: rowNo, Column: ColumnName(cPay), Key: KeySkipBadNumber, Reason: "not an amount: " + truncate(v, 40)})
+				}
+			}
+			if p.Planned != planned || p.Note != note || p.Status != status || p.MonthlyPay != pay {
+				p.Planned, p.Note, p.Status, p.MonthlyPay = planned, note, status, pay
 				if !st.newPosts[id] {
 					st.touchPost[id] = true
 				}
@@ -154,6 +167,21 @@ func (st *staged) staffing(sheets []*Sheet) error {
 		}
 	}
 	return nil
+}
+
+// parsePay reads a monthly pay in yuan ("8000", "8,000元", "¥8000/月",
+// 6250.5) as fen, rounded once to the fen; ok is false for anything else
+// ("面议", a range).
+func parsePay(v string) (int64, bool) {
+	v = strings.TrimSpace(Normalize(v))
+	for _, cut := range []string{"/月", "每月", "元", "¥", "￥", "rmb", "RMB"} {
+		v = strings.ReplaceAll(v, cut, "")
+	}
+	x, ok := ParseNumber(v)
+	if !ok || x < 0 || x*100 > float64(model.MaxFen) {
+		return 0, false
+	}
+	return int64(math.Round(x * 100)), true
 }
 
 // countedRe matches a unit with its count and no word for people,

@@ -25,6 +25,13 @@ type rawTemplate struct {
 		Key, Title, Source, PlannedText string
 		Planned                         float64
 		Assumption                      bool
+		MonthlyPay, MonthsPaid          float64
+		PaySource                       string
+		PayAssumption                   bool
+	}
+	Budget struct {
+		Profile, Source string
+		Assumption      bool
 	}
 }
 

@@ -7,12 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"staffplan/assets"
+	"staffplan/data/budget"
 	"staffplan/data/model"
 )
 
@@ -79,6 +82,14 @@ type file struct {
 		Effective    string `json:"effective"`
 		Notes        string `json:"notes"`
 	} `json:"plan"`
+	// Budget names the contribution profile (assets/budget/<Profile>.json)
+	// the plan starts with; Source and Assumption say why that city, as
+	// for a post's figure.
+	Budget struct {
+		Profile    string
+		Source     string
+		Assumption bool
+	} `json:"budget"`
 	Units []struct {
 		Key, Name, Kind, Parent, Note string
 		Source                        string // where the unit comes from
@@ -99,10 +110,16 @@ type file struct {
 		Assumption                bool
 		Status, Employment, Shift string
 		SalaryMin, SalaryMax      float64
-		Mission                   string
-		Duties                    []string
-		Requirements              model.Requirements
-		Note                      string
+		// MonthlyPay (yuan a month) and MonthsPaid (months a year, 0 for
+		// 12) are the post's pay; PaySource and PayAssumption mark where
+		// they come from, as Source and Assumption do for the headcount.
+		MonthlyPay, MonthsPaid float64
+		PaySource              string
+		PayAssumption          bool
+		Mission                string
+		Duties                 []string
+		Requirements           model.Requirements
+		Note                   string
 	} `json:"positions"`
 	People []struct {
 		EmpNo, Name, Hire, Status, Employment, Grade string
@@ -214,6 +231,18 @@ func (f *file) build() (*model.PlanData, error) {
 		}
 		d.Plan.Effective = t
 	}
+	if name := f.Budget.Profile; name != "" {
+		profs, err := budget.LoadProfiles(assets.BudgetProfiles())
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", f.Name, err)
+		}
+		i := slices.IndexFunc(profs, func(p *budget.Profile) bool { return p.Name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("template %s: unknown contribution profile %q", f.Name, name)
+		}
+		// The plan is in Chinese, so is the profile's title.
+		d.Plan.Budget.Profile = profs[i].Contribution("zh")
+	}
 	var next model.ID
 	ids := map[string]model.ID{}
 	key := func(kind, k string) (model.ID, error) {
@@ -275,6 +304,11 @@ func (f *file) build() (*model.PlanData, error) {
 			Planned: p.Planned, Status: status, Employment: emp, Shift: p.Shift,
 			SalaryMin: p.SalaryMin, SalaryMax: p.SalaryMax, Mission: p.Mission,
 			Duties: p.Duties, Req: p.Requirements, Note: p.Note, Order: i}
+		if p.MonthlyPay < 0 || p.MonthlyPay*100 > float64(model.MaxFen) || p.MonthsPaid < 0 || p.MonthsPaid > 24 {
+			return nil, fmt.Errorf("template %s: position %q: pay out of range", f.Name, p.Key)
+		}
+		pos.MonthlyPay = int64(math.Round(p.MonthlyPay * 100))
+		pos.MonthsPaid = int32(math.Round(p.MonthsPaid * 100))
 		if t := p.PlannedText; t != "" && !strings.Contains(pos.Note, t) {
 			if pos.Note == "" {
 				pos.Note = t
