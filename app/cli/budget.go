@@ -358,7 +358,7 @@ func cmdProfiles(args []string, stdout, stderr io.Writer) error {
 			}
 			fmt.Fprintf(stdout, "  %s: %s\n", contribText(budget.ContributionKey(model.Contribution(i))), v)
 		}
-		fmt.Fprintf(stdout, "  %s\n  %s\n", p.Source, p.Note)
+		fmt.Fprintf(stdout, "  %s\n  %s\n", p.SourceIn(core.Lang()), p.NoteIn(core.Lang()))
 	}
 	return nil
 }

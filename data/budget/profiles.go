@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -27,8 +28,10 @@ type Profile struct {
 	Name        string
 	Title       map[string]string // "zh", "en"
 	Year        int               // 0 when unknown
-	Source      string
-	Note        string
+	// Source and Note are by language ("zh", "en"): a Chinese reader of
+	// the plan PDF reads them in Chinese.
+	Source      map[string]string
+	Note        map[string]string
 	BaseFloor   Figure
 	BaseCeiling Figure
 	Rates       [model.NumContributions]Figure
@@ -49,6 +52,12 @@ func (p *Profile) TitleIn(lang string) string {
 	return p.Name
 }
 
+// SourceIn returns where the profile's figures come from, in lang.
+func (p *Profile) SourceIn(lang string) string { return i18n.Pick(p.Source, lang) }
+
+// NoteIn returns the profile's note (rates change every year…), in lang.
+func (p *Profile) NoteIn(lang string) string { return i18n.Pick(p.Note, lang) }
+
 // Complete reports whether every figure is known.
 func (p *Profile) Complete() bool {
 	if !p.BaseFloor.Set || !p.BaseCeiling.Set {
@@ -65,7 +74,7 @@ func (p *Profile) Complete() bool {
 // Contribution turns the profile into the plan's contribution profile;
 // figures not found stay unset (rates NoRate, bases zero).
 func (p *Profile) Contribution(lang string) model.ContributionProfile {
-	c := model.ContributionProfile{Name: p.Name, Title: p.TitleIn(lang), Year: p.Year, Source: p.Source}
+	c := model.ContributionProfile{Name: p.Name, Title: p.TitleIn(lang), Year: p.Year, Source: p.SourceIn(lang)}
 	c.BaseFloor, _ = yuanFen(p.BaseFloor)
 	c.BaseCeiling, _ = yuanFen(p.BaseCeiling)
 	for i, f := range p.Rates {
@@ -93,11 +102,29 @@ type fileProfile struct {
 	Name        string                `json:"name"`
 	Title       map[string]string     `json:"title"`
 	Year        *int                  `json:"year"`
-	Source      string                `json:"source"`
-	Note        string                `json:"note"`
+	Source      texts                 `json:"source"`
+	Note        texts                 `json:"note"`
 	BaseFloor   fileFigure            `json:"base_floor"`
 	BaseCeiling fileFigure            `json:"base_ceiling"`
 	Rates       map[string]fileFigure `json:"rates"`
+}
+
+// texts is a text of a profile file: one string, or one per language
+// ({"zh": …, "en": …}).
+type texts map[string]string
+
+func (t *texts) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*t = texts{i18n.En: one}
+		return nil
+	}
+	var by map[string]string
+	if err := json.Unmarshal(b, &by); err != nil {
+		return err
+	}
+	*t = by
+	return nil
 }
 
 func figure(f fileFigure) Figure {
@@ -156,7 +183,7 @@ func ParseProfile(name string, b []byte) (*Profile, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	p := &Profile{Name: f.Name, Title: f.Title, Source: f.Source, Note: f.Note,
+	p := &Profile{Name: f.Name, Title: f.Title, Source: map[string]string(f.Source), Note: map[string]string(f.Note),
 		BaseFloor: figure(f.BaseFloor), BaseCeiling: figure(f.BaseCeiling)}
 	if f.Year != nil {
 		p.Year = *f.Year

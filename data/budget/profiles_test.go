@@ -23,8 +23,14 @@ func TestShippedProfiles(t *testing.T) {
 				t.Errorf("%s: figure %s without a source", p.Name, f.Value)
 			}
 		}
-		if !strings.Contains(p.Note, "July") {
-			t.Errorf("%s: the note does not say figures change every July", p.Name)
+		// A Chinese reader (the plan PDF, the Budget tab) reads where the
+		// figures come from and that they change in Chinese, an English one
+		// in English.
+		if !strings.Contains(p.NoteIn("en"), "July") || !strings.Contains(p.NoteIn("zh"), "7月") {
+			t.Errorf("%s: the note does not say figures change every July in both languages: %q", p.Name, p.Note)
+		}
+		if p.SourceIn("zh") == p.SourceIn("en") || !strings.ContainsRune(p.SourceIn("zh"), '源') && !strings.Contains(p.SourceIn("zh"), "通知") {
+			t.Errorf("%s: the source is not in Chinese for a Chinese reader: %q", p.Name, p.SourceIn("zh"))
 		}
 	}
 	for _, n := range []string{"beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou"} {

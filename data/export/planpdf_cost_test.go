@@ -181,7 +181,14 @@ func TestPlanPDFCostEnglish(t *testing.T) {
 // line saying so instead of a table of noughts.
 func TestPlanPDFCostNoPay(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
-		path := writePlanPDF(t, kangfei(t), PDFOptions{Options: Options{Lang: lang}, Parts: []string{PartStaffing, PartCost}})
+		// The sample carries assumed pay; this plan is one whose posts
+		// have none yet, as after an import.
+		d := kangfei(t)
+		d.Plan.Budget = model.Budget{}
+		for i := range d.Positions {
+			d.Positions[i].MonthlyPay, d.Positions[i].MonthsPaid = 0, 0
+		}
+		path := writePlanPDF(t, d, PDFOptions{Options: Options{Lang: lang}, Parts: []string{PartStaffing, PartCost}})
 		pages := pdfPageTexts(t, path)
 		last := pages[len(pages)-1]
 		want := map[string]string{"zh": "尚未为任何岗位设置薪酬", "en": "Nopayisset"}[lang]
