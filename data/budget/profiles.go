@@ -25,9 +25,9 @@ type Figure struct {
 // Profile is a shipped contribution profile (assets/budget/*.json): a
 // city's bases and employer rates for a year, each with its source.
 type Profile struct {
-	Name        string
-	Title       map[string]string // "zh", "en"
-	Year        int               // 0 when unknown
+	Name  string
+	Title map[string]string // "zh", "en"
+	Year  int               // 0 when unknown
 	// Source and Note are by language ("zh", "en"): a Chinese reader of
 	// the plan PDF reads them in Chinese.
 	Source      map[string]string
