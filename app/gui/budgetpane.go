@@ -487,6 +487,13 @@ func (b *budgetPane) recompute() {
 	if u.data == nil {
 		return
 	}
+	// A hidden tab catches up when shown (shown): a change of plan or an
+	// undo clears the compare picker, whose callback lands here, and the
+	// window must not work out a budget nobody is looking at.
+	if u.tabs != nil && u.tabs.Selected() != u.budgetTab {
+		b.stale = true
+		return
+	}
 	b.stale = false
 	b.gen++
 	gen := b.gen
