@@ -316,3 +316,31 @@ func TestExportCompare(t *testing.T) {
 		t.Errorf("rows %v", rows)
 	}
 }
+
+// TestBudgetArithmeticFollowsEdit: the arithmetic shown under the cost
+// table is of the figures in the table: a row selected before its post's
+// pay is edited shows the new pay, not the old "no pay set" steps.
+func TestBudgetArithmeticFollowsEdit(t *testing.T) {
+	u := newTestUI(t)
+	b := u.budget
+	pid := u.postByTitle(t, "外贸业务员").ID
+	u.tabs.Select(u.budgetTab)
+	r := findRow(t, b.costCell, len(b.costRows), "外贸业务员")
+	b.costTable.Select(widgetCell(r))
+	if txt := b.arithmetic.Text; strings.Contains(txt, "8,000") {
+		t.Fatalf("pay before it was set: %q", txt)
+	}
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.MonthlyPay = 8000_00
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if txt := b.arithmetic.Text; !strings.Contains(txt, "外贸业务员") || !strings.Contains(txt, "8,000 × 12 = 96,000") {
+		t.Errorf("arithmetic after the edit %q (table: %s)", txt, b.costCell(r, 4))
+	}
+}

@@ -60,6 +60,9 @@ type budgetPane struct {
 	costTable  *widget.Table
 	arithmetic *widget.Label
 	totals     *widget.Label
+	// selPost, selUnit name the row whose arithmetic is shown, so that
+	// new figures (an edit, another profile) re-render it.
+	selPost, selUnit model.ID
 
 	// Month by month.
 	from, months *widget.Entry
@@ -589,6 +592,23 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		map[string]any{"n": min(len(pr.Months), 12), "from": pr.From.String(), "cost": pr.AnnualCost.Yuan()}) + "\n\n" + hiring)
 	b.cmpTable.Refresh()
 	b.cmpDetail.SetText(b.compareDetail())
+	b.reshowArithmetic()
+}
+
+// reshowArithmetic shows again the arithmetic of the row selected before
+// the figures changed, from the new figures; the row may have moved.
+func (b *budgetPane) reshowArithmetic() {
+	if b.selPost == 0 && b.selUnit == 0 {
+		return
+	}
+	for i, r := range b.costRows {
+		if (r.post != nil && r.post.Post == b.selPost) || (r.post == nil && b.selPost == 0 && r.unit.Unit == b.selUnit) {
+			b.showArithmetic(i + 1)
+			return
+		}
+	}
+	b.selPost, b.selUnit = 0, 0
+	b.arithmetic.SetText(lang.X("budget.select_post", "Select a post to see its arithmetic."))
 }
 
 // costCell is the text of a cell of the cost table: a header, the rows,
@@ -632,10 +652,12 @@ func (b *budgetPane) showArithmetic(row int) {
 	r := b.costRows[row-1]
 	if r.post == nil {
 		u := r.unit
+		b.selPost, b.selUnit = 0, u.Unit
 		b.arithmetic.SetText(lang.X("budget.unit_arith", "{{.name}}: the sum of its posts and sub-units as shown: planned {{.planned}}, actual {{.actual}}",
 			map[string]any{"name": u.Path, "planned": u.PlannedCostTotal.Yuan(), "actual": u.ActualCostTotal.Yuan()}))
 		return
 	}
+	b.selPost, b.selUnit = r.post.Post, 0
 	b.arithmetic.SetText(r.post.Title + ": " + budget.Render(r.post.Steps, core.BudgetText))
 }
 
