@@ -688,6 +688,7 @@ func (c *calcPane) scenarioDialog() {
 	d := dialog.NewCustom(lang.X("calc.scenarios", "Scenarios…"), lang.X("btn.close", "Close"), v.content, c.u.win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
+	c.u.onKeys(d.Hide, d.Hide)
 }
 
 func (c *calcPane) saveScenario(name string) {

@@ -111,6 +111,7 @@ func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartP
 	c.scale.SetSelected("75%")
 	c.gen = 0
 	c.d.Show()
+	u.onKeys(nil, c.d.Hide)
 	c.update()
 	return c
 }

@@ -257,6 +257,7 @@ func (u *UI) restoreDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 400))
 	d.Show()
+	u.onKeys(nil, d.Hide) // Enter does not replace the database
 }
 
 func (u *UI) restore(backup string) {

@@ -1103,6 +1103,7 @@ func (u *UI) deleteHeldPosition(p *model.Position, holders []model.Holder) {
 		}, u.win)
 	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
+	u.onKeys(nil, d.Hide) // Enter does not delete
 }
 
 // deleteSelected deletes the post in the editor, or the selected unit.

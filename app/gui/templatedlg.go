@@ -112,4 +112,5 @@ func (u *UI) templateDialog() {
 		}
 	}
 	d.Show()
+	u.onKeys(d.Confirm, d.Hide)
 }

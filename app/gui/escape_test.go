@@ -1,0 +1,46 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestEscapeClosesEveryDialog: Escape closes each dialog a new user meets
+// (as it does the first-start, Apply and Print dialogs) and changes
+// nothing; before, the rule list, the rule form, scenarios, templates,
+// plan settings, units and the chart PDF dialog ignored it.
+func TestEscapeClosesEveryDialog(t *testing.T) {
+	u := newTestUI(t)
+	rules := len(u.calc.sheet.Rules)
+	plans := len(u.plans)
+	unit := u.data.Units[0].ID
+	for _, c := range []struct {
+		name string
+		open func()
+	}{
+		{"rules", u.calc.rulesDialog},
+		{"rule form", func() { u.calc.editRule(-1, func() {}) }},
+		{"scenarios", u.calc.scenarioDialog},
+		{"new from template", u.templateDialog},
+		{"plan settings", u.planSettingsDialog},
+		{"edit unit", func() { u.editUnitDialog(unit) }},
+		{"org chart PDF", u.chartPDFFromPlan},
+	} {
+		c.open()
+		if u.win.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog", c.name)
+		}
+		press(u, fyne.KeyEscape)
+		if top := u.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Escape did not close the %s dialog: %q", c.name, overlayTexts(u))
+			for u.win.Canvas().Overlays().Top() != nil {
+				u.win.Canvas().Overlays().Top().Hide()
+				u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+			}
+		}
+	}
+	if len(u.calc.sheet.Rules) != rules || len(u.plans) != plans {
+		t.Errorf("Escape changed something: %d rules (had %d), %d plans (had %d)", len(u.calc.sheet.Rules), rules, len(u.plans), plans)
+	}
+}
