@@ -344,3 +344,30 @@ func TestBudgetArithmeticFollowsEdit(t *testing.T) {
 		t.Errorf("arithmetic after the edit %q (table: %s)", txt, b.costCell(r, 4))
 	}
 }
+
+// TestBudgetSaysWhenNoPayIsSet: a plan just imported from a roster has no
+// pay on any post; the Budget tab says so and where to enter it, rather
+// than a table of zeros with no reason, and stops saying it once a post
+// has pay.
+func TestBudgetSaysWhenNoPayIsSet(t *testing.T) {
+	u := newTestUI(t)
+	b := u.budget
+	u.tabs.Select(u.budgetTab)
+	if !strings.Contains(b.totals.Text, "No post has pay set") {
+		t.Fatalf("no hint with no pay set: %q", b.totals.Text)
+	}
+	pid := u.postByTitle(t, "外贸业务员").ID
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.MonthlyPay = 8000_00
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.totals.Text, "No post has pay set") {
+		t.Errorf("hint kept after pay was set: %q", b.totals.Text)
+	}
+}

@@ -549,6 +549,9 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		totals += "\n" + lang.X("budget.share", "Labour cost share: {{.share}} of revenue {{.rev}}",
 			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()})
 	}
+	if noPaySet(s) {
+		totals += "\n" + lang.X("budget.no_pay", "No post has pay set: enter the standard monthly pay (or the pay range) on the Position tab.")
+	}
 	if s.Profile.Empty() {
 		totals += "\n" + lang.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only.")
 	}
@@ -609,6 +612,17 @@ func (b *budgetPane) reshowArithmetic() {
 	}
 	b.selPost, b.selUnit = 0, 0
 	b.arithmetic.SetText(lang.X("budget.select_post", "Select a post to see its arithmetic."))
+}
+
+// noPaySet tells whether no post of s costs anything per FTE (no pay,
+// pay range or allowances), as in a plan just imported from a roster.
+func noPaySet(s *budget.Summary) bool {
+	for i := range s.Posts {
+		if s.Posts[i].PerFTE != 0 {
+			return false
+		}
+	}
+	return len(s.Posts) > 0
 }
 
 // costCell is the text of a cell of the cost table: a header, the rows,
