@@ -206,6 +206,7 @@ func (f *payFields) items() []*widget.FormItem {
 
 func (f *payFields) addRow(c model.PlannedChange) {
 	r := &changeRow{month: newFormEntry(f.e.u.Redo), value: newFormEntry(f.e.u.Redo)}
+	r.month.reveal, r.value.reveal = f.e.reveal, f.e.reveal
 	r.month.SetPlaceHolder("2027-03")
 	r.value.SetPlaceHolder(lang.X("pos.change.value_hint", "e.g. 4"))
 	r.kind = widget.NewSelect(changeKinds(), nil)
