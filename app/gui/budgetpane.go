@@ -379,9 +379,9 @@ func (b *budgetPane) pickProfile() {
 	b.year.SetText(year)
 	b.loading = false
 	b.profileName, b.profileTitle = c.Name, c.Title
-	src := p.Source
-	if p.Note != "" {
-		src += "\n" + p.Note
+	src := p.SourceIn(core.Lang())
+	if n := p.NoteIn(core.Lang()); n != "" {
+		src += "\n" + n
 	}
 	b.setSource(src)
 	b.fieldsChanged()

@@ -24,14 +24,16 @@ type Figure struct {
 // Profile is a shipped contribution profile (assets/budget/*.json): a
 // city's bases and employer rates for a year, each with its source.
 type Profile struct {
-	Name        string
-	Title       map[string]string // "zh", "en"
-	Year        int               // 0 when unknown
-	Source      string
-	Note        string
-	BaseFloor   Figure
-	BaseCeiling Figure
-	Rates       [model.NumContributions]Figure
+	Name   string
+	Title  map[string]string // "zh", "en"
+	Year   int               // 0 when unknown
+	Source string            // in English, as Note
+	Note   string
+	// SourceZh and NoteZh are the same in Chinese, for the Chinese window.
+	SourceZh, NoteZh string
+	BaseFloor        Figure
+	BaseCeiling      Figure
+	Rates            [model.NumContributions]Figure
 	// Maternity is kept apart where the source lists it apart; it counts
 	// with medical, as the two were merged in 2019.
 	Maternity Figure
@@ -47,6 +49,23 @@ func (p *Profile) TitleIn(lang string) string {
 		return p.Title["en"]
 	}
 	return p.Name
+}
+
+// SourceIn returns where the profile's figures come from in lang ("zh…"
+// or anything else for English).
+func (p *Profile) SourceIn(lang string) string {
+	if strings.HasPrefix(lang, "zh") && p.SourceZh != "" {
+		return p.SourceZh
+	}
+	return p.Source
+}
+
+// NoteIn returns the profile's note in lang, as SourceIn.
+func (p *Profile) NoteIn(lang string) string {
+	if strings.HasPrefix(lang, "zh") && p.NoteZh != "" {
+		return p.NoteZh
+	}
+	return p.Note
 }
 
 // Complete reports whether every figure is known.
@@ -65,7 +84,7 @@ func (p *Profile) Complete() bool {
 // Contribution turns the profile into the plan's contribution profile;
 // figures not found stay unset (rates NoRate, bases zero).
 func (p *Profile) Contribution(lang string) model.ContributionProfile {
-	c := model.ContributionProfile{Name: p.Name, Title: p.TitleIn(lang), Year: p.Year, Source: p.Source}
+	c := model.ContributionProfile{Name: p.Name, Title: p.TitleIn(lang), Year: p.Year, Source: p.SourceIn(lang)}
 	c.BaseFloor, _ = yuanFen(p.BaseFloor)
 	c.BaseCeiling, _ = yuanFen(p.BaseCeiling)
 	for i, f := range p.Rates {
@@ -95,6 +114,8 @@ type fileProfile struct {
 	Year        *int                  `json:"year"`
 	Source      string                `json:"source"`
 	Note        string                `json:"note"`
+	SourceZh    string                `json:"source_zh"`
+	NoteZh      string                `json:"note_zh"`
 	BaseFloor   fileFigure            `json:"base_floor"`
 	BaseCeiling fileFigure            `json:"base_ceiling"`
 	Rates       map[string]fileFigure `json:"rates"`
@@ -157,6 +178,7 @@ func ParseProfile(name string, b []byte) (*Profile, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	p := &Profile{Name: f.Name, Title: f.Title, Source: f.Source, Note: f.Note,
+		SourceZh: f.SourceZh, NoteZh: f.NoteZh,
 		BaseFloor: figure(f.BaseFloor), BaseCeiling: figure(f.BaseCeiling)}
 	if f.Year != nil {
 		p.Year = *f.Year

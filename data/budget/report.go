@@ -201,7 +201,7 @@ type ProfileJSON struct {
 // ProfileReport describes a shipped profile for the command line.
 func ProfileReport(p *Profile, lang string) ProfileJSON {
 	c := p.Contribution(lang)
-	out := ProfileJSON{Name: p.Name, Title: p.TitleIn(lang), Source: p.Source, Note: p.Note, Rates: map[string]*json.Number{}}
+	out := ProfileJSON{Name: p.Name, Title: p.TitleIn(lang), Source: p.SourceIn(lang), Note: p.NoteIn(lang), Rates: map[string]*json.Number{}}
 	if p.Year != 0 {
 		y := p.Year
 		out.Year = &y
