@@ -134,7 +134,10 @@ func newBudgetPane(u *UI) *budgetPane {
 		item(lang.X("budget.revenue", "Revenue a year (yuan)"), b.revenue),
 	)
 	profileBox := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("budget.profile", "Contribution profile (social insurance, housing fund):")), b.saveBtn, b.profileSel),
+		// The label above the list: beside it, it made the tab too wide
+		// for a small window.
+		widget.NewLabel(lang.X("budget.profile", "Contribution profile (social insurance, housing fund):")),
+		container.NewBorder(nil, nil, nil, b.saveBtn, b.profileSel),
 		warning, rateForm, b.source, b.message)
 
 	// Cost per unit and post.
