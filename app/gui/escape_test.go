@@ -44,3 +44,48 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 		t.Errorf("Escape changed something: %d rules (had %d), %d plans (had %d)", len(u.calc.sheet.Rules), rules, len(u.plans), plans)
 	}
 }
+
+// TestEscapeAfterClickingInADialog: clicking a template in the list, or a
+// part to print, gives that widget the focus and with it every key, so
+// Escape and Enter did nothing there; they still cancel and confirm.
+func TestEscapeAfterClickingInADialog(t *testing.T) {
+	u := newTestUI(t)
+	plans := len(u.plans)
+	focusFirst := func(match func(fyne.CanvasObject) bool) bool {
+		found := false
+		walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
+			if f, ok := o.(fyne.Focusable); ok && !found && match(o) {
+				u.win.Canvas().Focus(f)
+				found = true
+			}
+		})
+		return found
+	}
+	isList := func(o fyne.CanvasObject) bool { _, ok := o.(*keyList); return ok }
+	isCheck := func(o fyne.CanvasObject) bool { _, ok := o.(*keyCheck); return ok }
+	for _, c := range []struct {
+		name  string
+		open  func()
+		match func(fyne.CanvasObject) bool
+	}{
+		{"template list", u.templateDialog, isList},
+		{"print plan part", u.printPlanDialog, isCheck},
+	} {
+		c.open()
+		if !focusFirst(c.match) {
+			t.Fatalf("%s: nothing of the kind to click: %q", c.name, overlayTexts(u))
+		}
+		press(u, fyne.KeyEscape)
+		if u.win.Canvas().Overlays().Top() != nil {
+			t.Errorf("Escape with the %s focused did not close the dialog", c.name)
+			u.win.Canvas().Overlays().Top().Hide()
+		}
+	}
+	// Enter in the focused list creates the template chosen.
+	u.templateDialog()
+	focusFirst(isList)
+	press(u, fyne.KeyReturn)
+	if len(u.plans) != plans+1 {
+		t.Errorf("Enter with the template list focused: %d plans (had %d)", len(u.plans), plans)
+	}
+}

@@ -224,7 +224,7 @@ func (u *UI) restoreDialog() {
 		return
 	}
 	chosen := -1
-	list := widget.NewList(func() int { return len(backups) },
+	list := newKeyList(u, func() int { return len(backups) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := backups[i]

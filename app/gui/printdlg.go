@@ -31,7 +31,7 @@ const (
 // printForm holds the Print plan dialog's controls.
 type printForm struct {
 	parts   []string
-	checks  []*widget.Check
+	checks  []*keyCheck
 	paper   *widget.RadioGroup
 	orient  *widget.RadioGroup
 	layout  *widget.Select // the org chart's layout
@@ -43,7 +43,7 @@ func (u *UI) newPrintForm() *printForm {
 	prefs := u.app.Preferences()
 	partsBox := container.NewVBox()
 	for _, p := range f.parts {
-		c := widget.NewCheck(core.PlanPDFPartLabel(p), nil)
+		c := newKeyCheck(u, core.PlanPDFPartLabel(p), nil)
 		c.SetChecked(true)
 		f.checks = append(f.checks, c)
 		partsBox.Add(c)

@@ -78,7 +78,7 @@ func TestPrintPlanDialog(t *testing.T) {
 
 	typeShortcut(u, shortcutPrint) // Ctrl+P
 	c := u.win.Canvas()
-	checks := findInDialog[*widget.Check](t, c)
+	checks := findInDialog[*keyCheck](t, c)
 	var labels []string
 	for _, ch := range checks {
 		labels = append(labels, ch.Text)
@@ -137,7 +137,7 @@ func TestPrintPlanDialog(t *testing.T) {
 		t.Errorf("layout %q the second time", l)
 	}
 	// No part ticked: a message, no PDF.
-	for _, ch := range findInDialog[*widget.Check](t, c) {
+	for _, ch := range findInDialog[*keyCheck](t, c) {
 		ch.SetChecked(false)
 	}
 	tapButton(t, c, "Make PDF")
