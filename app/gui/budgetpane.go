@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/app/core"
@@ -144,10 +145,15 @@ func newBudgetPane(u *UI) *budgetPane {
 	b.costTable = widget.NewTable(func() (int, int) { return len(b.costRows) + 2, len(costCols()) },
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.costCell(id.Row, id.Col)) })
-	b.costTable.SetColumnWidth(0, 200)
-	for c := 1; c < len(costCols()); c++ {
-		b.costTable.SetColumnWidth(c, map[bool]float32{true: 82, false: 115}[c < 4])
-	}
+	fitColumns(b.costTable, costCols(), func(c int) float32 {
+		switch {
+		case c == 0:
+			return 200
+		case c < 4:
+			return 82
+		}
+		return 115
+	})
 	b.arithmetic = widget.NewLabel(lang.X("budget.select_post", "Select a post to see its arithmetic."))
 	b.arithmetic.Wrapping = fyne.TextWrapWord
 	b.costTable.OnSelected = func(id widget.TableCellID) { b.showArithmetic(id.Row) }
@@ -171,9 +177,12 @@ func newBudgetPane(u *UI) *budgetPane {
 	},
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.projCell(id.Row, id.Col)) })
-	for c := range projCols() {
-		b.projTable.SetColumnWidth(c, map[bool]float32{true: 80, false: 115}[c >= 1 && c <= 5])
-	}
+	fitColumns(b.projTable, projCols(), func(c int) float32 {
+		if c >= 1 && c <= 5 {
+			return 80
+		}
+		return 115
+	})
 	b.hiring = widget.NewLabel("")
 	b.hiring.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.X("budget.project", "Project"), b.recompute)
@@ -197,10 +206,15 @@ func newBudgetPane(u *UI) *budgetPane {
 	},
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(b.cmpCell(id.Row, id.Col)) })
-	b.cmpTable.SetColumnWidth(0, 200)
-	for c := 1; c < len(cmpCols()); c++ {
-		b.cmpTable.SetColumnWidth(c, map[bool]float32{true: 110, false: 115}[c <= 2])
-	}
+	fitColumns(b.cmpTable, cmpCols(), func(c int) float32 {
+		switch {
+		case c == 0:
+			return 200
+		case c <= 2:
+			return 110
+		}
+		return 115
+	})
 	b.cmpDetail = widget.NewLabel("")
 	b.cmpDetail.Wrapping = fyne.TextWrapWord
 	cmpSplit := container.NewVSplit(b.cmpTable, container.NewVScroll(b.cmpDetail))
@@ -216,6 +230,16 @@ func newBudgetPane(u *UI) *budgetPane {
 	)
 	b.content = tabs
 	return b
+}
+
+// fitColumns sets each column of t to its base width, widened where its
+// heading (bold, as setCell draws it) would be cut: headings differ in
+// length between the languages ("Planned before", 编制执行率).
+func fitColumns(t *widget.Table, headings []string, base func(col int) float32) {
+	for c, h := range headings {
+		need := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2
+		t.SetColumnWidth(c, max(base(c), need))
+	}
 }
 
 // newCell is a table cell: one line, cut with an ellipsis when narrow.
