@@ -356,6 +356,9 @@ func TestBudgetSaysWhenNoPayIsSet(t *testing.T) {
 	if !strings.Contains(b.totals.Text, "No post has pay set") {
 		t.Fatalf("no hint with no pay set: %q", b.totals.Text)
 	}
+	if !strings.Contains(b.hiring.Text, "No post has pay set") {
+		t.Errorf("no hint by month with no pay set: %q", b.hiring.Text)
+	}
 	pid := u.postByTitle(t, "外贸业务员").ID
 	if err := u.apply("pay", func(tx *store.Tx) error {
 		p, err := tx.Position(pid)

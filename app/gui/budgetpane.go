@@ -576,8 +576,10 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		totals += "\n" + lang.X("budget.share", "Labour cost share: {{.share}} of revenue {{.rev}}",
 			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()})
 	}
+	noPay := ""
 	if noPaySet(s) {
-		totals += "\n" + lang.X("budget.no_pay", "No post has pay set: enter the standard monthly pay (or the pay range) on the Position tab.")
+		noPay = lang.X("budget.no_pay", "No post has pay set: enter the standard monthly pay (or the pay range) on the Position tab.")
+		totals += "\n" + noPay
 	}
 	if s.Profile.Empty() {
 		totals += "\n" + lang.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only.")
@@ -617,6 +619,9 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 			cl = append(cl, c.Month.String()+"  "+who+": "+core.BudgetText(c.What))
 		}
 		hiring += "\n\n" + lang.X("budget.changes", "Planned changes:") + "\n" + strings.Join(cl, "\n")
+	}
+	if noPay != "" {
+		hiring = noPay + "\n\n" + hiring
 	}
 	b.hiring.SetText(lang.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
 		map[string]any{"n": min(len(pr.Months), 12), "from": pr.From.String(), "cost": pr.AnnualCost.Yuan()}) + "\n\n" + hiring)
