@@ -248,6 +248,21 @@ func (c *chartPDFDlg) write(path string) {
 // openURL opens a URL with the system; tests replace it.
 var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
 
+// openPrintInViewer opens a PDF made to print; where no viewer opens it
+// says so, and that the PDF's folder is temporary (cleared after a day), so
+// the user opens or copies it from there.
+func (u *UI) openPrintInViewer(path string) {
+	link, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil && u.app != nil {
+		err = openURL(u.app, link)
+	}
+	if err != nil {
+		u.showInfo(lang.X("dlg.print_no_viewer.title", "No PDF viewer"),
+			lang.X("dlg.print_no_viewer", "No PDF viewer could be opened. The PDF is at {{.path}}, in a temporary folder cleared after a day: open it from there to print, or copy it to keep it.",
+				map[string]any{"path": path}))
+	}
+}
+
 // openInViewer opens a written file with the system's viewer; where that
 // fails it says where the file is.
 func (u *UI) openInViewer(path string) {

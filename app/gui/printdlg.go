@@ -143,7 +143,7 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 				u.showError(err)
 				return
 			}
-			u.openInViewer(path) // says where it is if no viewer opens
+			u.openPrintInViewer(path)
 		})
 	})
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"io"
 	"net/url"
 	"os"
@@ -183,5 +184,22 @@ func TestPrintRemovesOldPDFs(t *testing.T) {
 		if _, err := os.Stat(keep); err != nil {
 			t.Errorf("%s: %v", keep, err)
 		}
+	}
+}
+
+// TestPrintWithoutAViewer: where no PDF viewer opens (none installed, a
+// bare X server), printing says so, where the PDF is and that its folder is
+// a temporary one, not a bare "Saved to …" that reads as if it had been
+// put somewhere to keep.
+func TestPrintWithoutAViewer(t *testing.T) {
+	u := newTestUI(t)
+	old := openURL
+	openURL = func(fyne.App, *url.URL) error { return errors.New("xdg-open: not found") }
+	t.Cleanup(func() { openURL = old })
+	u.printPlanDialog()
+	tapButton(t, u.win.Canvas(), "Make PDF")
+	text := strings.Join(overlayTexts(u), " ")
+	if !strings.Contains(text, "No PDF viewer") || !strings.Contains(text, printDirPrefix) || !strings.Contains(text, "temporary") {
+		t.Errorf("message %q", text)
 	}
 }
