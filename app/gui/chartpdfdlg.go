@@ -33,7 +33,7 @@ type chartPDFDlg struct {
 	m    *chartdoc.Model
 	base chartdoc.PDFOptions // the chart's collapsed branches and layout
 
-	paper, scale   *widget.Select
+	paper, scale   *keySelect
 	orient, layout *widget.RadioGroup
 	status         *widget.Label
 	preview        *canvas.Image
@@ -70,7 +70,7 @@ func (u *UI) chartPDFFromPlan() {
 func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartPDFDlg {
 	c := &chartPDFDlg{u: u, m: m, base: base}
 	portrait, landscape := lang.X("chartpdf.portrait", "Portrait"), lang.X("chartpdf.landscape", "Landscape")
-	c.paper = widget.NewSelect([]string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
+	c.paper = newKeySelect(u, []string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
 	c.orient = widget.NewRadioGroup([]string{portrait, landscape}, func(string) { c.update() })
 	c.orient.Horizontal, c.orient.Required = true, true
 	names := make([]string, len(core.ChartLayouts))
@@ -79,7 +79,7 @@ func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartP
 	}
 	c.layout = widget.NewRadioGroup(names, func(string) { c.update() })
 	c.layout.Required = true
-	c.scale = widget.NewSelect(chartScales, func(string) { c.update() })
+	c.scale = newKeySelect(u, chartScales, func(string) { c.update() })
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
 	c.preview = canvas.NewImageFromImage(nil)

@@ -79,3 +79,26 @@ func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
 	}
 	c.Check.TypedKey(k)
 }
+
+// keySelect is a drop-down in a dialog that, like keyList, leaves Enter
+// and Escape to the dialog once a click has focused it.
+type keySelect struct {
+	widget.Select
+	keys func(*fyne.KeyEvent)
+}
+
+func newKeySelect(u *UI, options []string, changed func(string)) *keySelect {
+	s := &keySelect{keys: u.typedKey}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey implements fyne.Focusable.
+func (s *keySelect) TypedKey(k *fyne.KeyEvent) {
+	if dialogKey(k) {
+		s.keys(k)
+		return
+	}
+	s.Select.TypedKey(k)
+}

@@ -63,6 +63,7 @@ func TestEscapeAfterClickingInADialog(t *testing.T) {
 	}
 	isList := func(o fyne.CanvasObject) bool { _, ok := o.(*keyList); return ok }
 	isCheck := func(o fyne.CanvasObject) bool { _, ok := o.(*keyCheck); return ok }
+	isSelect := func(o fyne.CanvasObject) bool { _, ok := o.(*keySelect); return ok }
 	for _, c := range []struct {
 		name  string
 		open  func()
@@ -70,6 +71,8 @@ func TestEscapeAfterClickingInADialog(t *testing.T) {
 	}{
 		{"template list", u.templateDialog, isList},
 		{"print plan part", u.printPlanDialog, isCheck},
+		{"print plan layout", u.printPlanDialog, isSelect},
+		{"org chart PDF paper", u.chartPDFFromPlan, isSelect},
 	} {
 		c.open()
 		if !focusFirst(c.match) {

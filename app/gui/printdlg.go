@@ -34,7 +34,7 @@ type printForm struct {
 	checks  []*keyCheck
 	paper   *widget.RadioGroup
 	orient  *widget.RadioGroup
-	layout  *widget.Select // the org chart's layout
+	layout  *keySelect // the org chart's layout
 	content fyne.CanvasObject
 }
 
@@ -70,7 +70,7 @@ func (u *UI) newPrintForm() *printForm {
 	for _, l := range core.ChartLayouts {
 		names = append(names, core.ChartLayoutName(l))
 	}
-	f.layout = widget.NewSelect(names, nil)
+	f.layout = newKeySelect(u, names, nil)
 	f.layout.SetSelected(core.ChartLayoutName(prefs.StringWithFallback(prefPrintLayout, core.ChartLayoutTiled)))
 	items = append(items, widget.NewFormItem(lang.X("print.layout", "Org chart"), f.layout))
 	f.content = widget.NewForm(items...)

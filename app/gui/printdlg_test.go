@@ -92,7 +92,7 @@ func TestPrintPlanDialog(t *testing.T) {
 	}
 	// Leave the descriptions out, on A3 landscape, the chart one page per unit.
 	checks[2].SetChecked(false)
-	layout := findInDialog[*widget.Select](t, c)
+	layout := findInDialog[*keySelect](t, c)
 	if len(layout) != 1 || layout[0].Selected != "Tiled over several pages" {
 		t.Fatalf("layout choice %v", layout)
 	}
@@ -134,7 +134,7 @@ func TestPrintPlanDialog(t *testing.T) {
 	if radios[0].Selected != "A3" || radios[1].Selected != "Landscape" {
 		t.Errorf("paper %q, orientation %q the second time", radios[0].Selected, radios[1].Selected)
 	}
-	if l := findInDialog[*widget.Select](t, c)[0].Selected; l != "One page per unit" {
+	if l := findInDialog[*keySelect](t, c)[0].Selected; l != "One page per unit" {
 		t.Errorf("layout %q the second time", l)
 	}
 	// No part ticked: a message, no PDF.
