@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestEscapeClosesEveryDialog: Escape closes each dialog a new user meets
@@ -91,4 +92,20 @@ func TestEscapeAfterClickingInADialog(t *testing.T) {
 	if len(u.plans) != plans+1 {
 		t.Errorf("Enter with the template list focused: %d plans (had %d)", len(u.plans), plans)
 	}
+}
+
+// TestFileDialogIsLargeEnoughToBrowse: the file dialogs open at most of the
+// window, not Fyne's smallest size, where four names showed at a time.
+func TestFileDialogIsLargeEnoughToBrowse(t *testing.T) {
+	u := newTestUI(t)
+	u.importDialog()
+	top := u.win.Canvas().Overlays().Top()
+	pop, ok := top.(*widget.PopUp)
+	if !ok {
+		t.Fatalf("no file dialog: %T", top)
+	}
+	if h := pop.Content.Size().Height; h < 500 {
+		t.Errorf("file dialog %.0f high in a %.0f window", h, u.win.Canvas().Size().Height)
+	}
+	pop.Hide()
 }
