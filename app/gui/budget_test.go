@@ -494,3 +494,63 @@ func TestBudgetUnitsByMonth(t *testing.T) {
 		t.Errorf("the posts stay after a second tap: %d rows", len(v.rows))
 	}
 }
+
+// TestBudgetArithmeticFollowsEdit: the arithmetic shown under the cost
+// table is of the figures in the table: a row selected before its post's
+// pay is edited shows the new pay, not the old "no pay set" steps.
+func TestBudgetArithmeticFollowsEdit(t *testing.T) {
+	u := newTestUI(t)
+	noBudget(t, u) // the sample carries assumed pay
+	b := u.budget
+	pid := u.postByTitle(t, "外贸业务员").ID
+	u.tabs.Select(u.budgetTab)
+	r := findRow(t, b.costCell, len(b.costRows), "外贸业务员")
+	b.costTable.Select(widgetCell(r))
+	if txt := b.arithmetic.Text; strings.Contains(txt, "8,000") {
+		t.Fatalf("pay before it was set: %q", txt)
+	}
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.MonthlyPay = 8000_00
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if txt := b.arithmetic.Text; !strings.Contains(txt, "外贸业务员") || !strings.Contains(txt, "8,000 × 12 = 96,000") {
+		t.Errorf("arithmetic after the edit %q (table: %s)", txt, b.costCell(r, 4))
+	}
+}
+
+// TestBudgetSaysWhenNoPayIsSet: a plan just imported from a roster has no
+// pay on any post; the Budget tab says so and where to enter it, rather
+// than a table of zeros with no reason, and stops saying it once a post
+// has pay.
+func TestBudgetSaysWhenNoPayIsSet(t *testing.T) {
+	u := newTestUI(t)
+	noBudget(t, u) // the sample carries assumed pay
+	b := u.budget
+	u.tabs.Select(u.budgetTab)
+	if !strings.Contains(b.totals.Text, "No post has pay set") {
+		t.Fatalf("no hint with no pay set: %q", b.totals.Text)
+	}
+	if !strings.Contains(b.hiring.Text, "No post has pay set") {
+		t.Errorf("no hint by month with no pay set: %q", b.hiring.Text)
+	}
+	pid := u.postByTitle(t, "外贸业务员").ID
+	if err := u.apply("pay", func(tx *store.Tx) error {
+		p, err := tx.Position(pid)
+		if err != nil {
+			return err
+		}
+		p.MonthlyPay = 8000_00
+		return tx.PutPosition(&p)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.totals.Text, "No post has pay set") {
+		t.Errorf("hint kept after pay was set: %q", b.totals.Text)
+	}
+}

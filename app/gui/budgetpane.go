@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"staffplan/app/core"
@@ -60,6 +61,9 @@ type budgetPane struct {
 	costTable  *widget.Table
 	arithmetic *widget.Label
 	totals     *widget.Label
+	// selPost, selUnit name the row whose arithmetic is shown, so that
+	// new figures (an edit, another profile) re-render it.
+	selPost, selUnit model.ID
 
 	// Month by month.
 	from, months *widget.Entry
@@ -133,17 +137,25 @@ func newBudgetPane(u *UI) *budgetPane {
 		item(lang.X("budget.revenue", "Revenue a year (yuan)"), b.revenue),
 	)
 	profileBox := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("budget.profile", "Contribution profile (social insurance, housing fund):")), b.saveBtn, b.profileSel),
+		// The label above the list: beside it, it made the tab too wide
+		// for a small window.
+		widget.NewLabel(lang.X("budget.profile", "Contribution profile (social insurance, housing fund):")),
+		container.NewBorder(nil, nil, nil, b.saveBtn, b.profileSel),
 		warning, rateForm, b.source, b.message)
 
 	// Cost per unit and post.
 	b.costTable = widget.NewTable(func() (int, int) { return len(b.costRows) + 2, len(costCols()) },
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.costCell(id.Row, id.Col)) })
-	b.costTable.SetColumnWidth(0, 200)
-	for c := 1; c < len(costCols()); c++ {
-		b.costTable.SetColumnWidth(c, map[bool]float32{true: 82, false: 115}[c < 4])
-	}
+	fitColumns(b.costTable, costCols(), func(c int) float32 {
+		switch {
+		case c == 0:
+			return 200
+		case c < 4:
+			return 82
+		}
+		return 115
+	})
 	b.arithmetic = widget.NewLabel(lang.X("budget.select_post", "Select a post to see its arithmetic."))
 	b.arithmetic.Wrapping = fyne.TextWrapWord
 	b.costTable.OnSelected = func(id widget.TableCellID) { b.showArithmetic(id.Row) }
@@ -167,9 +179,12 @@ func newBudgetPane(u *UI) *budgetPane {
 	},
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o, id, b.projCell(id.Row, id.Col)) })
-	for c := range projCols() {
-		b.projTable.SetColumnWidth(c, map[bool]float32{true: 80, false: 115}[c >= 1 && c <= 5])
-	}
+	fitColumns(b.projTable, projCols(), func(c int) float32 {
+		if c >= 1 && c <= 5 {
+			return 80
+		}
+		return 115
+	})
 	b.hiring = widget.NewLabel("")
 	b.hiring.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.X("budget.project", "Project"), b.recompute)
@@ -195,10 +210,15 @@ func newBudgetPane(u *UI) *budgetPane {
 	},
 		newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(b.cmpCell(id.Row, id.Col)) })
-	b.cmpTable.SetColumnWidth(0, 200)
-	for c := 1; c < len(cmpCols()); c++ {
-		b.cmpTable.SetColumnWidth(c, map[bool]float32{true: 110, false: 115}[c <= 2])
-	}
+	fitColumns(b.cmpTable, cmpCols(), func(c int) float32 {
+		switch {
+		case c == 0:
+			return 200
+		case c <= 2:
+			return 110
+		}
+		return 115
+	})
 	b.cmpDetail = widget.NewLabel("")
 	b.cmpDetail.Wrapping = fyne.TextWrapWord
 	cmpSplit := container.NewVSplit(b.cmpTable, container.NewVScroll(b.cmpDetail))
@@ -215,6 +235,16 @@ func newBudgetPane(u *UI) *budgetPane {
 	)
 	b.content = tabs
 	return b
+}
+
+// fitColumns sets each column of t to its base width, widened where its
+// heading (bold, as setCell draws it) would be cut: headings differ in
+// length between the languages ("Planned before", 编制执行率).
+func fitColumns(t *widget.Table, headings []string, base func(col int) float32) {
+	for c, h := range headings {
+		need := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2
+		t.SetColumnWidth(c, max(base(c), need))
+	}
 }
 
 // newCell is a table cell: one line, cut with an ellipsis when narrow.
@@ -560,6 +590,11 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		totals += "\n" + lang.X("budget.share", "Labour cost share: {{.share}} of revenue {{.rev}}",
 			map[string]any{"share": budget.ShareText(s.PlannedShare), "rev": s.Revenue.Yuan()})
 	}
+	noPay := ""
+	if noPaySet(s) {
+		noPay = lang.X("budget.no_pay", "No post has pay set: enter the standard monthly pay (or the pay range) on the Position tab.")
+		totals += "\n" + noPay
+	}
 	if s.Profile.Empty() {
 		totals += "\n" + lang.X("budget.no_profile", "No contribution profile: the costs below are pay and allowances only.")
 	}
@@ -599,10 +634,41 @@ func (b *budgetPane) show(s *budget.Summary, pr *budget.Projection, cmp *budget.
 		}
 		hiring += "\n\n" + lang.X("budget.changes", "Planned changes:") + "\n" + strings.Join(cl, "\n")
 	}
+	if noPay != "" {
+		hiring = noPay + "\n\n" + hiring
+	}
 	b.hiring.SetText(lang.X("budget.annual", "Cost of {{.n}} months from {{.from}}: {{.cost}}",
 		map[string]any{"n": min(len(pr.Months), 12), "from": pr.From.String(), "cost": pr.AnnualCost.Yuan()}) + "\n\n" + hiring)
 	b.cmpTable.Refresh()
 	b.cmpDetail.SetText(b.compareDetail())
+	b.reshowArithmetic()
+}
+
+// reshowArithmetic shows again the arithmetic of the row selected before
+// the figures changed, from the new figures; the row may have moved.
+func (b *budgetPane) reshowArithmetic() {
+	if b.selPost == 0 && b.selUnit == 0 {
+		return
+	}
+	for i, r := range b.costRows {
+		if (r.post != nil && r.post.Post == b.selPost) || (r.post == nil && b.selPost == 0 && r.unit.Unit == b.selUnit) {
+			b.showArithmetic(i + 1)
+			return
+		}
+	}
+	b.selPost, b.selUnit = 0, 0
+	b.arithmetic.SetText(lang.X("budget.select_post", "Select a post to see its arithmetic."))
+}
+
+// noPaySet tells whether no post of s costs anything per FTE (no pay,
+// pay range or allowances), as in a plan just imported from a roster.
+func noPaySet(s *budget.Summary) bool {
+	for i := range s.Posts {
+		if s.Posts[i].PerFTE != 0 {
+			return false
+		}
+	}
+	return len(s.Posts) > 0
 }
 
 // costCell is the text of a cell of the cost table: a header, the rows,
@@ -646,10 +712,12 @@ func (b *budgetPane) showArithmetic(row int) {
 	r := b.costRows[row-1]
 	if r.post == nil {
 		u := r.unit
+		b.selPost, b.selUnit = 0, u.Unit
 		b.arithmetic.SetText(lang.X("budget.unit_arith", "{{.name}}: the sum of its posts and sub-units as shown: planned {{.planned}}, actual {{.actual}}",
 			map[string]any{"name": u.Path, "planned": u.PlannedCostTotal.Yuan(), "actual": u.ActualCostTotal.Yuan()}))
 		return
 	}
+	b.selPost, b.selUnit = r.post.Post, 0
 	b.arithmetic.SetText(r.post.Title + ": " + budget.Render(r.post.Steps, core.BudgetText))
 }
 

@@ -222,7 +222,9 @@ func (c *calcPane) buildDrivers() {
 		if d.Unit != "" {
 			label += " (" + d.Unit + ")"
 		}
-		form.Append(label, e)
+		// A fixed width, so long labels cannot squeeze the value to
+		// three digits; the split then gives the drivers the room.
+		form.Append(label, container.NewGridWrap(fyne.NewSize(96, e.MinSize().Height), e))
 	}
 	c.drivers.Add(form)
 	c.basis.SetText(lang.X("calc.basis", "Working time: {{.basis}} (Plan settings)", map[string]any{"basis": core.BasisText(c.u.data.Plan.Basis)}))
@@ -688,6 +690,7 @@ func (c *calcPane) scenarioDialog() {
 	d := dialog.NewCustom(lang.X("calc.scenarios", "Scenarios…"), lang.X("btn.close", "Close"), v.content, c.u.win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
+	c.u.onKeys(d.Hide, d.Hide)
 }
 
 func (c *calcPane) saveScenario(name string) {

@@ -33,7 +33,7 @@ type chartPDFDlg struct {
 	m    *chartdoc.Model
 	base chartdoc.PDFOptions // the chart's collapsed branches and layout
 
-	paper, scale   *widget.Select
+	paper, scale   *keySelect
 	orient, layout *widget.RadioGroup
 	status         *widget.Label
 	preview        *canvas.Image
@@ -70,7 +70,7 @@ func (u *UI) chartPDFFromPlan() {
 func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartPDFDlg {
 	c := &chartPDFDlg{u: u, m: m, base: base}
 	portrait, landscape := lang.X("chartpdf.portrait", "Portrait"), lang.X("chartpdf.landscape", "Landscape")
-	c.paper = widget.NewSelect([]string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
+	c.paper = newKeySelect(u, []string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
 	c.orient = widget.NewRadioGroup([]string{portrait, landscape}, func(string) { c.update() })
 	c.orient.Horizontal, c.orient.Required = true, true
 	names := make([]string, len(core.ChartLayouts))
@@ -79,7 +79,7 @@ func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartP
 	}
 	c.layout = widget.NewRadioGroup(names, func(string) { c.update() })
 	c.layout.Required = true
-	c.scale = widget.NewSelect(chartScales, func(string) { c.update() })
+	c.scale = newKeySelect(u, chartScales, func(string) { c.update() })
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
 	c.preview = canvas.NewImageFromImage(nil)
@@ -111,6 +111,7 @@ func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartP
 	c.scale.SetSelected("75%")
 	c.gen = 0
 	c.d.Show()
+	u.onKeys(nil, c.d.Hide)
 	c.update()
 	return c
 }
@@ -246,6 +247,21 @@ func (c *chartPDFDlg) write(path string) {
 
 // openURL opens a URL with the system; tests replace it.
 var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+
+// openPrintInViewer opens a PDF made to print; where no viewer opens it
+// says so, and that the PDF's folder is temporary (cleared after a day), so
+// the user opens or copies it from there.
+func (u *UI) openPrintInViewer(path string) {
+	link, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil && u.app != nil {
+		err = openURL(u.app, link)
+	}
+	if err != nil {
+		u.showInfo(lang.X("dlg.print_no_viewer.title", "No PDF viewer"),
+			lang.X("dlg.print_no_viewer", "No PDF viewer could be opened. The PDF is at {{.path}}, in a temporary folder cleared after a day: open it from there to print, or copy it to keep it.",
+				map[string]any{"path": path}))
+	}
+}
 
 // openInViewer opens a written file with the system's viewer; where that
 // fails it says where the file is.

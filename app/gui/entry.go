@@ -12,6 +12,17 @@ type formEntry struct {
 	widget.Entry
 	redo    func()
 	minRows int
+	// reveal, when set, scrolls the form so the entry is on screen: the
+	// driver moves the focus with Tab but never the scroll around it.
+	reveal func(fyne.CanvasObject)
+}
+
+// FocusGained implements fyne.Focusable: the entry scrolls into view.
+func (e *formEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.reveal != nil {
+		e.reveal(e)
+	}
 }
 
 // SetMinRowsVisible remembers the rows so the form can tell when a duty's

@@ -32,7 +32,13 @@ var placeKeys = map[string]i18n.Key{
 // showFileDialog shows a file dialog with its places list in the interface
 // language: the list's item update is wrapped to translate each name as it
 // is drawn, so scrolling and refreshes keep the translation.
+//
+// It opens at most of the window: at Fyne's smallest size it lists four
+// names at a time, and finding a roster among them was a long scroll.
 func (u *UI) showFileDialog(d *dialog.FileDialog) {
+	if s := u.win.Canvas().Size(); s.Width > 0 {
+		d.Resize(fyne.NewSize(min(s.Width-60, 960), min(s.Height-60, 680)))
+	}
 	d.Show()
 	pop, ok := u.win.Canvas().Overlays().Top().(*widget.PopUp)
 	if !ok {

@@ -224,7 +224,7 @@ func (u *UI) restoreDialog() {
 		return
 	}
 	chosen := -1
-	list := widget.NewList(func() int { return len(backups) },
+	list := newKeyList(u, func() int { return len(backups) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := backups[i]
@@ -257,6 +257,7 @@ func (u *UI) restoreDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 400))
 	d.Show()
+	u.onKeys(nil, d.Hide) // Enter does not replace the database
 }
 
 func (u *UI) restore(backup string) {

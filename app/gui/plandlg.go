@@ -113,6 +113,7 @@ func (u *UI) planSettingsDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 480))
 	d.Show()
+	u.onKeys(nil, d.Hide)
 }
 
 func (u *UI) savePlanSettings(f *planForm) {

@@ -112,6 +112,7 @@ func newPositionEditor(u *UI) *positionEditor {
 	}
 	entry := func(multi bool) *formEntry {
 		f := newFormEntry(u.Redo)
+		f.reveal = e.reveal
 		if multi {
 			f.MultiLine = true
 			f.Wrapping = fyne.TextWrapWord
@@ -248,6 +249,29 @@ type wheelCatcher struct {
 	// lists scroll on their own under the pointer until they reach an
 	// end; then the form moves on.
 	lists []*widget.List
+}
+
+// reveal scrolls the form the least that shows o whole (its top if it is
+// taller than the form's view), as the focus reaches it.
+func (e *positionEditor) reveal(o fyne.CanvasObject) {
+	s := e.formScroll
+	if s == nil || !s.Visible() {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+	view := s.Size().Height
+	off := s.Offset
+	switch {
+	case top < 0 || o.Size().Height > view:
+		off.Y += top
+	case top+o.Size().Height > view:
+		off.Y += top + o.Size().Height - view
+	default:
+		return
+	}
+	off.Y = max(0, min(off.Y, s.Content.MinSize().Height-view))
+	s.ScrollToOffset(off)
 }
 
 func newWheelCatcher(target *container.Scroll, strips ...*container.Scroll) *wheelCatcher {
@@ -711,6 +735,7 @@ func (e *positionEditor) setDuties(duties []string) {
 	for i, d := range duties {
 		i := i
 		t := newFormEntry(e.u.Redo)
+		t.reveal = e.reveal
 		t.MultiLine = true
 		t.Wrapping = fyne.TextWrapWord
 		t.SetText(d)
@@ -1104,6 +1129,7 @@ func (u *UI) deleteHeldPosition(p *model.Position, holders []model.Holder) {
 		}, u.win)
 	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
+	u.onKeys(nil, d.Hide) // Enter does not delete
 }
 
 // deleteSelected deletes the post in the editor, or the selected unit.

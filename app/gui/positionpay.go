@@ -219,6 +219,7 @@ func (f *payFields) items() []*widget.FormItem {
 // newChangeRow makes the fields of one planned change, showing c.
 func (f *payFields) newChangeRow(c model.PlannedChange) *changeRow {
 	r := &changeRow{month: newFormEntry(f.e.u.Redo), value: newFormEntry(f.e.u.Redo)}
+	r.month.reveal, r.value.reveal = f.e.reveal, f.e.reveal
 	r.month.SetPlaceHolder("2027-03")
 	r.value.SetPlaceHolder(lang.X("pos.change.value_hint", "e.g. 4"))
 	r.kind = widget.NewSelect(changeKinds(), nil)

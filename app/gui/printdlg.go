@@ -31,10 +31,10 @@ const (
 // printForm holds the Print plan dialog's controls.
 type printForm struct {
 	parts   []string
-	checks  []*widget.Check
+	checks  []*keyCheck
 	paper   *widget.RadioGroup
 	orient  *widget.RadioGroup
-	layout  *widget.Select // the org chart's layout
+	layout  *keySelect // the org chart's layout
 	content fyne.CanvasObject
 }
 
@@ -43,7 +43,7 @@ func (u *UI) newPrintForm() *printForm {
 	prefs := u.app.Preferences()
 	partsBox := container.NewVBox()
 	for _, p := range f.parts {
-		c := widget.NewCheck(core.PlanPDFPartLabel(p), nil)
+		c := newKeyCheck(u, core.PlanPDFPartLabel(p), nil)
 		c.SetChecked(true)
 		f.checks = append(f.checks, c)
 		partsBox.Add(c)
@@ -70,7 +70,7 @@ func (u *UI) newPrintForm() *printForm {
 	for _, l := range core.ChartLayouts {
 		names = append(names, core.ChartLayoutName(l))
 	}
-	f.layout = widget.NewSelect(names, nil)
+	f.layout = newKeySelect(u, names, nil)
 	f.layout.SetSelected(core.ChartLayoutName(prefs.StringWithFallback(prefPrintLayout, core.ChartLayoutTiled)))
 	items = append(items, widget.NewFormItem(lang.X("print.layout", "Org chart"), f.layout))
 	f.content = widget.NewForm(items...)
@@ -143,7 +143,7 @@ func (u *UI) printPlan(c core.PlanPDFChoice) {
 				u.showError(err)
 				return
 			}
-			u.openInViewer(path) // says where it is if no viewer opens
+			u.openPrintInViewer(path)
 		})
 	})
 }

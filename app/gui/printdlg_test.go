@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"io"
 	"net/url"
 	"os"
@@ -78,7 +79,7 @@ func TestPrintPlanDialog(t *testing.T) {
 
 	typeShortcut(u, shortcutPrint) // Ctrl+P
 	c := u.win.Canvas()
-	checks := findInDialog[*widget.Check](t, c)
+	checks := findInDialog[*keyCheck](t, c)
 	var labels []string
 	for _, ch := range checks {
 		labels = append(labels, ch.Text)
@@ -91,7 +92,7 @@ func TestPrintPlanDialog(t *testing.T) {
 	}
 	// Leave the descriptions out, on A3 landscape, the chart one page per unit.
 	checks[2].SetChecked(false)
-	layout := findInDialog[*widget.Select](t, c)
+	layout := findInDialog[*keySelect](t, c)
 	if len(layout) != 1 || layout[0].Selected != "Tiled over several pages" {
 		t.Fatalf("layout choice %v", layout)
 	}
@@ -135,11 +136,11 @@ func TestPrintPlanDialog(t *testing.T) {
 	if radios[0].Selected != "A3" || radios[1].Selected != "Landscape" {
 		t.Errorf("paper %q, orientation %q the second time", radios[0].Selected, radios[1].Selected)
 	}
-	if l := findInDialog[*widget.Select](t, c)[0].Selected; l != "One page per unit" {
+	if l := findInDialog[*keySelect](t, c)[0].Selected; l != "One page per unit" {
 		t.Errorf("layout %q the second time", l)
 	}
 	// No part ticked: a message, no PDF.
-	for _, ch := range findInDialog[*widget.Check](t, c) {
+	for _, ch := range findInDialog[*keyCheck](t, c) {
 		ch.SetChecked(false)
 	}
 	tapButton(t, c, "Make PDF")
@@ -185,5 +186,22 @@ func TestPrintRemovesOldPDFs(t *testing.T) {
 		if _, err := os.Stat(keep); err != nil {
 			t.Errorf("%s: %v", keep, err)
 		}
+	}
+}
+
+// TestPrintWithoutAViewer: where no PDF viewer opens (none installed, a
+// bare X server), printing says so, where the PDF is and that its folder is
+// a temporary one, not a bare "Saved to …" that reads as if it had been
+// put somewhere to keep.
+func TestPrintWithoutAViewer(t *testing.T) {
+	u := newTestUI(t)
+	old := openURL
+	openURL = func(fyne.App, *url.URL) error { return errors.New("xdg-open: not found") }
+	t.Cleanup(func() { openURL = old })
+	u.printPlanDialog()
+	tapButton(t, u.win.Canvas(), "Make PDF")
+	text := strings.Join(overlayTexts(u), " ")
+	if !strings.Contains(text, "No PDF viewer") || !strings.Contains(text, printDirPrefix) || !strings.Contains(text, "temporary") {
+		t.Errorf("message %q", text)
 	}
 }

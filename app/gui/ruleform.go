@@ -405,6 +405,7 @@ func (c *calcPane) editRule(i int, done func()) {
 				// Keep the user's work: show the form again with the reason.
 				msg.SetText(core.ErrText(err))
 				d.Show()
+				u.onKeys(nil, d.Hide)
 				return
 			}
 			rules := append([]calc.Rule(nil), c.sheet.Rules...)
@@ -422,6 +423,7 @@ func (c *calcPane) editRule(i int, done func()) {
 		}, u.win)
 	d.Resize(fyne.NewSize(620, 560))
 	d.Show()
+	u.onKeys(nil, d.Hide) // Enter is for the note field; Save is a click
 }
 
 // rulesDialog lists the rules: add, edit, delete and reorder, each one
@@ -470,6 +472,7 @@ func (c *calcPane) rulesDialog() {
 		container.NewBorder(nil, container.NewGridWithColumns(2, add, addDriver), nil, nil, container.NewVScroll(list)), u.win)
 	d.Resize(fyne.NewSize(560, 480))
 	d.Show()
+	u.onKeys(d.Hide, d.Hide)
 }
 
 // addDriverDialog adds a named quantity rules can refer to by its key.

@@ -51,7 +51,7 @@ func (u *UI) templateDialog() {
 	desc := widget.NewLabel("")
 	desc.Wrapping = fyne.TextWrapWord
 	chosen := -1
-	list := widget.NewList(func() int { return len(rows) },
+	list := newKeyList(u, func() int { return len(rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
@@ -112,4 +112,5 @@ func (u *UI) templateDialog() {
 		}
 	}
 	d.Show()
+	u.onKeys(d.Confirm, d.Hide)
 }

@@ -19,8 +19,8 @@ func overlayList(t *testing.T, u *UI) *widget.List {
 	t.Helper()
 	var list *widget.List
 	walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.List); ok && list == nil {
-			list = l
+		if l, ok := o.(*keyList); ok && list == nil {
+			list = &l.List
 		}
 	})
 	if list == nil {

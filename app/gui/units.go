@@ -130,6 +130,7 @@ func (u *UI) editUnitDialog(id model.ID) {
 		}, u.win)
 	d.Resize(fyne.NewSize(420, 300))
 	d.Show()
+	u.onKeys(nil, d.Hide)
 }
 
 // saveUnit writes the edit form of unit id as one undoable change.

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"staffplan/data/i18n"
 	"staffplan/data/model"
 )
 
@@ -25,16 +24,16 @@ type Figure struct {
 // Profile is a shipped contribution profile (assets/budget/*.json): a
 // city's bases and employer rates for a year, each with its source.
 type Profile struct {
-	Name  string
-	Title map[string]string // "zh", "en"
-	Year  int               // 0 when unknown
-	// Source and Note are by language ("zh", "en"): a Chinese reader of
-	// the plan PDF reads them in Chinese.
-	Source      map[string]string
-	Note        map[string]string
-	BaseFloor   Figure
-	BaseCeiling Figure
-	Rates       [model.NumContributions]Figure
+	Name   string
+	Title  map[string]string // "zh", "en"
+	Year   int               // 0 when unknown
+	Source string            // in English, as Note
+	Note   string
+	// SourceZh and NoteZh are the same in Chinese, for the Chinese window.
+	SourceZh, NoteZh string
+	BaseFloor        Figure
+	BaseCeiling      Figure
+	Rates            [model.NumContributions]Figure
 	// Maternity is kept apart where the source lists it apart; it counts
 	// with medical, as the two were merged in 2019.
 	Maternity Figure
@@ -52,11 +51,22 @@ func (p *Profile) TitleIn(lang string) string {
 	return p.Name
 }
 
-// SourceIn returns where the profile's figures come from, in lang.
-func (p *Profile) SourceIn(lang string) string { return i18n.Pick(p.Source, lang) }
+// SourceIn returns where the profile's figures come from in lang ("zh…"
+// or anything else for English).
+func (p *Profile) SourceIn(lang string) string {
+	if strings.HasPrefix(lang, "zh") && p.SourceZh != "" {
+		return p.SourceZh
+	}
+	return p.Source
+}
 
-// NoteIn returns the profile's note (rates change every year…), in lang.
-func (p *Profile) NoteIn(lang string) string { return i18n.Pick(p.Note, lang) }
+// NoteIn returns the profile's note in lang, as SourceIn.
+func (p *Profile) NoteIn(lang string) string {
+	if strings.HasPrefix(lang, "zh") && p.NoteZh != "" {
+		return p.NoteZh
+	}
+	return p.Note
+}
 
 // Complete reports whether every figure is known.
 func (p *Profile) Complete() bool {
@@ -102,29 +112,13 @@ type fileProfile struct {
 	Name        string                `json:"name"`
 	Title       map[string]string     `json:"title"`
 	Year        *int                  `json:"year"`
-	Source      texts                 `json:"source"`
-	Note        texts                 `json:"note"`
+	Source      string                `json:"source"`
+	Note        string                `json:"note"`
+	SourceZh    string                `json:"source_zh"`
+	NoteZh      string                `json:"note_zh"`
 	BaseFloor   fileFigure            `json:"base_floor"`
 	BaseCeiling fileFigure            `json:"base_ceiling"`
 	Rates       map[string]fileFigure `json:"rates"`
-}
-
-// texts is a text of a profile file: one string, or one per language
-// ({"zh": …, "en": …}).
-type texts map[string]string
-
-func (t *texts) UnmarshalJSON(b []byte) error {
-	var one string
-	if err := json.Unmarshal(b, &one); err == nil {
-		*t = texts{i18n.En: one}
-		return nil
-	}
-	var by map[string]string
-	if err := json.Unmarshal(b, &by); err != nil {
-		return err
-	}
-	*t = by
-	return nil
 }
 
 func figure(f fileFigure) Figure {
@@ -183,7 +177,8 @@ func ParseProfile(name string, b []byte) (*Profile, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	p := &Profile{Name: f.Name, Title: f.Title, Source: map[string]string(f.Source), Note: map[string]string(f.Note),
+	p := &Profile{Name: f.Name, Title: f.Title, Source: f.Source, Note: f.Note,
+		SourceZh: f.SourceZh, NoteZh: f.NoteZh,
 		BaseFloor: figure(f.BaseFloor), BaseCeiling: figure(f.BaseCeiling)}
 	if f.Year != nil {
 		p.Year = *f.Year

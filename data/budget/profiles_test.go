@@ -63,3 +63,27 @@ func TestParseProfileRefusesGuesses(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedProfilesSpeakChinese: the source and note of every shipped
+// profile, shown under the figures and stored with the plan, are in
+// Chinese for the Chinese window (the English text showed there before)
+// and in English for the English one.
+func TestShippedProfilesSpeakChinese(t *testing.T) {
+	ps, err := LoadProfiles(assets.BudgetProfiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		for what, zh := range map[string]string{"source": p.SourceIn("zh"), "note": p.NoteIn("zh"), "stored source": p.Contribution("zh").Source} {
+			if !strings.Contains(zh, "每年") && !strings.Contains(zh, "核对") && !strings.Contains(zh, "填写") {
+				t.Errorf("%s: %s in Chinese %q", p.Name, what, zh)
+			}
+			if strings.Contains(zh, "REFERENCE.md") || strings.Contains(zh, " the ") {
+				t.Errorf("%s: %s in Chinese has English or an internal reference: %q", p.Name, what, zh)
+			}
+		}
+		if en := p.SourceIn("en"); en != p.Source || p.NoteIn("en") != p.Note || p.Contribution("en").Source != p.Source {
+			t.Errorf("%s: English source %q", p.Name, en)
+		}
+	}
+}
