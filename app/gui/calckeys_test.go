@@ -7,32 +7,27 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"staffplan/app/internal/apptest"
 )
 
-// tapFirstRadio taps the first choice of the radio group in the dialog on
-// top, as the mouse does (which focuses it).
-func tapFirstRadio(t *testing.T, u *UI) *widget.RadioGroup {
+// tapFirstRadio picks the first rule set in the Load rules drop-down as
+// the mouse does: a click focuses the drop-down, then the choice is made
+// from its menu.
+func tapFirstRadio(t *testing.T, u *UI) *keySelect {
 	t.Helper()
-	var group *widget.RadioGroup
+	var group *keySelect
 	walkOverlay(u.win.Canvas(), func(o fyne.CanvasObject) {
-		if g, ok := o.(*widget.RadioGroup); ok && group == nil {
+		if g, ok := o.(*keySelect); ok && group == nil {
 			group = g
 		}
 	})
 	if group == nil {
 		t.Fatalf("no choice in the dialog: %q", overlayTexts(u))
 	}
-	for _, o := range test.WidgetRenderer(group).Objects() {
-		if tp, ok := o.(fyne.Tappable); ok {
-			test.Tap(tp)
-			return group
-		}
-	}
-	t.Fatal("the choice has nothing to tap")
-	return nil
+	u.win.Canvas().Focus(group)
+	group.SetSelectedIndex(0)
+	return group
 }
 
 func TestLoadRulesDialogEnterLoadsEscapeCancels(t *testing.T) {

@@ -576,7 +576,9 @@ func (c *calcPane) loadDialog() {
 	for _, n := range names {
 		labels = append(labels, core.Pick(sheets[n].Title))
 	}
-	choice := widget.NewRadioGroup(labels, nil)
+	// A drop-down, not radio buttons: a clicked radio button kept the focus
+	// and with it Enter and Escape.
+	choice := newKeySelect(u, labels, nil)
 	note := widget.NewLabel(lang.X("calc.load_note", "Loading shows the rules and their results; units and posts are added only when you apply them."))
 	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.X("calc.load", "Load rules…"), lang.X("btn.load", "Load"), lang.X("btn.cancel", "Cancel"),
@@ -592,9 +594,8 @@ func (c *calcPane) loadDialog() {
 		}, u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
-	// Enter loads the rule set chosen, Escape cancels. A tapped choice
-	// takes the focus, and a focused radio button ignores Enter, so the
-	// focus goes back to the window where the keys are looked up.
+	// Enter loads the rule set chosen, Escape cancels; the drop-down hands
+	// both to the window even while focused.
 	var keys func()
 	keys = func() {
 		u.onKeys(func() {
@@ -606,7 +607,6 @@ func (c *calcPane) loadDialog() {
 		}, d.Hide)
 	}
 	keys()
-	choice.OnChanged = func(string) { u.win.Canvas().Unfocus() }
 }
 
 func (c *calcPane) load(s *calc.Sheet) {

@@ -34,7 +34,7 @@ type chartPDFDlg struct {
 	base chartdoc.PDFOptions // the chart's collapsed branches and layout
 
 	paper, scale   *keySelect
-	orient, layout *widget.RadioGroup
+	orient, layout *keySelect // drop-downs: a focused radio button swallowed Enter and Escape
 	status         *widget.Label
 	preview        *canvas.Image
 	pageLbl        *widget.Label
@@ -71,14 +71,12 @@ func (u *UI) chartPDFDialog(m *chartdoc.Model, base chartdoc.PDFOptions) *chartP
 	c := &chartPDFDlg{u: u, m: m, base: base}
 	portrait, landscape := lang.X("chartpdf.portrait", "Portrait"), lang.X("chartpdf.landscape", "Landscape")
 	c.paper = newKeySelect(u, []string{pdfdoc.A4, pdfdoc.A3}, func(string) { c.update() })
-	c.orient = widget.NewRadioGroup([]string{portrait, landscape}, func(string) { c.update() })
-	c.orient.Horizontal, c.orient.Required = true, true
+	c.orient = newKeySelect(u, []string{portrait, landscape}, func(string) { c.update() })
 	names := make([]string, len(core.ChartLayouts))
 	for i, l := range core.ChartLayouts {
 		names[i] = core.ChartLayoutName(l)
 	}
-	c.layout = widget.NewRadioGroup(names, func(string) { c.update() })
-	c.layout.Required = true
+	c.layout = newKeySelect(u, names, func(string) { c.update() })
 	c.scale = newKeySelect(u, chartScales, func(string) { c.update() })
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord

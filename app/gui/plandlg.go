@@ -22,14 +22,14 @@ import (
 
 // planForm edits a plan's own settings, the working-time basis among them.
 type planForm struct {
-	name, org, effective, notes *widget.Entry
-	basis                       *widget.Select
-	days, hours                 *widget.Entry
+	name, org, effective, days, hours *dialogEntry // Escape-aware: Escape cancels while typing
+	notes                             *widget.Entry
+	basis                             *widget.Select
 }
 
 func newPlanForm(p model.Plan) *planForm {
-	f := &planForm{name: widget.NewEntry(), org: widget.NewEntry(), effective: widget.NewEntry(),
-		notes: widget.NewMultiLineEntry(), days: widget.NewEntry(), hours: widget.NewEntry()}
+	f := &planForm{name: newDialogEntry(), org: newDialogEntry(), effective: newDialogEntry(),
+		notes: widget.NewMultiLineEntry(), days: newDialogEntry(), hours: newDialogEntry()}
 	f.name.SetText(p.Name)
 	f.org.SetText(p.Organisation)
 	f.effective.SetPlaceHolder("2026-01-01")
@@ -111,6 +111,9 @@ func (u *UI) planSettingsDialog() {
 				u.savePlanSettings(f)
 			}
 		}, u.win)
+	for _, e := range []*dialogEntry{f.name, f.org, f.effective, f.days, f.hours} {
+		e.onEscape = d.Hide
+	}
 	d.Resize(fyne.NewSize(560, 480))
 	d.Show()
 	u.onKeys(nil, d.Hide)

@@ -32,8 +32,8 @@ const (
 type printForm struct {
 	parts   []string
 	checks  []*keyCheck
-	paper   *widget.RadioGroup
-	orient  *widget.RadioGroup
+	paper   *keySelect // drop-downs, not radio buttons: a focused radio button swallows Enter and Escape
+	orient  *keySelect
 	layout  *keySelect // the org chart's layout
 	content fyne.CanvasObject
 }
@@ -48,15 +48,13 @@ func (u *UI) newPrintForm() *printForm {
 		f.checks = append(f.checks, c)
 		partsBox.Add(c)
 	}
-	f.paper = widget.NewRadioGroup([]string{export.PaperA4, export.PaperA3}, nil)
-	f.paper.Horizontal, f.paper.Required = true, true
+	f.paper = newKeySelect(u, []string{export.PaperA4, export.PaperA3}, nil)
 	f.paper.SetSelected(prefs.StringWithFallback(prefPrintPaper, export.PaperA4))
 	if f.paper.Selected == "" {
 		f.paper.SetSelected(export.PaperA4)
 	}
 	portrait, landscape := lang.X("print.portrait", "Portrait"), lang.X("print.landscape", "Landscape")
-	f.orient = widget.NewRadioGroup([]string{portrait, landscape}, nil)
-	f.orient.Horizontal, f.orient.Required = true, true
+	f.orient = newKeySelect(u, []string{portrait, landscape}, nil)
 	f.orient.SetSelected(portrait)
 	if prefs.Bool(prefPrintLandscape) {
 		f.orient.SetSelected(landscape)

@@ -92,15 +92,16 @@ func TestPrintPlanDialog(t *testing.T) {
 	}
 	// Leave the descriptions out, on A3 landscape, the chart one page per unit.
 	checks[2].SetChecked(false)
-	layout := findInDialog[*keySelect](t, c)
+	// Paper, orientation and the chart's layout, in that order.
+	radios := findInDialog[*keySelect](t, c)
+	if len(radios) != 3 {
+		t.Fatalf("%d drop-downs", len(radios))
+	}
+	layout := radios[2:]
 	if len(layout) != 1 || layout[0].Selected != "Tiled over several pages" {
 		t.Fatalf("layout choice %v", layout)
 	}
 	layout[0].SetSelected("One page per unit")
-	radios := findInDialog[*widget.RadioGroup](t, c)
-	if len(radios) != 2 {
-		t.Fatalf("%d radio groups", len(radios))
-	}
 	radios[0].SetSelected("A3")
 	radios[1].SetSelected("Landscape")
 	tapButton(t, c, "Make PDF")
@@ -141,11 +142,11 @@ func TestPrintPlanDialog(t *testing.T) {
 
 	// The choice is remembered for the next time.
 	typeShortcut(u, shortcutPrint)
-	radios = findInDialog[*widget.RadioGroup](t, c)
+	radios = findInDialog[*keySelect](t, c)
 	if radios[0].Selected != "A3" || radios[1].Selected != "Landscape" {
 		t.Errorf("paper %q, orientation %q the second time", radios[0].Selected, radios[1].Selected)
 	}
-	if l := findInDialog[*keySelect](t, c)[0].Selected; l != "One page per unit" {
+	if l := radios[2].Selected; l != "One page per unit" {
 		t.Errorf("layout %q the second time", l)
 	}
 	// No part ticked: a message, no PDF.

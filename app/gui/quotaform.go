@@ -51,14 +51,14 @@ func patternText(key string) string {
 // have no older kind: efficiency, equipment and posts. A widget lives in
 // one form only, so each kind has its own entries.
 type quotaForm struct {
-	effDriver, effPer, effAtt             *widget.Entry
-	eqDriver, eqPer, eqShifts, eqAtt      *widget.Entry
-	postCount, postDriver, perPost, crews *widget.Entry
-	postAtt                               *widget.Entry
+	effDriver, effPer, effAtt             *dialogEntry
+	eqDriver, eqPer, eqShifts, eqAtt      *dialogEntry
+	postCount, postDriver, perPost, crews *dialogEntry
+	postAtt                               *dialogEntry
 	pattern                               *widget.Select
 }
 
-func newQuotaForm(r calc.Rule, e func(string) *widget.Entry) *quotaForm {
+func newQuotaForm(r calc.Rule, e func(string) *dialogEntry) *quotaForm {
 	q := r.Quota
 	if q == nil {
 		q = &calc.Quota{}
@@ -101,7 +101,7 @@ func newQuotaForm(r calc.Rule, e func(string) *widget.Entry) *quotaForm {
 // sections returns the form section of each of the three kinds.
 func (f *quotaForm) sections() map[calc.Kind]*widget.Form {
 	item := widget.NewFormItem
-	att := func(e *widget.Entry) *widget.FormItem {
+	att := func(e *dialogEntry) *widget.FormItem {
 		return item(lang.X("rule.attendance", "Attendance rate (empty: 1)"), e)
 	}
 	return map[calc.Kind]*widget.Form{
@@ -120,7 +120,7 @@ func (f *quotaForm) sections() map[calc.Kind]*widget.Form {
 
 // read fills r (of one of the three kinds) from the form; number reads an
 // entry, collecting the fields that do not parse.
-func (f *quotaForm) read(r *calc.Rule, number func(*widget.Entry, string) float64) {
+func (f *quotaForm) read(r *calc.Rule, number func(*dialogEntry, string) float64) {
 	attendance := lang.X("rule.attendance", "Attendance rate (empty: 1)")
 	switch r.Kind {
 	case calc.KindEfficiency:

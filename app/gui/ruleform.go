@@ -76,22 +76,24 @@ func roundText(m calc.RoundMode) string {
 // kind. Tier tables, share bands and queues, having nested parts, are
 // edited as their JSON text.
 type ruleForm struct {
-	id, name, unit, post, category, source *widget.Entry
-	kind, round, quantity                  *widget.Select
-	quantityImplicit                       bool // the rule left its quantity to the default
-	min, max                               *widget.Entry
-	count, driver, per, ratio, ratioHigh   *widget.Entry
-	pick                                   *widget.Select
-	of, shiftOf, factor, ratioDriver       *widget.Entry
-	ofRounded, shiftOfRounded              *widget.Check
-	parts                                  *widget.Entry
-	seats, seatsDriver, hours, days, year  *widget.Entry
-	shrink                                 *widget.Entry
-	params                                 *widget.Entry // JSON of share, tiers or queue
-	quota                                  *quotaForm    // efficiency, equipment, posts
-	assumption                             bool          // kept as the rule had it; the form does not show it
-	sections                               map[calc.Kind]*widget.Form
-	box                                    *fyne.Container
+	id, name, unit, post, category        *dialogEntry // Escape-aware: Escape cancels the form while typing
+	source                                *widget.Entry
+	kind, round, quantity                 *widget.Select
+	quantityImplicit                      bool // the rule left its quantity to the default
+	min, max                              *dialogEntry
+	count, driver, per, ratio, ratioHigh  *dialogEntry
+	pick                                  *widget.Select
+	of, shiftOf, factor, ratioDriver      *dialogEntry
+	ofRounded, shiftOfRounded             *widget.Check
+	parts                                 *widget.Entry
+	seats, seatsDriver, hours, days, year *dialogEntry
+	shrink                                *dialogEntry
+	params                                *widget.Entry // JSON of share, tiers or queue
+	quota                                 *quotaForm    // efficiency, equipment, posts
+	assumption                            bool          // kept as the rule had it; the form does not show it
+	sections                              map[calc.Kind]*widget.Form
+	box                                   *fyne.Container
+	escape                                func() // cancels the dialog the form is in
 }
 
 func ruleNum(f float64) string {
@@ -102,8 +104,18 @@ func ruleNum(f float64) string {
 }
 
 func newRuleForm(r calc.Rule) *ruleForm {
-	e := func(s string) *widget.Entry { w := widget.NewEntry(); w.SetText(s); return w }
-	f := &ruleForm{id: e(r.ID), name: e(r.Name), unit: e(r.Target.Unit), post: e(r.Target.Position),
+	f := &ruleForm{}
+	e := func(s string) *dialogEntry {
+		w := newDialogEntry()
+		w.SetText(s)
+		w.onEscape = func() {
+			if f.escape != nil {
+				f.escape()
+			}
+		}
+		return w
+	}
+	*f = ruleForm{id: e(r.ID), name: e(r.Name), unit: e(r.Target.Unit), post: e(r.Target.Position),
 		category: e(r.Target.Category), source: widget.NewMultiLineEntry(),
 		count: e(ruleNum(r.Count)), driver: e(r.Driver), per: e(ruleNum(r.Per)), ratio: e(ruleNum(r.Ratio)),
 		ratioHigh: e(ruleNum(r.RatioHigh)), of: e(r.Of), shiftOf: e(r.Of), ratioDriver: e(r.Driver), factor: e(ruleNum(r.Factor)), parts: widget.NewMultiLineEntry(),
@@ -253,7 +265,7 @@ func (f *ruleForm) showKind() {
 // field; the engine checks the rest when the rule is evaluated.
 func (f *ruleForm) rule() (calc.Rule, error) {
 	var bad []string
-	number := func(e *widget.Entry, field string) float64 {
+	number := func(e *dialogEntry, field string) float64 {
 		s := strings.TrimSpace(e.Text)
 		if s == "" {
 			return 0
@@ -264,7 +276,7 @@ func (f *ruleForm) rule() (calc.Rule, error) {
 		}
 		return v
 	}
-	opt := func(e *widget.Entry, field string) *float64 {
+	opt := func(e *dialogEntry, field string) *float64 {
 		if strings.TrimSpace(e.Text) == "" {
 			return nil
 		}
@@ -421,6 +433,7 @@ func (c *calcPane) editRule(i int, done func()) {
 			c.saveRules(rules, lang.X("change.rule", "rule “{{.name}}”", map[string]any{"name": nr.Label()}))
 			done()
 		}, u.win)
+	f.escape = d.Hide
 	d.Resize(fyne.NewSize(620, 560))
 	d.Show()
 	u.onKeys(nil, d.Hide) // Enter is for the note field; Save is a click
@@ -478,7 +491,7 @@ func (c *calcPane) rulesDialog() {
 // addDriverDialog adds a named quantity rules can refer to by its key.
 func (c *calcPane) addDriverDialog() {
 	u := c.u
-	key, label, unit, value := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	key, label, unit, value := newDialogEntry(), newDialogEntry(), newDialogEntry(), newDialogEntry()
 	key.SetPlaceHolder("beds")
 	label.SetPlaceHolder(lang.X("driver.label_hint", "e.g. Beds"))
 	unit.SetPlaceHolder(lang.X("driver.unit_hint", "e.g. beds"))
@@ -488,7 +501,7 @@ func (c *calcPane) addDriverDialog() {
 		widget.NewFormItem(lang.X("driver.unit", "Unit"), unit),
 		widget.NewFormItem(lang.X("driver.value", "Value"), value),
 	}
-	dialog.ShowForm(lang.X("driver.add", "Add driver"), lang.X("btn.add", "Add"), lang.X("btn.cancel", "Cancel"), items, func(ok bool) {
+	fd := dialog.NewForm(lang.X("driver.add", "Add driver"), lang.X("btn.add", "Add"), lang.X("btn.cancel", "Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -500,6 +513,8 @@ func (c *calcPane) addDriverDialog() {
 		c.saveDriverList(append(append([]calc.Driver(nil), c.sheet.Drivers...), d),
 			lang.X("change.add_driver", "add driver “{{.name}}”", map[string]any{"name": d.Label}))
 	}, u.win)
+	key.onEscape, label.onEscape, unit.onEscape, value.onEscape = fd.Hide, fd.Hide, fd.Hide, fd.Hide
+	fd.Show()
 }
 
 // newDriver checks a new driver: a key of letters, digits and _ not yet

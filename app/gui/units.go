@@ -17,17 +17,22 @@ import (
 
 // unitForm is the dialog content for adding or editing a unit.
 type unitForm struct {
-	name    *widget.Entry
+	name    *dialogEntry // Escape-aware, as are the other fields: Escape cancels while typing
 	kind    *widget.Select
 	parent  *widget.Select
-	code    *widget.Entry // 部门编码, by which imports find the unit
-	note    *widget.Entry
-	starts  *widget.Entry // a new unit's first month, for the projection
+	code    *dialogEntry // 部门编码, by which imports find the unit
+	note    *dialogEntry
+	starts  *dialogEntry // a new unit's first month, for the projection
 	parents []model.ID
 }
 
+// onEscape makes Escape in any field run hide.
+func (f *unitForm) onEscape(hide func()) {
+	f.name.onEscape, f.code.onEscape, f.note.onEscape, f.starts.onEscape = hide, hide, hide, hide
+}
+
 func (u *UI) newUnitForm() *unitForm {
-	f := &unitForm{name: widget.NewEntry(), code: widget.NewEntry(), note: widget.NewEntry(), starts: widget.NewEntry()}
+	f := &unitForm{name: newDialogEntry(), code: newDialogEntry(), note: newDialogEntry(), starts: newDialogEntry()}
 	f.starts.SetPlaceHolder(lang.X("pos.starts_hint", "a month such as 2027-06; blank: exists now"))
 	f.kind = widget.NewSelect(nil, nil)
 	for _, k := range model.UnitKinds {
@@ -76,6 +81,7 @@ func (u *UI) addUnitDialog() {
 				u.addUnit(f)
 			}
 		}, u.win)
+	f.onEscape(d.Hide)
 	d.Resize(fyne.NewSize(420, 300))
 	d.Show()
 	u.win.Canvas().Focus(f.name)
@@ -128,6 +134,7 @@ func (u *UI) editUnitDialog(id model.ID) {
 				u.saveUnit(id, f)
 			}
 		}, u.win)
+	f.onEscape(d.Hide)
 	d.Resize(fyne.NewSize(420, 300))
 	d.Show()
 	u.onKeys(nil, d.Hide)
