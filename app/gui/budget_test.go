@@ -554,3 +554,48 @@ func TestBudgetSaysWhenNoPayIsSet(t *testing.T) {
 		t.Errorf("hint kept after pay was set: %q", b.totals.Text)
 	}
 }
+
+// TestBudgetPickerNamesAppliedCity: after Use for this plan the picker
+// names the city whose figures the plan now holds, not "This plan's
+// profile"; once a stored figure differs from the city's it does.
+func TestBudgetPickerNamesAppliedCity(t *testing.T) {
+	u := newTestUI(t)
+	noBudget(t, u)
+	b := u.budget
+	u.tabs.Select(u.budgetTab)
+	city := -1
+	for i, p := range b.profiles {
+		if p.Name == "beijing" {
+			city = i + 1
+		}
+	}
+	if city < 0 {
+		t.Fatal("no Beijing profile shipped")
+	}
+	b.profileSel.SetSelectedIndex(city)
+	test.Tap(b.saveBtn)
+	if d, _ := u.st.LoadPlan(u.planID); d.Plan.Budget.Profile.Name != "beijing" {
+		t.Fatalf("not stored: %+v", d.Plan.Budget.Profile)
+	}
+	if got := b.profileSel.SelectedIndex(); got != city {
+		t.Errorf("after Use for this plan the picker shows %q, want %q", b.profileSel.Selected, b.profileSel.Options[city])
+	}
+	// Another plan load (as after a restart) names the city too.
+	b.loadedPlan = 0
+	u.refresh()
+	if got := b.profileSel.SelectedIndex(); got != city {
+		t.Errorf("reloaded, the picker shows %q", b.profileSel.Selected)
+	}
+	// Edited and stored: the plan's own profile now.
+	b.rates[model.Medical].SetText("11")
+	test.Tap(b.saveBtn)
+	if d, _ := u.st.LoadPlan(u.planID); d.Plan.Budget.Profile.Rates[model.Medical] != 110000 {
+		t.Fatalf("edit not stored: %+v", d.Plan.Budget.Profile)
+	}
+	if got := b.profileSel.SelectedIndex(); got != 0 {
+		t.Errorf("after an edit the picker shows %q, want the plan's profile", b.profileSel.Selected)
+	}
+	if b.rates[model.Medical].Text != "11" {
+		t.Errorf("fields reloaded to %q", b.rates[model.Medical].Text)
+	}
+}

@@ -364,9 +364,28 @@ func (b *budgetPane) loadProfile(bg *model.Budget) {
 	b.message.SetText("")
 	b.saveBtn.Disable()
 	b.profileName, b.profileTitle = c.Name, c.Title
-	if !b.profileSel.Disabled() && b.profileSel.SelectedIndex() != 0 {
-		b.profileSel.SetSelectedIndex(0)
+	if k := b.shippedIndex(c); !b.profileSel.Disabled() && b.profileSel.SelectedIndex() != k {
+		b.profileSel.SetSelectedIndex(k)
 	}
+}
+
+// shippedIndex is the picker's entry for c: the shipped city whose figures
+// c still holds (so that after Use for this plan the picker names the
+// city), else 0, the plan's own profile.
+func (b *budgetPane) shippedIndex(c *model.ContributionProfile) int {
+	if c.Name == "" {
+		return 0
+	}
+	for i, p := range b.profiles {
+		sc := p.Contribution(core.Lang())
+		// Title and source are words, in whatever language was used when
+		// it was applied; the figures decide.
+		sc.Title, sc.Source = c.Title, c.Source
+		if sc == *c {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // setSource shows where the profile's figures come from.

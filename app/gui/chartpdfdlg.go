@@ -43,7 +43,6 @@ type chartPDFDlg struct {
 	d              dialog.Dialog
 
 	choice core.ChartPDF
-	opts   chartdoc.PDFOptions
 	plan   *chartdoc.PDFPlan
 	page   int
 	gen    int // the choice a plan in the works was made for
@@ -164,7 +163,7 @@ func (c *chartPDFDlg) update() {
 				c.refuse(err)
 				return
 			}
-			c.choice, c.opts, c.plan = ch, o, plan
+			c.choice, c.plan = ch, plan
 			c.status.SetText(lang.X("chartpdf.pages", "{{.n}} pages", map[string]any{"n": len(plan.Pages)}))
 			c.save.Enable()
 			c.show(0)
@@ -195,7 +194,13 @@ func (c *chartPDFDlg) show(k int) {
 	c.page = k
 	c.preview.Image = c.plan.Preview(k, previewW)
 	c.preview.Refresh()
-	c.pageLbl.SetText(lang.X("chartpdf.page", "Page {{.n}} of {{.total}}", map[string]any{"n": k + 1, "total": len(c.plan.Pages)}))
+	label := lang.X("chartpdf.page", "Page {{.n}} of {{.total}}", map[string]any{"n": k + 1, "total": len(c.plan.Pages)})
+	// A tile looks like a chart cut off at the sides: say which it is, as
+	// its header on paper does.
+	if tile := c.plan.TileLabel(k); tile != "" {
+		label += " · " + tile
+	}
+	c.pageLbl.SetText(label)
 	if k > 0 {
 		c.prev.Enable()
 	} else {
@@ -226,12 +231,12 @@ func (c *chartPDFDlg) saveAs() {
 // write writes the PDF in the background, a failed write leaving no half
 // file, and opens it in the system's viewer, from which the user prints.
 func (c *chartPDFDlg) write(path string) {
-	u, m, o := c.u, c.m, c.opts
+	u, plan := c.u, c.plan
 	c.d.Hide()
 	prog := u.newProgress(lang.X("dlg.exporting", "Saving…"), nil)
 	j := u.newJob(lang.X("job.export", "saving {{.file}}", map[string]any{"file": core.BaseName(path)}), prog.finish, core.InternalError, u.showError)
 	j.run(func() {
-		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(out io.Writer) error { return chartdoc.WritePDF(out, m, o) }))
+		err := core.ExportWriteErr(path, export.WriteFileAtomic(path, func(out io.Writer) error { return plan.WritePDF(out) }))
 		j.show(func() {
 			if err != nil {
 				_ = os.Remove(path) // the empty file the save dialog made

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -66,5 +67,48 @@ func TestChartPDFDialog(t *testing.T) {
 	}
 	if opened == nil || opened.Scheme != "file" || !strings.HasSuffix(opened.Path, "chart.pdf") {
 		t.Fatalf("opened %v, want the file in the system viewer", opened)
+	}
+}
+
+// TestChartPDFDialogNamesTiles: a tile previewed looks like a chart cut
+// off at the sides, so the caption names it as its header on paper does;
+// the file saved holds the pages previewed.
+func TestChartPDFDialogNamesTiles(t *testing.T) {
+	u := newTestUI(t)
+	m, err := core.OrgChartModel(u.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := u.chartPDFDialog(m, chartdoc.PDFOptions{Chart: chartdoc.Options{Compact: true}})
+	c.scale.SetSelected("100%")
+	if c.plan == nil {
+		t.Fatalf("no plan: %q", c.status.Text)
+	}
+	tile := -1
+	for k, pg := range c.plan.Pages {
+		if pg.Row > 0 && !pg.Overview && tile < 0 {
+			tile = k
+		}
+	}
+	if tile < 0 {
+		t.Fatalf("the sample plan at 100 %% has no tiles: %d pages", len(c.plan.Pages))
+	}
+	c.show(tile)
+	pg := c.plan.Pages[tile]
+	if want := core.ChartPDFLabels().Tile(pg.Row, pg.Col); !strings.Contains(c.pageLbl.Text, want) {
+		t.Errorf("caption %q lacks %q", c.pageLbl.Text, want)
+	}
+	saved := openURL
+	openURL = func(fyne.App, *url.URL) error { return nil }
+	t.Cleanup(func() { openURL = saved })
+	path := filepath.Join(t.TempDir(), "chart.pdf")
+	previewed := len(c.plan.Pages)
+	c.write(path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := regexp.MustCompile(`/Type /Page\b`).FindAll(b, -1); len(n) != previewed {
+		t.Errorf("%d pages written, %d previewed", len(n), previewed)
 	}
 }

@@ -278,10 +278,12 @@ func invisible(r rune) bool {
 // DefaultFileName proposes a file name such as
 // "康飞塑业_人员配置明细_2026-11-27.xlsx". Characters Windows forbids in file
 // names are replaced, and a reserved device name (CON, NUL, …) is avoided.
+// Spaces become hyphens ("org-chart"), so that the name needs no quoting
+// on a command line.
 func DefaultFileName(kind, planOrg string, date time.Time, ext string) string {
 	var parts []string
 	for _, p := range []string{planOrg, kind} {
-		if p = cleanName(p); p != "" {
+		if p = strings.Join(strings.Fields(cleanName(p)), "-"); p != "" {
 			parts = append(parts, p)
 		}
 	}

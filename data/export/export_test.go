@@ -554,6 +554,9 @@ func TestDefaultFileName(t *testing.T) {
 		{"", "CON", time.Time{}, "xlsx", "_CON.xlsx"},
 		{"", "", time.Time{}, "csv", "export.csv"},
 		{"staffing", "tab\there", testDate, "xlsx", "tab_here_staffing_2026-11-27.xlsx"},
+		// Spaces would need quoting on a command line.
+		{"org chart", "Acme  Plastics Ltd", testDate, "pdf", "Acme-Plastics-Ltd_org-chart_2026-11-27.pdf"},
+		{"组织架构图", "康飞塑业", testDate, "pdf", "康飞塑业_组织架构图_2026-11-27.pdf"},
 	} {
 		if got := DefaultFileName(c.kind, c.org, c.date, c.ext); got != c.want {
 			t.Errorf("DefaultFileName(%q, %q) = %q, want %q", c.kind, c.org, got, c.want)

@@ -148,6 +148,10 @@ type PDFPlan struct {
 	// PageW and PageH are the paper size in points.
 	PageW, PageH float64
 	sections     []*pdfSection
+	// m and o are what the plan was made of, so that WritePDF writes the
+	// very pages the dialog previewed.
+	m *Model
+	o PDFOptions
 }
 
 // pdfSection is a chart drawn on one page or a grid of tiles: the whole
@@ -198,7 +202,7 @@ func contentRect(o PDFOptions, w, h float64) Rect {
 }
 
 func planPDF(m *Model, o PDFOptions, w, h float64, meas Measurer) (*PDFPlan, error) {
-	plan := &PDFPlan{PageW: w, PageH: h}
+	plan := &PDFPlan{PageW: w, PageH: h, m: m, o: o}
 	content := contentRect(o, w, h)
 	if o.Layout != PDFFit && o.Scale*float64(textSize) < MinReadablePt {
 		return nil, &TooSmallError{Layout: o.Layout, TextPt: o.Scale * textSize}
@@ -515,6 +519,49 @@ func WritePDF(w io.Writer, m *Model, o PDFOptions) error {
 	return d.Output(w)
 }
 
+// WritePDF writes the planned pages as a PDF of their own: the pages the
+// dialog's preview showed, not a second plan that could differ from them.
+func (p *PDFPlan) WritePDF(w io.Writer) error {
+	o := p.o
+	d, err := pdfdoc.New(pdfdoc.Options{Paper: o.Paper, Landscape: o.Landscape, Margin: o.Margin})
+	if err != nil {
+		return err
+	}
+	if d.W != p.PageW || d.H != p.PageH || d.Margin != o.Margin {
+		return fmt.Errorf("orgchart: planned for %.0f×%.0f pt, margin %.0f; the document is %.0f×%.0f, margin %.0f",
+			p.PageW, p.PageH, o.Margin, d.W, d.H, d.Margin)
+	}
+	if err := drawPlan(d, p); err != nil {
+		return err
+	}
+	return d.Output(w)
+}
+
+// TileLabel is what the header of page k says of its place in the chart
+// ("第 1 行 第 2 列", the overview's heading), "" for a page of its own;
+// the dialog shows it under the preview.
+func (p *PDFPlan) TileLabel(k int) string {
+	if k < 0 || k >= len(p.Pages) {
+		return ""
+	}
+	return tileLabel(p.Pages[k], p.o.Labels)
+}
+
+func tileLabel(pg PDFPage, l PDFLabels) string {
+	switch {
+	case pg.Overview:
+		return l.Overview
+	case pg.Row > 0 && l.Tile != nil:
+		return l.Tile(pg.Row, pg.Col)
+	case pg.Row > 0:
+		return strconv.Itoa(pg.Row) + "-" + strconv.Itoa(pg.Col)
+	}
+	return ""
+}
+
+// drawnPlan, when set (by tests), sees each plan as it is drawn.
+var drawnPlan func(*PDFPlan)
+
 // DrawPDF adds the pages of the chart of m to d, on d's paper, so that a
 // longer document (the whole plan) can hold the chart. Page numbers run
 // from o.FirstPage (default: the next page of d) to o.TotalPages (default:
@@ -525,6 +572,15 @@ func DrawPDF(d *pdfdoc.Doc, m *Model, o PDFOptions) error {
 	plan, err := planPDF(m, o, d.W, d.H, pdfMeasurer())
 	if err != nil {
 		return err
+	}
+	return drawPlan(d, plan)
+}
+
+// drawPlan adds the pages of plan to d.
+func drawPlan(d *pdfdoc.Doc, plan *PDFPlan) error {
+	m, o := plan.m, plan.o
+	if drawnPlan != nil {
+		drawnPlan(plan)
 	}
 	if !d.HasFallback() {
 		d.SetFallback(SystemFontFallback(chartTexts(m, ExportOptions{Title: o.Title, Date: o.Date})...))
@@ -607,16 +663,7 @@ func drawPDFHeader(d *pdfdoc.Doc, pg PDFPage, n, total int, o PDFOptions, pal Pa
 	if o.Date != "" {
 		right(m+11, o.Date, 9, false)
 	}
-	label := ""
-	switch {
-	case pg.Overview:
-		label = o.Labels.Overview
-	case pg.Row > 0 && o.Labels.Tile != nil:
-		label = o.Labels.Tile(pg.Row, pg.Col)
-	case pg.Row > 0:
-		label = strconv.Itoa(pg.Row) + "-" + strconv.Itoa(pg.Col)
-	}
-	if label != "" {
+	if label := tileLabel(pg, o.Labels); label != "" {
 		d.SetTextColor(rgb(pal.Text))
 		right(m+26, label, 10, true)
 	}
