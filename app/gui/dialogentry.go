@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -90,6 +91,8 @@ type keySelect struct {
 func newKeySelect(u *UI, options []string, changed func(string)) *keySelect {
 	s := &keySelect{keys: u.typedKey}
 	s.Options, s.OnChanged = options, changed
+	// Fyne's own placeholder is English in the Chinese window too.
+	s.PlaceHolder = lang.X("select.one", "(choose one)")
 	s.ExtendBaseWidget(s)
 	return s
 }

@@ -328,9 +328,12 @@ func TestNewUsersFirstHour(t *testing.T) {
 	time.Sleep(800 * time.Millisecond)
 	click(t, g, 462, 129) // 载入规则…
 	time.Sleep(1000 * time.Millisecond)
-	click(t, g, 420, 212) // 呼叫中心(座席与人员), first of nine rule sets
+	click(t, g, 600, 357) // the rule-set drop-down
+	time.Sleep(800 * time.Millisecond)
+	click(t, g, 445, 394) // 呼叫中心(座席与人员), first of nine rule sets
+	time.Sleep(500 * time.Millisecond)
 	screenshot(t, "firsthour-09-load.png")
-	click(t, g, 626, 570) // 载入
+	click(t, g, 626, 437) // 载入
 	time.Sleep(1500 * time.Millisecond)
 	screenshot(t, "firsthour-10-loaded.png")
 	click(t, g, 748, 129) // 应用到方案…
