@@ -63,20 +63,6 @@ func (t *Tx) PositionsIn(unit model.ID) (out []model.Position, err error) {
 }
 
 // AssignmentsOfPerson returns a person's assignments, by ID.
-func (t *Tx) AssignmentsOfPerson(person model.ID) (out []model.Assignment, err error) {
-	err = t.run(func() error {
-		c := t.b[kindAssignment].Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			var a model.Assignment
-			if err := decodeRecord(kindAssignment, k, v, t.legacy, &a, decodeAssignment); err != nil {
-				return err
-			}
-			if a.Person == person {
-				a.ID = btoi(k)
-				out = append(out, a)
-			}
-		}
-		return nil
-	})
-	return out, err
+func (t *Tx) AssignmentsOfPerson(person model.ID) ([]model.Assignment, error) {
+	return t.assignmentsWhere(func(a *model.Assignment) bool { return a.Person == person })
 }

@@ -683,7 +683,13 @@ func (t *Tx) DeleteAssignment(id model.ID) error {
 }
 
 // AssignmentsOf returns the assignments to a post, by ID.
-func (t *Tx) AssignmentsOf(position model.ID) (out []model.Assignment, err error) {
+func (t *Tx) AssignmentsOf(position model.ID) ([]model.Assignment, error) {
+	return t.assignmentsWhere(func(a *model.Assignment) bool { return a.Position == position })
+}
+
+// assignmentsWhere returns the assignments keep accepts, by ID: the one
+// scan behind AssignmentsOf and AssignmentsOfPerson.
+func (t *Tx) assignmentsWhere(keep func(*model.Assignment) bool) (out []model.Assignment, err error) {
 	err = t.run(func() error {
 		c := t.b[kindAssignment].Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -691,7 +697,7 @@ func (t *Tx) AssignmentsOf(position model.ID) (out []model.Assignment, err error
 			if err := decodeRecord(kindAssignment, k, v, t.legacy, &a, decodeAssignment); err != nil {
 				return err
 			}
-			if a.Position == position {
+			if keep(&a) {
 				a.ID = btoi(k)
 				out = append(out, a)
 			}
